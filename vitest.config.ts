@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest project per package; `npm test` runs them all in one process so the
+// summary covers the whole repository.
+export default defineConfig({
+  test: {
+    projects: ['packages/*'],
+    reporters: ['default', './tools/vitest-summary-reporter.ts'],
+  },
+});
