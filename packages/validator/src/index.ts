@@ -1,1 +1,3 @@
 export type * from './types.js';
+export { rules, getRule } from './rules/index.js';
+export { defineRule } from './rules/define.js';
