@@ -1,0 +1,138 @@
+import { referencedTypes, type ApiModel, type FieldModel, type TypeModel, type TypeShape } from '../model.js';
+
+export type Flavour = 'standard' | 'strict';
+
+export const SCHEMA_BASE = 'https://ocp-image.dev/schemas/v1/';
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+export type JsonSchema = { [key: string]: unknown };
+
+export function schemaId(name: string, flavour: Flavour): string {
+  return `${SCHEMA_BASE}${flavour === 'strict' ? 'strict/' : ''}${name}.json`;
+}
+
+/**
+ * Kind types are also embedded in other objects (ImageStreamMapping.image is an Image). Embedded
+ * copies accept any apiVersion/kind (the server ignores them), so they get their own definition.
+ */
+export function embeddedName(typeName: string): string {
+  return `Embedded${typeName}`;
+}
+
+export class SchemaEmitter {
+  private readonly types: Map<string, TypeModel>;
+  private readonly kindTypes: Set<string>;
+
+  constructor(
+    private readonly model: ApiModel,
+    private readonly flavour: Flavour,
+  ) {
+    this.types = new Map(model.types.map((t) => [t.name, t]));
+    this.kindTypes = new Set(model.kinds.map((k) => k.type));
+  }
+
+  /** Definition name used where `typeName` is referenced from a field. */
+  private refName(typeName: string): string {
+    return this.kindTypes.has(typeName) ? embeddedName(typeName) : typeName;
+  }
+
+  private shape(shape: TypeShape): JsonSchema {
+    if ('scalar' in shape) return { type: shape.scalar };
+    if ('array' in shape) return { type: 'array', items: this.shape(shape.array) };
+    if ('map' in shape) return { type: 'object', additionalProperties: this.shape(shape.map) };
+    return { $ref: `#/definitions/${this.refName(shape.ref)}` };
+  }
+
+  private field(field: FieldModel): JsonSchema {
+    const base = this.shape(field.type);
+    const schema: JsonSchema = '$ref' in base ? { ...base } : { description: field.description, ...base };
+    // Draft-07 ignores siblings of $ref, so a referenced field's description lives on its definition.
+    if ('$ref' in base) return schema;
+    if (field.enum) schema.enum = field.enum;
+    return schema;
+  }
+
+  private typeDefinition(type: TypeModel, kind?: { apiVersion: string; kind: string }): JsonSchema {
+    if (type.shape === 'scalar') {
+      return { description: type.description, type: type.nullable ? [type.scalar, 'null'] : type.scalar };
+    }
+    const properties: Record<string, JsonSchema> = {};
+    for (const field of type.fields) properties[field.name] = this.field(field);
+    const required = type.fields.filter((f) => f.required).map((f) => f.name);
+    if (kind) {
+      const documented = (name: string): string => type.fields.find((f) => f.name === name)?.description ?? '';
+      properties.apiVersion = { description: documented('apiVersion'), const: kind.apiVersion };
+      properties.kind = { description: documented('kind'), const: kind.kind };
+      required.unshift('apiVersion', 'kind');
+    }
+    const schema: JsonSchema = { description: type.description, type: 'object', properties };
+    if (required.length > 0) schema.required = [...new Set(required)];
+    if (type.open) schema.additionalProperties = true;
+    else if (this.flavour === 'strict') schema.additionalProperties = false;
+    return schema;
+  }
+
+  /** All definitions: one per kind (with apiVersion/kind constants) and one per other type. */
+  definitions(): Record<string, JsonSchema> {
+    const definitions: Record<string, JsonSchema> = {};
+    for (const kind of this.model.kinds) {
+      definitions[kind.kind] = this.typeDefinition(this.types.get(kind.type)!, kind);
+    }
+    for (const type of this.model.types) definitions[this.refName(type.name)] = this.typeDefinition(type);
+    return sortKeys(definitions);
+  }
+
+  /** Definitions reachable from `root` (a definition name). */
+  private reachable(root: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (definitionName: string): void => {
+      if (seen.has(definitionName)) return;
+      seen.add(definitionName);
+      const typeName = definitionName.startsWith('Embedded') && this.kindTypes.has(definitionName.slice(8)) ? definitionName.slice(8) : definitionName;
+      const type = this.types.get(typeName);
+      for (const field of type?.fields ?? []) for (const ref of referencedTypes(field.type)) visit(this.refName(ref));
+    };
+    visit(root);
+    return seen;
+  }
+
+  /** A self-contained schema for one kind: the kind object at the root, what it references under definitions. */
+  kindSchema(kindName: string): JsonSchema {
+    const all = this.definitions();
+    const kind = this.model.kinds.find((k) => k.kind === kindName)!;
+    const reachable = this.reachable(kindName);
+    reachable.delete(kindName);
+    const definitions: Record<string, JsonSchema> = {};
+    for (const name of [...reachable].sort()) definitions[name] = all[name]!;
+    return {
+      $schema: DRAFT_07,
+      $id: schemaId(kindName, this.flavour),
+      title: `${kind.kind} (${kind.apiVersion})${this.flavour === 'strict' ? ', strict' : ''}`,
+      ...all[kindName],
+      definitions,
+    };
+  }
+
+  /** A self-contained schema that validates any kind of the API, dispatching on `kind`. */
+  indexSchema(): JsonSchema {
+    const kinds = this.model.kinds.map((k) => k.kind);
+    return {
+      $schema: DRAFT_07,
+      $id: schemaId('index', this.flavour),
+      title: `${this.model.apiVersion} objects${this.flavour === 'strict' ? ', strict' : ''}`,
+      description: `Any ${this.model.apiVersion} object; the kind field selects the schema (${kinds.join(', ')}).`,
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string', description: `One of ${kinds.join(', ')}.` } },
+      allOf: kinds.map((kind) => ({
+        if: { properties: { kind: { const: kind } }, required: ['kind'] },
+        then: { $ref: `#/definitions/${kind}` },
+      })),
+      definitions: this.definitions(),
+    };
+  }
+}
+
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

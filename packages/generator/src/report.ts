@@ -1,0 +1,100 @@
+import type { Provenance } from './model.js';
+
+export interface Conflict {
+  /** `Type.field` or `Kind path`. */
+  subject: string;
+  kind: 'type' | 'required' | 'description' | 'field-missing-elsewhere' | 'kind-description' | 'section-type';
+  detail: string;
+  sources: Provenance[];
+  /** File whose statement the model keeps. */
+  winner: string;
+}
+
+export interface ReleaseDifference {
+  subject: string;
+  /** Present in these releases' documents… */
+  presentIn: string[];
+  /** …and absent from these. */
+  absentFrom: string[];
+  provenance: Provenance[];
+}
+
+export interface Alignment {
+  file: string;
+  section: string;
+  /** Document whose named rows the nameless rows were matched to. */
+  alignedTo: string;
+  rows: { line: number; name: string | null; how: string }[];
+}
+
+export interface Deviation {
+  subject: string;
+  /** What the documents say. */
+  documents: string;
+  /** What the schemas do instead. */
+  schemas: string;
+  reason: string;
+}
+
+export interface Note {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Everything the reconciliation decided, in a form that serialises deterministically. */
+export class MergeReport {
+  readonly conflicts: Conflict[] = [];
+  readonly releaseDifferences: ReleaseDifference[] = [];
+  readonly alignments: Alignment[] = [];
+  readonly deviations: Deviation[] = [];
+  readonly decisions: Note[] = [];
+  readonly problems: Note[] = [];
+
+  conflict(conflict: Conflict): void {
+    this.conflicts.push(conflict);
+  }
+
+  decision(file: string, line: number, message: string): void {
+    this.decisions.push({ file, line, message });
+  }
+
+  problem(file: string, line: number, message: string): void {
+    this.problems.push({ file, line, message });
+  }
+
+  deviation(deviation: Deviation): void {
+    this.deviations.push(deviation);
+  }
+
+  releaseDifference(difference: ReleaseDifference): void {
+    this.releaseDifferences.push(difference);
+  }
+
+  alignment(alignment: Alignment): void {
+    this.alignments.push(alignment);
+  }
+
+  toJSON(): object {
+    const bySubject = <T extends { subject: string }>(items: T[]): T[] =>
+      [...items].sort((a, b) => a.subject.localeCompare(b.subject) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const byPlace = (items: Note[]): Note[] =>
+      [...items].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
+    return {
+      summary: {
+        conflicts: this.conflicts.length,
+        releaseDifferences: this.releaseDifferences.length,
+        alignedSections: this.alignments.length,
+        deviations: this.deviations.length,
+        decisions: this.decisions.length,
+        problems: this.problems.length,
+      },
+      deviations: bySubject(this.deviations),
+      conflicts: bySubject(this.conflicts),
+      releaseDifferences: bySubject(this.releaseDifferences),
+      alignments: [...this.alignments].sort((a, b) => a.file.localeCompare(b.file) || a.section.localeCompare(b.section)),
+      decisions: byPlace(this.decisions),
+      problems: byPlace(this.problems),
+    };
+  }
+}
