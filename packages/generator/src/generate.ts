@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyServerPolicy } from './apply-policy.js';
 import { ModelBuilder } from './build-model.js';
+import { apiDocs } from './emit/docs.js';
 import { indexDeclarations, indexModule } from './emit/index-module.js';
 import { SchemaEmitter, type JsonSchema } from './emit/json-schema.js';
 import { typeDeclarations } from './emit/typescript.js';
@@ -10,7 +11,8 @@ import { validatorDeclarations, validatorModule } from './emit/validators.js';
 import { API_GROUP, API_VERSION, API_VERSION_NAME, type ApiModel, type SourceInfo } from './model.js';
 import { readDocument } from './readers/index.js';
 import type { RawDocument } from './readers/types.js';
-import { MergeReport } from './report.js';
+import { Reconciler, type ReleaseView, type SourceRelease } from './reconcile.js';
+import { MergeReport, type ReleaseSummary } from './report.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repositoryRoot = path.resolve(packageRoot, '..', '..');
@@ -70,6 +72,9 @@ export function buildModel(sources: LoadedSource[]): { model: ApiModel; report: 
   const primary = primarySource(sources);
   const builder = new ModelBuilder(primary.document, report);
   builder.build();
+  const asRelease = (source: LoadedSource): SourceRelease => ({ document: source.document, release: source.info.release, releaseOrder: source.info.releaseOrder });
+  const views = new Reconciler(asRelease(primary), builder, report).reconcile(sources.filter((s) => s !== primary).map(asRelease));
+  for (const view of views) report.release(summariseView(view));
   applyServerPolicy(builder.types, report);
   const model: ApiModel = {
     group: API_GROUP,
@@ -80,6 +85,20 @@ export function buildModel(sources: LoadedSource[]): { model: ApiModel; report: 
     types: [...builder.types.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
   return { model, report };
+}
+
+function summariseView(view: ReleaseView): ReleaseSummary {
+  return {
+    release: view.release,
+    files: view.files,
+    sections: [...view.sections.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([section, resolved]) => ({
+        section,
+        ...(resolved.required !== undefined && { required: resolved.required }),
+        fields: resolved.fields.map((f) => ({ name: f.name, type: f.type ?? null, required: f.required, provenance: f.provenance })),
+      })),
+  };
 }
 
 function json(value: unknown): string {
@@ -110,5 +129,6 @@ export async function generate(seedsDirectory = defaultSeedsDirectory): Promise<
   out('index.d.ts', indexDeclarations(model));
   out('model.json', json(model));
   out('merge-report.json', json(report));
+  for (const [page, content] of apiDocs(model, report)) files.set(`${DOCS_OUT}/${page}`, content);
   return { model, report, sources, files };
 }

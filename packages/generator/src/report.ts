@@ -36,6 +36,17 @@ export interface Deviation {
   reason: string;
 }
 
+/** One release's documents after alignment, for a later version-aware mode. */
+export interface ReleaseSummary {
+  release: string;
+  files: string[];
+  sections: {
+    section: string;
+    required?: string[];
+    fields: { name: string; type: string | null; required: boolean; provenance: Provenance[] }[];
+  }[];
+}
+
 export interface Note {
   file: string;
   line: number;
@@ -50,6 +61,7 @@ export class MergeReport {
   readonly deviations: Deviation[] = [];
   readonly decisions: Note[] = [];
   readonly problems: Note[] = [];
+  readonly releases: ReleaseSummary[] = [];
 
   conflict(conflict: Conflict): void {
     this.conflicts.push(conflict);
@@ -75,6 +87,10 @@ export class MergeReport {
     this.alignments.push(alignment);
   }
 
+  release(summary: ReleaseSummary): void {
+    this.releases.push(summary);
+  }
+
   toJSON(): object {
     const bySubject = <T extends { subject: string }>(items: T[]): T[] =>
       [...items].sort((a, b) => a.subject.localeCompare(b.subject) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -95,6 +111,7 @@ export class MergeReport {
       alignments: [...this.alignments].sort((a, b) => a.file.localeCompare(b.file) || a.section.localeCompare(b.section)),
       decisions: byPlace(this.decisions),
       problems: byPlace(this.problems),
+      releases: this.releases,
     };
   }
 }

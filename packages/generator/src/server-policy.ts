@@ -79,3 +79,43 @@ export const enumDecisions: readonly EnumDecision[] = [
   { type: 'TagEventCondition', field: 'type', reason: 'status fields are not validated by the server' },
   { type: 'ImageManifest', field: 'mediaType', reason: 'the server checks the RFC 6838 media type syntax, not a list of values' },
 ];
+
+/** Schema-wide choices that differ from what the documents print. */
+export const generalDeviations: readonly { subject: string; documents: string; schemas: string; reason: string }[] = [
+  {
+    subject: 'Time (every timestamp field)',
+    documents: 'Time',
+    schemas: 'string or null',
+    reason: 'meta/v1 Time decodes JSON null to the zero time; exported manifests carry creationTimestamp: null',
+  },
+  {
+    subject: 'format keywords',
+    documents: 'not printed (openshift/api has int64, int32, byte, date-time)',
+    schemas: 'no format keyword; the format is kept in model.json as an annotation',
+    reason: 'the precompiled validators must not need ajv-formats at run time; integers are still checked as integers',
+  },
+  {
+    subject: 'ImageSignature.content',
+    documents: 'string',
+    schemas: 'string (base64 not checked)',
+    reason: 'bytes travel as base64 in YAML/JSON; the encoding is not checked by a schema keyword',
+  },
+  {
+    subject: 'apiVersion, kind of each kind',
+    documents: 'string, optional',
+    schemas: 'const image.openshift.io/v1 and the kind name, required at the top level; free strings where the type is embedded (ImageStreamMapping.image and the like)',
+    reason: 'a manifest needs both to be routed; the server ignores them on embedded objects',
+  },
+  {
+    subject: 'ObjectReference.kind',
+    documents: 'string (field descriptions list allowed kinds per use)',
+    schemas: 'string, no enum',
+    reason: 'the allowed kinds depend on the field holding the reference (spec.tags[].from, spec.images[].from…); server rules check them',
+  },
+  {
+    subject: 'additionalProperties',
+    documents: 'not stated',
+    schemas: 'strict flavour: false on every closed API object; never on maps (labels, annotations, signedClaims, blobs, images, data), RawExtension or FieldsV1',
+    reason: 'the server drops unknown fields (a warning with fieldValidation=Warn) rather than rejecting them, so they are reported as warnings unless strict mode is requested',
+  },
+];

@@ -1,7 +1,10 @@
+import { blankLineCellsReader } from './blank-line-cells.js';
+import { cellPerLineReader } from './cell-per-line.js';
+import { pipeTableUnnamedReader } from './pipe-table-unnamed.js';
 import { tabBoldMarkdownReader } from './tab-bold-markdown.js';
 import type { DocumentReader, RawDocument } from './types.js';
 
-export const readers: readonly DocumentReader[] = [tabBoldMarkdownReader];
+export const readers: readonly DocumentReader[] = [tabBoldMarkdownReader, cellPerLineReader, pipeTableUnnamedReader, blankLineCellsReader];
 
 /** Picks the reader whose format the text matches; exactly one must match. */
 export function readDocument(text: string, file: string): RawDocument {

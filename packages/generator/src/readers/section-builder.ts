@@ -22,6 +22,8 @@ export class SectionBuilder {
     this.kind = kind;
     this.kinds.push({ kind, line });
     this.startSection('', line);
+    // Text right under a kind header, before any marker, is the kind's description.
+    this.field = 'description';
   }
 
   /** Stops attributing anything to the current kind (API endpoint chapters and the like). */
