@@ -1,3 +1,134 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ExitCode, UsageError } from './errors.js';
+import { cliVersion } from './project.js';
+
+const formats = ['stylish', 'json', 'sarif', 'junit', 'github', 'compact'] as const;
+
+function integer(minimum: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < minimum) {
+      throw new InvalidArgumentError(`expected an integer ≥ ${minimum}.`);
+    }
+    return parsed;
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const validateHelp = `
+Files, directories and glob patterns may be mixed; directories are searched for .yaml, .yml and
+.json files (never inside node_modules or .git). "-" reads standard input. Without paths the
+working directory is validated. "ocp-image <paths>" is short for "ocp-image validate <paths>".
+
+Configuration: ocp-image.config.json, .yaml or .yml, found from the working directory upward
+(or --config); command-line flags override it.
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage, configuration or internal error.
+
+Examples:
+  ocp-image examples/
+  ocp-image validate --format sarif --output-file ocp-image.sarif 'deploy/**/*.yaml'
+  oc get is -o yaml | ocp-image validate - --stdin-filename cluster.yaml`;
+
+function buildProgram(run: (action: () => Promise<number>) => void): Command {
+  const program = new Command('ocp-image')
+    .description('Validate OpenShift image.openshift.io/v1 manifests offline, as the API server would.')
+    .version(cliVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(`ocp-image: ${text.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError('(ocp-image --help shows the usage)');
+
+  program
+    .command('validate', { isDefault: true })
+    .description('validate manifests (the default command)')
+    .argument('[paths...]', 'files, directories, glob patterns, or - for standard input')
+    .option('--strict', 'report unknown fields as errors')
+    .option('--no-strict', 'do not, even if the config says so')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect, [])
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer(-1), -1)
+    .option('--quiet', 'report errors only')
+    .option('-j, --jobs <n>', 'worker threads (default: number of CPU cores)', integer(1))
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .option('--ignore-pattern <pattern>', 'skip matching files, .gitignore style (repeatable)', collect, [])
+    .option('--stdin-filename <name>', 'the file name to report for standard input')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a path or pattern selects no file')
+    .addHelpText('after', validateHelp)
+    .action((paths: string[], options) => run(async () => (await import('./commands/validate.js')).runValidate(paths, options)));
+
+  program
+    .command('explain')
+    .description('describe a kind or one of its fields, like oc explain (offline)')
+    .argument('<kind.field.path>', 'e.g. ImageStream or ImageStream.spec.tags.from')
+    .option('-r, --recursive', 'list all nested fields')
+    .action((query: string, options) => run(async () => (await import('./commands/explain.js')).runExplain(query, options)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a kind')
+    .argument('<kind>', 'e.g. ImageStream')
+    .option('--strict', 'the strict schema: unknown fields are not allowed')
+    .action((kind: string, options) => run(async () => (await import('./commands/schema.js')).runSchema(kind, options)));
+
+  program
+    .command('rules')
+    .description('list the rules with their default severities and documentation')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options) => run(async () => (await import('./commands/rules.js')).runRules(options)));
+
+  return program;
+}
+
+function debugEnabled(): boolean {
+  const value = process.env.OCP_IMAGE_DEBUG;
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`ocp-image: ${error.message}\n`);
+    return ExitCode.failure;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const where = error instanceof Error && 'filePath' in error ? ` while checking ${String(error.filePath)}` : '';
+  process.stderr.write(`ocp-image: internal error${where}: ${message.split('\n')[0]}\n`);
+  if (debugEnabled()) {
+    const stack = error instanceof Error ? (('detail' in error && typeof error.detail === 'string' && error.detail) || error.stack) : undefined;
+    if (stack) process.stderr.write(`${stack}\n`);
+  } else {
+    process.stderr.write('ocp-image: this is a bug; set OCP_IMAGE_DEBUG=1 to see where it happened.\n');
+  }
+  return ExitCode.failure;
+}
+
+/** Runs the command line (without node and script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { ignoreBrokenPipe } = await import('./output.js');
+  ignoreBrokenPipe();
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((action) => {
+    pending = action();
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return pending ? await pending : ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.failure;
+    }
+    return reportFailure(error);
+  }
 }

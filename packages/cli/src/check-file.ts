@@ -1,0 +1,102 @@
+import { open } from 'node:fs/promises';
+import { DEFAULT_LIMITS, getRule, renderPath, validate } from '@ocp-image/validator';
+import type { Finding, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
+import { decodeManifest } from './decode.js';
+import { fileEncodingRule, fileReadRule, formatMessage } from './file-rules.js';
+import type { FileResult } from './results.js';
+
+/** One file to check: read from disk, or bytes already in hand (stdin). */
+export type FileTask = { filePath: string; absolutePath: string } | { filePath: string; bytes: Uint8Array };
+
+type Read = { text: string } | { finding: Finding };
+
+/**
+ * Reads and validates one file. Used by the main thread and by every worker alike, so the output
+ * does not depend on `--jobs`. Problems with the file itself become findings of that file.
+ */
+export async function checkFile(task: FileTask, config: ValidationConfig): Promise<FileResult> {
+  const read = 'bytes' in task ? decodeBytes(task.bytes, config) : await readManifest(task.absolutePath, config);
+  if ('finding' in read) return { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} };
+  const result = validate(read.text, { filePath: task.filePath, config });
+  return {
+    filePath: task.filePath,
+    findings: result.findings,
+    objects: result.objects.map((object) => ({
+      kind: object.kind,
+      ...(object.name === undefined ? {} : { name: object.name }),
+      documentIndex: object.documentIndex,
+      path: renderPath(object.pathPrefix),
+    })),
+    skipped: result.skipped,
+  };
+}
+
+async function readManifest(absolutePath: string, config: ValidationConfig): Promise<Read> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(absolutePath, 'r');
+    try {
+      // Refuse before reading a huge file into memory; the validator would refuse its text anyway.
+      const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+      const { size } = await handle.stat();
+      if (size > limit) {
+        const rule = getRule('input-too-large');
+        if (rule) return fileFinding(rule, 'bytes', { actual: size, limit }, 1, 1, config);
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return fileFinding(fileReadRule, 'failed', { reason: describeReadError(error) }, 1, 1, config);
+  }
+  return decodeBytes(bytes, config);
+}
+
+function decodeBytes(bytes: Uint8Array, config: ValidationConfig): Read {
+  const decoded = decodeManifest(bytes);
+  if ('text' in decoded) return decoded;
+  const { messageId, data, line, column } = decoded.problem;
+  return fileFinding(fileEncodingRule, messageId, data, line, column, config);
+}
+
+/** A finding about the whole file; with its rule turned off the file counts as empty. */
+function fileFinding(
+  rule: RuleDefinition,
+  messageId: string,
+  data: Record<string, string | number>,
+  line: number,
+  column: number,
+  config: ValidationConfig,
+): Read {
+  const setting = config.rules?.[rule.id];
+  if (setting === 'off') return { text: '' };
+  return {
+    finding: {
+      ruleId: rule.id,
+      severity: setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.severity,
+      message: formatMessage(rule.messages[messageId] ?? messageId, data),
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+      path: '',
+      documentIndex: 0,
+    },
+  };
+}
+
+const readErrorReasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory',
+  ENOENT: 'it no longer exists',
+  ELOOP: 'too many levels of symbolic links',
+  EIO: 'input/output error',
+};
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && code in readErrorReasons) return `${readErrorReasons[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}

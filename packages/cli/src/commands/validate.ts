@@ -1,0 +1,158 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { SeveritySetting, ValidationConfig } from '@ocp-image/validator';
+import type { FileTask } from '../check-file.js';
+import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { loadFormatter, type FormatName } from '../formatters/index.js';
+import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignore.js';
+import { writeStdout } from '../output.js';
+import { checkFiles } from '../pool.js';
+import { countSeverities, errorsOnly } from '../results.js';
+import { resolveTargets } from '../targets.js';
+
+export interface ValidateOptions {
+  strict?: boolean;
+  rule: string[];
+  config?: string;
+  format: FormatName;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet?: boolean;
+  jobs?: number;
+  color?: boolean;
+  ignorePattern: string[];
+  stdinFilename?: string;
+  errorOnUnmatchedPattern: boolean;
+}
+
+const severitySettings: readonly string[] = ['off', 'warn', 'error'];
+
+/** `--rule id=severity`, repeatable; later flags win. */
+function parseRuleFlags(flags: readonly string[]): Map<string, SeveritySetting> {
+  const settings = new Map<string, SeveritySetting>();
+  for (const flag of flags) {
+    const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(flag);
+    if (!match?.[1] || !match[2] || !severitySettings.includes(match[2])) {
+      throw new UsageError(`--rule expects <rule-id>=off|warn|error, got "${flag}".`);
+    }
+    settings.set(match[1], match[2] as SeveritySetting);
+  }
+  return settings;
+}
+
+/** Unknown rule ids are configuration errors, pointed at where they are written. */
+async function checkRuleIds(loaded: LoadedConfig | undefined, flagRules: Map<string, SeveritySetting>, cwd: string): Promise<void> {
+  if (flagRules.size === 0 && Object.keys(loaded?.config.rules ?? {}).length === 0) return;
+  const [{ ruleIds }, { closestMatch }] = await Promise.all([import('../registry.js'), import('@ocp-image/validator')]);
+  const hint = (id: string) => {
+    const suggestion = closestMatch(id, ruleIds);
+    return suggestion ? `; did you mean "${suggestion}"?` : ' (ocp-image rules lists them)';
+  };
+  for (const id of flagRules.keys()) {
+    if (!ruleIds.has(id)) throw new UsageError(`--rule: unknown rule "${id}"${hint(id)}`);
+  }
+  if (loaded) {
+    const problems: ConfigProblem[] = Object.keys(loaded.config.rules ?? {})
+      .filter((id) => !ruleIds.has(id))
+      .map((id) => ({ position: loaded.ruleLocations.get(id), message: `unknown rule "${id}"${hint(id)}` }));
+    if (problems.length > 0) throw configError(loaded.filePath, problems, cwd);
+  }
+}
+
+/** Colour only for a terminal, unless asked; NO_COLOR and FORCE_COLOR are honoured. */
+function useColor(flag: boolean | undefined, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (toFile) return false;
+  if (process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function displayPath(absolutePath: string, cwd: string): string {
+  return path.relative(cwd, absolutePath) || path.basename(absolutePath);
+}
+
+export async function runValidate(operands: string[], options: ValidateOptions): Promise<number> {
+  const cwd = process.cwd();
+  const flagRules = parseRuleFlags(options.rule);
+  for (const pattern of options.ignorePattern) {
+    const problem = patternProblem(pattern);
+    if (problem) throw new UsageError(`--ignore-pattern: ${problem}.`);
+  }
+  const usesStdin = operands.includes('-');
+  if (options.stdinFilename !== undefined && !usesStdin) throw new UsageError('--stdin-filename needs "-" among the files to read standard input.');
+
+  const configPath = options.config === undefined ? await findConfigFile(cwd) : path.resolve(cwd, options.config);
+  const loaded = configPath === undefined ? undefined : await loadConfigFile(configPath, cwd);
+  await checkRuleIds(loaded, flagRules, cwd);
+  // Command-line flags override the config file.
+  const config: ValidationConfig = {
+    strict: options.strict ?? loaded?.config.strict ?? false,
+    rules: { ...loaded?.config.rules, ...Object.fromEntries(flagRules) },
+    ...(loaded?.config.limits ? { limits: loaded.config.limits } : {}),
+  };
+  const ignoreSources: IgnoreSource[] = [{ patterns: options.ignorePattern, baseDirectory: cwd }];
+  if (loaded?.config.ignores) ignoreSources.push({ patterns: loaded.config.ignores, baseDirectory: path.dirname(loaded.filePath) });
+  const isIgnored = createIgnoreMatcher(ignoreSources);
+
+  const formatter = await loadFormatter(options.format);
+  const targets = await resolveTargets(operands.length > 0 ? operands : ['.'], {
+    cwd,
+    isIgnored,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+  });
+  const tasks: FileTask[] = [];
+  for (const target of targets) {
+    if (target.kind === 'file') {
+      tasks.push({ filePath: displayPath(target.absolutePath, cwd), absolutePath: target.absolutePath });
+      continue;
+    }
+    const bytes = await readStdin();
+    if (options.stdinFilename === undefined) {
+      tasks.push({ filePath: '<stdin>', bytes });
+    } else {
+      const absolutePath = path.resolve(cwd, options.stdinFilename);
+      if (!isIgnored(absolutePath)) tasks.push({ filePath: displayPath(absolutePath, cwd), bytes });
+    }
+  }
+
+  const jobs = options.jobs ?? os.availableParallelism();
+  let results = await checkFiles(tasks, config, jobs);
+  if (options.quiet) results = errorsOnly(results);
+
+  const output = formatter(results, { cwd, color: useColor(options.color, options.outputFile !== undefined) });
+  if (options.outputFile === undefined) {
+    await writeStdout(output);
+  } else {
+    const target = path.resolve(cwd, options.outputFile);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, output);
+    } catch (error) {
+      throw new UsageError(`Cannot write --output-file ${options.outputFile}: ${(error as Error).message}`);
+    }
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    const counts = countSeverities(result.findings);
+    errors += counts.errorCount;
+    warnings += counts.warningCount;
+  }
+  if (errors > 0) return ExitCode.problems;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    process.stderr.write(`ocp-image found too many warnings (${warnings}; maximum: ${options.maxWarnings}).\n`);
+    return ExitCode.problems;
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,27 @@
+import { countSeverities, type FileResult } from '../results.js';
+
+/**
+ * The JSON contract (docs/cli.md): ESLint's result shape plus where in the manifest each message
+ * points. Every message has every key; `kind` and `name` are null when the finding is not about an
+ * object, `path` is '' when it is about the whole file or document.
+ */
+export function format(results: readonly FileResult[]): string {
+  const output = results.map((result) => ({
+    filePath: result.filePath,
+    messages: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity === 'error' ? 2 : 1,
+      message: finding.message,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      path: finding.path,
+      documentIndex: finding.documentIndex,
+      kind: finding.kind ?? null,
+      name: finding.name ?? null,
+    })),
+    ...countSeverities(result.findings),
+  }));
+  return `${JSON.stringify(output)}\n`;
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+
+/** The project's home; rule pages live under `docs/rules/<id>.md` there. The ESLint plugin links
+ *  to the same pages. */
+export const repositoryUrl = 'https://github.com/ocp-image/ocp-image';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${repositoryUrl}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+let cachedVersion: string | undefined;
+
+/** The CLI package's version, read on demand so plain runs do not pay for it. */
+export function cliVersion(): string {
+  if (cachedVersion === undefined) {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    cachedVersion = manifest.version;
+  }
+  return cachedVersion;
+}

@@ -1,0 +1,75 @@
+import type { Finding } from '@ocp-image/validator';
+
+/** An image.openshift.io object found in a file, without its content. */
+export interface ObjectSummary {
+  kind: string;
+  name?: string;
+  documentIndex: number;
+  /** Where the object sits in its document (`items[2]`, `objects[0]`); '' at the top level. */
+  path: string;
+}
+
+/** Everything the formatters need about one file. Plain data: it crosses worker boundaries. */
+export interface FileResult {
+  /** As shown to the user: relative to the working directory, or the stdin name. */
+  filePath: string;
+  findings: Finding[];
+  objects: ObjectSummary[];
+  /** Objects of other kinds (Deployment, Service…), by kind. */
+  skipped: Record<string, number>;
+}
+
+export interface RunSummary {
+  files: number;
+  objectsByKind: Map<string, number>;
+  skippedByKind: Map<string, number>;
+  /** Files that hold no Kubernetes object at all (and could be read). */
+  filesWithoutObjects: number;
+  errors: number;
+  warnings: number;
+}
+
+export function countSeverities(findings: readonly Finding[]): { errorCount: number; warningCount: number } {
+  let errorCount = 0;
+  for (const finding of findings) if (finding.severity === 'error') errorCount += 1;
+  return { errorCount, warningCount: findings.length - errorCount };
+}
+
+function addCount(counts: Map<string, number>, key: string, amount: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + amount);
+}
+
+/** Sorted by kind, so the summary reads the same for any order of discovery. */
+function sortedByKey(counts: Map<string, number>): Map<string, number> {
+  return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function summarize(results: readonly FileResult[]): RunSummary {
+  const objectsByKind = new Map<string, number>();
+  const skippedByKind = new Map<string, number>();
+  let filesWithoutObjects = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    for (const object of result.objects) addCount(objectsByKind, object.kind, 1);
+    for (const [kind, count] of Object.entries(result.skipped)) addCount(skippedByKind, kind, count);
+    const unreadable = result.findings.some((finding) => finding.ruleId === 'file-read' || finding.ruleId === 'file-encoding');
+    if (!unreadable && result.objects.length === 0 && Object.keys(result.skipped).length === 0) filesWithoutObjects += 1;
+    const counts = countSeverities(result.findings);
+    errors += counts.errorCount;
+    warnings += counts.warningCount;
+  }
+  return {
+    files: results.length,
+    objectsByKind: sortedByKey(objectsByKind),
+    skippedByKind: sortedByKey(skippedByKind),
+    filesWithoutObjects,
+    errors,
+    warnings,
+  };
+}
+
+/** Drops warnings (`--quiet`). */
+export function errorsOnly(results: readonly FileResult[]): FileResult[] {
+  return results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') }));
+}
