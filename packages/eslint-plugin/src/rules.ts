@@ -1,0 +1,84 @@
+import type { LanguageOptions, RuleDefinition as EslintRule, RuleVisitor, SourceLocation, TextSourceCode } from '@eslint/core';
+import type { Finding, InputLimits, RuleDefinition } from '@ocp-image/validator';
+import { ruleDocsUrl } from './docs-url.js';
+import { findingsByRule, type RuleOptions } from './validation.js';
+
+/** Languages whose source text is a manifest. The rules only read the text, so eslint-plugin-yml's
+ *  and @eslint/json's own languages work too; anything else (JavaScript…) is a configuration error. */
+const supportedLanguages = ['ocp-image/*', 'yml/yaml', 'json/json'];
+
+const limitNames = ['maxBytes', 'maxDocuments', 'maxDepth', 'maxAliasCount', 'maxNodes'] as const satisfies readonly (keyof InputLimits)[];
+
+const optionsSchema = [
+  {
+    type: 'object',
+    properties: {
+      limits: {
+        type: 'object',
+        description: 'Input limits, as in the CLI config (docs/security.md).',
+        properties: Object.fromEntries(limitNames.map((name) => [name, { type: 'integer', minimum: 1 }])),
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+];
+
+/** Our rules read only the source text and the root node, so they fit any text language. */
+export type ManifestRule = EslintRule<{
+  LangOptions: LanguageOptions;
+  Code: TextSourceCode;
+  RuleOptions: [RuleOptions?];
+  Visitor: RuleVisitor;
+  Node: unknown;
+  MessageIds: string;
+  ExtRuleDocs: unknown;
+}>;
+
+/** The ESLint rule for one registry rule: it reports this rule's findings of the file's shared validation. */
+export function createEslintRule(definition: RuleDefinition): ManifestRule {
+  return {
+    meta: {
+      type: definition.category === 'lint' ? 'suggestion' : 'problem',
+      docs: { description: definition.description, url: ruleDocsUrl(definition.id) },
+      messages: definition.messages,
+      schema: optionsSchema,
+      defaultOptions: [{}],
+      languages: supportedLanguages,
+    },
+    create(context) {
+      const { sourceCode } = context;
+      const root = sourceCode.ast as object;
+      const options = context.options[0] ?? {};
+      return {
+        // The root node is visited once per file in every language.
+        [nodeType(root)]() {
+          const findings = findingsByRule(sourceCode, context.filename, options).get(definition.id);
+          if (!findings) return;
+          const origin = sourceCode.getLoc(root).start;
+          for (const finding of findings) {
+            context.report({ loc: toLanguageLocation(finding, origin), message: finding.message });
+          }
+        },
+      };
+    },
+  };
+}
+
+function nodeType(root: object): string {
+  return (root as { type: string }).type;
+}
+
+/**
+ * Findings are 1-based; a language counts lines and columns from its own base, which ESLint turns
+ * back into 1-based positions in results. The root node starts at offset 0, so its start tells the
+ * base (the same convention as @eslint/plugin-kit's getLocFromIndex).
+ */
+function toLanguageLocation(finding: Finding, origin: { line: number; column: number }): SourceLocation {
+  const lineShift = origin.line - 1;
+  const columnShift = origin.column - 1;
+  return {
+    start: { line: finding.line + lineShift, column: finding.column + columnShift },
+    end: { line: finding.endLine + lineShift, column: finding.endColumn + columnShift },
+  };
+}

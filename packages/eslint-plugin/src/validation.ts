@@ -1,0 +1,45 @@
+import { validate, type Finding, type InputLimits } from '@ocp-image/validator';
+
+/**
+ * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
+ * findings a file has. (Severities are ESLint's own; the CLI's `strict` only raises `unknown-field`
+ * to an error, which is `'ocp-image/unknown-field': 'error'` here, as the `strict` config does.)
+ */
+export interface RuleOptions {
+  /** Input limits, as in the CLI config; defaults in docs/security.md. */
+  limits?: Partial<InputLimits>;
+}
+
+export type FindingsByRule = ReadonlyMap<string, readonly Finding[]>;
+
+/**
+ * One validation per file and options, shared by all rules. ESLint creates a new SourceCode object
+ * for every file it lints, so the cache lives exactly as long as that file's lint run.
+ */
+const cache = new WeakMap<object, Map<string, FindingsByRule>>();
+
+export function findingsByRule(sourceCode: { text: string }, filePath: string, options: RuleOptions): FindingsByRule {
+  const key = JSON.stringify(options.limits ?? {});
+  let perOptions = cache.get(sourceCode);
+  if (!perOptions) {
+    perOptions = new Map();
+    cache.set(sourceCode, perOptions);
+  }
+  let grouped = perOptions.get(key);
+  if (!grouped) {
+    const config = options.limits ? { limits: options.limits } : {};
+    grouped = groupByRule(validate(sourceCode.text, { filePath, config }).findings);
+    perOptions.set(key, grouped);
+  }
+  return grouped;
+}
+
+function groupByRule(findings: readonly Finding[]): FindingsByRule {
+  const grouped = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = grouped.get(finding.ruleId);
+    if (group) group.push(finding);
+    else grouped.set(finding.ruleId, [finding]);
+  }
+  return grouped;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { Linter } from 'eslint';
+import json from '@eslint/json';
+import yml from 'eslint-plugin-yml';
+import { validate } from '@ocp-image/validator';
+import plugin from '../src/index.js';
+import { compareWithValidator, describeFinding, describeMessage, lint } from './support.js';
+
+const legacyStream = `apiVersion: v1
+kind: ImageStream
+metadata:
+  name: app
+`;
+
+function ruleIds(messages: readonly Linter.LintMessage[]): (string | null)[] {
+  return messages.map((message) => message.ruleId);
+}
+
+describe('YAML: a real language, so ESLint comments work', () => {
+  it('reports a finding at the validator position', () => {
+    const messages = lint(legacyStream, 'stream.yaml');
+    const findings = validate(legacyStream).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(messages.map(describeMessage)).toEqual(findings.map(describeFinding));
+    expect(messages[0]).toMatchObject({ ruleId: 'ocp-image/legacy-api-version', message: findings[0]?.message, severity: 1 });
+  });
+
+  it('honours # eslint-disable-next-line ocp-image/<rule>', () => {
+    const text = `# eslint-disable-next-line ocp-image/legacy-api-version\n${legacyStream}`;
+    expect(lint(text, 'stream.yaml')).toEqual([]);
+  });
+
+  it('honours # eslint-disable … # eslint-enable blocks and only for the rule named', () => {
+    const block = `# eslint-disable ocp-image/legacy-api-version\n${legacyStream}# eslint-enable ocp-image/legacy-api-version\n`;
+    expect(lint(block, 'stream.yaml')).toEqual([]);
+    const otherRule = `# eslint-disable-next-line ocp-image/unknown-field\n${legacyStream}`;
+    expect(ruleIds(lint(otherRule, 'stream.yaml'))).toContain('ocp-image/legacy-api-version');
+  });
+
+  it("honours the validator's own # ocp-image-disable-next-line comment, as the CLI does", () => {
+    const text = `# ocp-image-disable-next-line legacy-api-version\n${legacyStream}`;
+    expect(validate(text).findings).toEqual([]);
+    expect(lint(text, 'stream.yaml')).toEqual([]);
+  });
+
+  it('keeps positions in a file that starts with a byte-order mark', () => {
+    const messages = lint(`\uFEFF${legacyStream}`, 'stream.yaml');
+    expect(messages.map(describeMessage)).toEqual(validate(legacyStream).findings.map(describeFinding));
+  });
+
+  it("reports the same positions on eslint-plugin-yml's own yml/yaml language", () => {
+    const config: Linter.Config[] = [
+      ...yml.configs.base,
+      { files: ['**/*.yaml'], plugins: { 'ocp-image': plugin }, rules: { 'ocp-image/legacy-api-version': 'warn' } },
+    ] as Linter.Config[];
+    const messages = lint(legacyStream, 'stream.yaml', config);
+    expect(messages.map(describeMessage)).toEqual(validate(legacyStream).findings.map(describeFinding));
+  });
+});
+
+describe('YAML syntax errors are fatal parsing errors at the validator positions', () => {
+  const broken = `apiVersion: image.openshift.io/v1
+kind: ImageStream
+metadata: {name: app
+spec:
+  tags: [a: b: c]
+`;
+
+  it('reports every syntax finding of the validator as a fatal error, with line, column and rule id', () => {
+    const messages = lint(broken, 'broken.yaml');
+    const syntax = validate(broken).findings.filter((finding) => finding.ruleId === 'yaml-syntax');
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(messages).toHaveLength(syntax.length);
+    messages.forEach((message, index) => {
+      const finding = syntax[index];
+      expect(message).toMatchObject({ fatal: true, ruleId: null, severity: 2, line: finding?.line, column: finding?.column });
+      expect(message.message).toBe(`Parsing error: ${finding?.message} (ocp-image/yaml-syntax)`);
+    });
+    expect(compareWithValidator(broken, 'broken.yaml', messages).differences).toEqual([]);
+  });
+
+  it('does not report yaml-syntax a second time as a rule message', () => {
+    expect(ruleIds(lint(broken, 'broken.yaml')).every((ruleId) => ruleId === null)).toBe(true);
+  });
+
+  it('turns duplicate keys, which the YAML parser refuses, into fatal yaml-duplicate-key errors', () => {
+    const text = `${legacyStream}  name: again\n`;
+    const duplicate = validate(text).findings.filter((finding) => finding.ruleId === 'yaml-duplicate-key');
+    expect(duplicate).toHaveLength(1);
+    const messages = lint(text, 'stream.yaml');
+    expect(messages).toMatchObject([{ fatal: true, line: duplicate[0]?.line, column: duplicate[0]?.column }]);
+    expect(messages[0]?.message).toMatch(/\(ocp-image\/yaml-duplicate-key\)$/);
+  });
+});
+
+describe('JSON manifests', () => {
+  const legacyJson = JSON.stringify({ apiVersion: 'v1', kind: 'ImageStream', metadata: { name: 'app' } }, null, 2);
+
+  it('are linted with the JSON language at the validator positions', () => {
+    const messages = lint(legacyJson, 'stream.json');
+    const findings = validate(legacyJson).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(messages.map(describeMessage)).toEqual(findings.map(describeFinding));
+  });
+
+  it('report duplicate keys as a rule message: the JSON parser accepts them', () => {
+    const text = '{\n  "apiVersion": "v1",\n  "kind": "ImageStream",\n  "kind": "ImageStream",\n  "metadata": {"name": "app"}\n}\n';
+    const messages = lint(text, 'stream.json');
+    expect(ruleIds(messages)).toContain('ocp-image/yaml-duplicate-key');
+    expect(compareWithValidator(text, 'stream.json', messages).differences).toEqual([]);
+  });
+
+  it('report a syntax error as a fatal error at the validator position', () => {
+    const text = '{\n  "apiVersion": "image.openshift.io/v1",\n  "kind": "ImageStream",,\n}\n';
+    const messages = lint(text, 'stream.json');
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((message) => message.fatal)).toBe(true);
+    expect(compareWithValidator(text, 'stream.json', messages).differences).toEqual([]);
+  });
+
+  it("report the same positions on @eslint/json's own json/json language", () => {
+    const config = [
+      { files: ['**/*.json'], plugins: { json, 'ocp-image': plugin }, language: 'json/json', rules: { 'ocp-image/legacy-api-version': 'warn' } },
+    ] as Linter.Config[];
+    const messages = lint(legacyJson, 'stream.json', config);
+    expect(messages.map(describeMessage)).toEqual(validate(legacyJson).findings.map(describeFinding));
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Linter } from 'eslint';
+import { rules as registry } from '@ocp-image/validator';
+import plugin from '../src/index.js';
+import { lint } from './support.js';
+
+const configNames = ['recommended', 'strict', 'all'] as const;
+
+function ruleSettings(name: (typeof configNames)[number]): Record<string, unknown> {
+  const [yaml, json] = plugin.configs[name];
+  expect(yaml?.rules).toEqual(json?.rules);
+  return yaml?.rules ?? {};
+}
+
+describe('rules generated from the registry', () => {
+  it('has one ESLint rule per registry rule, under the same id', () => {
+    expect(registry.length).toBeGreaterThan(0);
+    expect(Object.keys(plugin.rules).sort()).toEqual(registry.map((rule) => rule.id).sort());
+  });
+
+  it.each(registry.map((rule) => [rule.id, rule] as const))('%s carries the registry metadata', (id, rule) => {
+    const meta = plugin.rules[id]?.meta;
+    expect(meta?.docs?.description).toBe(rule.description);
+    expect(meta?.docs?.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/rules/${id}.md`);
+    expect(meta?.messages).toEqual(rule.messages);
+    expect(meta?.type).toBe(rule.category === 'lint' ? 'suggestion' : 'problem');
+  });
+
+  it('names the plugin and its namespace', () => {
+    expect(plugin.meta).toMatchObject({ name: '@ocp-image/eslint-plugin', namespace: 'ocp-image' });
+    expect(plugin.meta.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('configs built from registry metadata', () => {
+  it.each(configNames)('%s: YAML and JSON manifests, each with its language', (name) => {
+    const configs = plugin.configs[name];
+    expect(configs.map((config) => [config.files, config.language])).toEqual([
+      [['**/*.yaml', '**/*.yml'], 'ocp-image/yaml'],
+      [['**/*.json'], 'ocp-image/json'],
+    ]);
+    for (const config of configs) expect(config.plugins?.['ocp-image']).toBe(plugin);
+  });
+
+  it('recommended: syntax, schema and server errors as errors, docs rules at their default, no lint', () => {
+    const settings = ruleSettings('recommended');
+    for (const rule of registry) {
+      const setting = settings[`ocp-image/${rule.id}`];
+      if (rule.category === 'lint') expect(setting, rule.id).toBeUndefined();
+      else if (rule.category === 'docs') expect(setting, rule.id).toBe(rule.severity === 'error' ? 'error' : 'warn');
+      else expect(setting, rule.id).toBe(rule.severity === 'error' ? 'error' : undefined);
+    }
+    expect(settings['ocp-image/unknown-field']).toBeUndefined();
+    expect(settings['ocp-image/yaml-syntax']).toBe('error');
+  });
+
+  it('strict: adds unknown fields as errors and lint rules as warnings', () => {
+    const settings = ruleSettings('strict');
+    for (const rule of registry) {
+      expect(settings[`ocp-image/${rule.id}`], rule.id).toBe(rule.category === 'lint' ? 'warn' : 'error');
+    }
+    expect(settings['ocp-image/unknown-field']).toBe('error');
+    expect(settings['ocp-image/legacy-api-version']).toBe('warn');
+  });
+
+  it('all: every rule at its default severity', () => {
+    const settings = ruleSettings('all');
+    expect(settings).toEqual(Object.fromEntries(registry.map((rule) => [`ocp-image/${rule.id}`, rule.severity === 'error' ? 'error' : 'warn'])));
+  });
+});
+
+describe('rule options and languages', () => {
+  const legacyStream = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: app\n';
+
+  it('accepts the CLI limits as options', () => {
+    const config: Linter.Config[] = [
+      ...(plugin.configs.recommended as Linter.Config[]),
+      { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxBytes: 10 } }] } },
+    ];
+    const messages = lint(legacyStream, 'stream.yaml', config);
+    expect(messages).toMatchObject([{ ruleId: 'ocp-image/input-too-large', line: 1, column: 1, severity: 2 }]);
+  });
+
+  it('rejects options the CLI config does not have', () => {
+    const config: Linter.Config[] = [
+      ...(plugin.configs.recommended as Linter.Config[]),
+      { rules: { 'ocp-image/unknown-field': ['error', { strict: true }] } },
+    ];
+    expect(() => lint(legacyStream, 'stream.yaml', config)).toThrow(/ocp-image\/unknown-field/);
+  });
+
+  it('refuses to run its rules on JavaScript', () => {
+    const config: Linter.Config[] = [{ plugins: { 'ocp-image': plugin }, rules: { 'ocp-image/yaml-syntax': 'error' } }];
+    expect(() => lint('const a = 1;', 'file.js', config)).toThrow(/ocp-image\/yaml-syntax/);
+  });
+});
