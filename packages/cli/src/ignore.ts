@@ -1,5 +1,4 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 
 /** Ignore patterns and the directory they are relative to (the config file's, or the working directory). */
 export interface IgnoreSource {
@@ -30,13 +29,14 @@ export function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-export function createIgnoreMatcher(sources: readonly IgnoreSource[]): IgnoreMatcher {
-  const compiled = sources
-    .filter((source) => source.patterns.length > 0)
-    .map((source) => ({
-      baseDirectory: source.baseDirectory,
-      matches: picomatch(source.patterns.flatMap(toGlobs), { dot: true }),
-    }));
+export async function createIgnoreMatcher(sources: readonly IgnoreSource[]): Promise<IgnoreMatcher> {
+  const used = sources.filter((source) => source.patterns.length > 0);
+  if (used.length === 0) return () => false;
+  const { default: picomatch } = await import('picomatch');
+  const compiled = used.map((source) => ({
+    baseDirectory: source.baseDirectory,
+    matches: picomatch(source.patterns.flatMap(toGlobs), { dot: true }),
+  }));
   return (absolutePath) =>
     compiled.some(({ baseDirectory, matches }) => {
       const relative = path.relative(baseDirectory, absolutePath);

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ValidationConfig } from '@ocp-image/validator';
 import type { FileTask } from './check-file.js';
 import type { FileResult } from './results.js';
@@ -34,7 +34,9 @@ export async function checkFiles(tasks: readonly FileTask[], config: ValidationC
     }
     return results;
   }
-  return checkWithWorkers(tasks, config, Math.min(jobs, tasks.length));
+  // Loaded only here: a one-file run should not pay for worker support.
+  const { Worker } = await import('node:worker_threads');
+  return checkWithWorkers(Worker, tasks, config, Math.min(jobs, tasks.length));
 }
 
 function asCheckFailure(task: FileTask, error: unknown): CheckFailure {
@@ -42,7 +44,12 @@ function asCheckFailure(task: FileTask, error: unknown): CheckFailure {
   return new CheckFailure(task.filePath, String(error));
 }
 
-function checkWithWorkers(tasks: readonly FileTask[], config: ValidationConfig, workerCount: number): Promise<FileResult[]> {
+function checkWithWorkers(
+  WorkerThread: typeof Worker,
+  tasks: readonly FileTask[],
+  config: ValidationConfig,
+  workerCount: number,
+): Promise<FileResult[]> {
   const results = new Array<FileResult>(tasks.length);
   const workers: Worker[] = [];
   let nextIndex = 0;
@@ -63,7 +70,7 @@ function checkWithWorkers(tasks: readonly FileTask[], config: ValidationConfig, 
     };
 
     for (let count = 0; count < workerCount; count++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { config } });
+      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: { config } });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('failure' in reply) {

@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 import type { IgnoreMatcher } from './ignore.js';
 
@@ -54,6 +53,8 @@ export async function resolveTargets(operands: readonly string[], options: Targe
       if (!options.isIgnored(absolutePath)) add(absolutePath);
       continue;
     }
+    // Loaded only here: a run on named files does not need it.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     let matched: string[];
     if (!(stats instanceof Error)) {
       matched = await glob('**/*', { cwd: absolutePath, absolute: true, dot: true, ignore: alwaysSkipped, expandDirectories: false });

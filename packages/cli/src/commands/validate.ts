@@ -102,7 +102,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   };
   const ignoreSources: IgnoreSource[] = [{ patterns: options.ignorePattern, baseDirectory: cwd }];
   if (loaded?.config.ignores) ignoreSources.push({ patterns: loaded.config.ignores, baseDirectory: path.dirname(loaded.filePath) });
-  const isIgnored = createIgnoreMatcher(ignoreSources);
+  const isIgnored = await createIgnoreMatcher(ignoreSources);
 
   const formatter = await loadFormatter(options.format);
   const targets = await resolveTargets(operands.length > 0 ? operands : ['.'], {
