@@ -1,7 +1,7 @@
 import { documentedValues } from './documented-values.js';
 import type { TypeModel } from './model.js';
 import type { MergeReport } from './report.js';
-import { enumDecisions, generalDeviations, requiredNotEnforced } from './server-policy.js';
+import { enumDecisions, fieldFormats, generalDeviations, requiredNotEnforced } from './server-policy.js';
 
 /**
  * Turns what the documents say into what the schemas enforce: required fields the server does
@@ -10,6 +10,11 @@ import { enumDecisions, generalDeviations, requiredNotEnforced } from './server-
  */
 export function applyServerPolicy(types: Map<string, TypeModel>, report: MergeReport): void {
   for (const deviation of generalDeviations) report.deviation(deviation);
+  for (const entry of fieldFormats) {
+    const field = types.get(entry.type)?.fields.find((f) => f.name === entry.field);
+    if (!field) throw new Error(`server policy: format for unknown field ${entry.type}.${entry.field}`);
+    field.format = entry.format;
+  }
   for (const entry of requiredNotEnforced) {
     const field = types.get(entry.type)?.fields.find((f) => f.name === entry.field);
     if (!field?.documentedRequired) throw new Error(`server policy: ${entry.type}.${entry.field} is not documented as required`);

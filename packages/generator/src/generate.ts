@@ -124,7 +124,8 @@ export async function generate(seedsDirectory = defaultSeedsDirectory): Promise<
     out(`validators/${flavour}.js`, validatorModule(model, indexSchema));
     out(`validators/${flavour}.d.ts`, validatorDeclarations(model));
   }
-  out('types.d.ts', await typeDeclarations(model, emitters.strict.definitions()));
+  const authoring = new SchemaEmitter(model, 'strict', { acceptNull: false });
+  out('types.d.ts', await typeDeclarations(model, authoring.definitions()));
   out('index.js', indexModule(model));
   out('index.d.ts', indexDeclarations(model));
   out('model.json', json(model));

@@ -31,6 +31,11 @@ export const requiredNotEnforced: readonly RequiredDeviation[] = [
   { type: 'TagEventCondition', field: 'type', reason: 'conditions are server-populated status (ImageStream status, ImageStreamTag conditions)' },
   { type: 'TagEventCondition', field: 'status', reason: 'conditions are server-populated status (ImageStream status, ImageStreamTag conditions)' },
   { type: 'TagEventCondition', field: 'generation', reason: 'conditions are server-populated status (ImageStream status, ImageStreamTag conditions)' },
+  {
+    type: 'ImageStreamTag',
+    field: 'tag',
+    reason: 'a pointer the server does not require on create (no such rule in server-rules.md); GET output omits it for tags that exist only in status',
+  },
   { type: 'ImageStreamTag', field: 'generation', reason: 'server-populated; cleared or defaulted on create' },
   { type: 'ImageStreamTag', field: 'lookupPolicy', reason: 'server-populated from the image stream; defaulted on create' },
   { type: 'ImageStreamTag', field: 'image', reason: 'server-populated; cleared on create' },
@@ -80,6 +85,11 @@ export const enumDecisions: readonly EnumDecision[] = [
   { type: 'ImageManifest', field: 'mediaType', reason: 'the server checks the RFC 6838 media type syntax, not a list of values' },
 ];
 
+/** Format annotations the documents do not print (kept in model.json; `byte` also widens the schema). */
+export const fieldFormats: readonly { type: string; field: string; format: string }[] = [
+  { type: 'ImageSignature', field: 'content', format: 'byte' },
+];
+
 /** Schema-wide choices that differ from what the documents print. */
 export const generalDeviations: readonly { subject: string; documents: string; schemas: string; reason: string }[] = [
   {
@@ -97,8 +107,14 @@ export const generalDeviations: readonly { subject: string; documents: string; s
   {
     subject: 'ImageSignature.content',
     documents: 'string',
-    schemas: 'string (base64 not checked)',
-    reason: 'bytes travel as base64 in YAML/JSON; the encoding is not checked by a schema keyword',
+    schemas: 'string (base64, not checked) or an array of byte values; TypeScript: string',
+    reason: 'the field is []byte: the decoder takes base64 text and also a JSON array of numbers 0-255',
+  },
+  {
+    subject: 'null (every field)',
+    documents: 'not mentioned',
+    schemas: 'validation schemas accept null for every field except the top-level object; TypeScript types do not',
+    reason: 'the server decodes null as "not set" (Go encoding/json semantics); exported manifests carry generation: null, annotations: null, creationTimestamp: null',
   },
   {
     subject: 'apiVersion, kind of each kind',

@@ -22,11 +22,18 @@ export function embeddedName(typeName: string): string {
 export class SchemaEmitter {
   private readonly types: Map<string, TypeModel>;
   private readonly kindTypes: Set<string>;
+  /**
+   * The API server's JSON decoder accepts null for every field (it leaves the field unset), so the
+   * validation schemas do too. The TypeScript types are built without it: they describe what to write.
+   */
+  private readonly acceptNull: boolean;
 
   constructor(
     private readonly model: ApiModel,
     private readonly flavour: Flavour,
+    options: { acceptNull?: boolean } = {},
   ) {
+    this.acceptNull = options.acceptNull ?? true;
     this.types = new Map(model.types.map((t) => [t.name, t]));
     this.kindTypes = new Set(model.kinds.map((k) => k.type));
   }
@@ -36,10 +43,14 @@ export class SchemaEmitter {
     return this.kindTypes.has(typeName) ? embeddedName(typeName) : typeName;
   }
 
+  private orNull(type: string): string | string[] {
+    return this.acceptNull ? [type, 'null'] : type;
+  }
+
   private shape(shape: TypeShape): JsonSchema {
-    if ('scalar' in shape) return { type: shape.scalar };
-    if ('array' in shape) return { type: 'array', items: this.shape(shape.array) };
-    if ('map' in shape) return { type: 'object', additionalProperties: this.shape(shape.map) };
+    if ('scalar' in shape) return { type: this.orNull(shape.scalar) };
+    if ('array' in shape) return { type: this.orNull('array'), items: this.shape(shape.array) };
+    if ('map' in shape) return { type: this.orNull('object'), additionalProperties: this.shape(shape.map) };
     return { $ref: `#/definitions/${this.refName(shape.ref)}` };
   }
 
@@ -48,7 +59,12 @@ export class SchemaEmitter {
     const schema: JsonSchema = '$ref' in base ? { ...base } : { description: field.description, ...base };
     // Draft-07 ignores siblings of $ref, so a referenced field's description lives on its definition.
     if ('$ref' in base) return schema;
-    if (field.enum) schema.enum = field.enum;
+    if (field.enum) schema.enum = this.acceptNull ? [...field.enum, null] : field.enum;
+    if (field.format === 'byte' && 'scalar' in field.type && this.acceptNull) {
+      // []byte travels as base64, but the decoder also takes a JSON array of byte values.
+      schema.type = ['string', 'array', 'null'];
+      schema.items = { type: 'integer', minimum: 0, maximum: 255 };
+    }
     return schema;
   }
 
@@ -65,7 +81,7 @@ export class SchemaEmitter {
       properties.kind = { description: documented('kind'), const: kind.kind };
       required.unshift('apiVersion', 'kind');
     }
-    const schema: JsonSchema = { description: type.description, type: 'object', properties };
+    const schema: JsonSchema = { description: type.description, type: kind ? 'object' : this.orNull('object'), properties };
     if (required.length > 0) schema.required = [...new Set(required)];
     if (type.open) schema.additionalProperties = true;
     else if (this.flavour === 'strict') schema.additionalProperties = false;

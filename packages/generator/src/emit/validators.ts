@@ -11,6 +11,7 @@ export function validatorModule(model: ApiModel, indexSchema: JsonSchema): strin
   const ajv = new Ajv({
     allErrors: true,
     strict: true,
+    allowUnionTypes: true,
     inlineRefs: false,
     code: { source: true, esm: true, lines: false },
   });
