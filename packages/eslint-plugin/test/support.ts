@@ -61,13 +61,20 @@ export interface Agreement {
  * Compares ESLint's messages for a text with the validator's findings: rule id, line, column, end
  * line, end column. A file ESLint cannot parse must give exactly the validator's parse-error
  * findings as fatal errors (ESLint keeps no end position for those); the validator must agree that
- * the file does not parse.
+ * the file does not parse. With `enabledRules`, only those rules' findings are expected (parse
+ * errors are fatal whatever the rule settings).
  */
-export function compareWithValidator(text: string, filePath: string, messages: readonly Linter.LintMessage[]): Agreement {
-  const findings = validate(text, { filePath }).findings;
+export function compareWithValidator(
+  text: string,
+  filePath: string,
+  messages: readonly Linter.LintMessage[],
+  enabledRules?: ReadonlySet<string>,
+): Agreement {
+  const allFindings = validate(text, { filePath }).findings;
+  const findings = enabledRules ? allFindings.filter((finding) => enabledRules.has(finding.ruleId)) : allFindings;
   const fatalMessages = messages.filter((message) => message.fatal);
   if (fatalMessages.length > 0) {
-    const parseFindings = findings.filter((finding) => parseErrorRules.has(finding.ruleId));
+    const parseFindings = allFindings.filter((finding) => parseErrorRules.has(finding.ruleId));
     const expected = parseFindings.map((finding) => `(fatal) ${finding.line}:${finding.column} ocp-image/${finding.ruleId}`);
     const actual = messages.map((message) => {
       const rule = /\((ocp-image\/[\w-]+)\)$/.exec(message.message)?.[1] ?? message.ruleId ?? 'no rule id';
@@ -77,7 +84,7 @@ export function compareWithValidator(text: string, filePath: string, messages: r
       differences: difference(expected, actual, filePath),
       findings: findings.length,
       fatal: true,
-      hiddenBehindParseError: findings.length - parseFindings.length,
+      hiddenBehindParseError: findings.filter((finding) => !parseErrorRules.has(finding.ruleId)).length,
     };
   }
   return {
