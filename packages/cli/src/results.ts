@@ -23,7 +23,7 @@ export interface RunSummary {
   files: number;
   objectsByKind: Map<string, number>;
   skippedByKind: Map<string, number>;
-  /** Files that hold no Kubernetes object at all (and could be read). */
+  /** Files that hold no Kubernetes object at all, and no error that could hide one. */
   filesWithoutObjects: number;
   errors: number;
   warnings: number;
@@ -53,8 +53,8 @@ export function summarize(results: readonly FileResult[]): RunSummary {
   for (const result of results) {
     for (const object of result.objects) addCount(objectsByKind, object.kind, 1);
     for (const [kind, count] of Object.entries(result.skipped)) addCount(skippedByKind, kind, count);
-    const unreadable = result.findings.some((finding) => finding.ruleId === 'file-read' || finding.ruleId === 'file-encoding');
-    if (!unreadable && result.objects.length === 0 && Object.keys(result.skipped).length === 0) filesWithoutObjects += 1;
+    const hasErrors = result.findings.some((finding) => finding.severity === 'error');
+    if (!hasErrors && result.objects.length === 0 && Object.keys(result.skipped).length === 0) filesWithoutObjects += 1;
     const counts = countSeverities(result.findings);
     errors += counts.errorCount;
     warnings += counts.warningCount;

@@ -9,8 +9,7 @@ export function format(results: readonly FileResult[]): string {
     for (const finding of result.findings) {
       problems += 1;
       const severity = finding.severity === 'error' ? 'Error' : 'Warning';
-      const message = finding.path ? `${finding.path}: ${finding.message}` : finding.message;
-      output += `${result.filePath}: line ${finding.line}, col ${finding.column}, ${severity} - ${message} (${finding.ruleId})\n`;
+      output += `${result.filePath}: line ${finding.line}, col ${finding.column}, ${severity} - ${finding.message} (${finding.ruleId})\n`;
     }
   }
   if (problems > 0) output += `\n${problems} problem${problems === 1 ? '' : 's'}\n`;

@@ -25,8 +25,7 @@ export function format(results: readonly FileResult[]): string {
         `endColumn=${finding.endColumn}`,
         `title=${escapeProperty(finding.ruleId)}`,
       ].join(',');
-      const message = finding.path ? `${finding.path}: ${finding.message}` : finding.message;
-      output += `::${command} ${properties}::${escapeData(message)}\n`;
+      output += `::${command} ${properties}::${escapeData(finding.message)}\n`;
     }
   }
   // A plain line for the log: annotations alone are not shown in it.

@@ -34,9 +34,10 @@ function testcaseName(object: ObjectSummary): string {
   return `${object.kind}/${object.name ?? '(unnamed)'} (${where})`;
 }
 
+/** `12:9 error tag-from-kind spec.tags[0].from.kind: message` */
 function describe(finding: Finding): string {
-  const subject = finding.path ? `${finding.path}: ` : '';
-  return `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${subject}${finding.message}`;
+  const subject = finding.path ? ` ${finding.path}:` : '';
+  return `${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}${subject} ${finding.message}`;
 }
 
 function testcase(filePath: string, name: string, findings: readonly Finding[]): Record<string, unknown> {
@@ -47,7 +48,7 @@ function testcase(filePath: string, name: string, findings: readonly Finding[]):
   if (first) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     element.failure = {
-      '@_message': xmlAttribute(`${first.path ? `${first.path}: ` : ''}${first.message}${more}`),
+      '@_message': xmlAttribute(`${first.message}${more}`),
       '@_type': first.ruleId,
       '#text': xmlText(errors.map(describe).join('\n')),
     };

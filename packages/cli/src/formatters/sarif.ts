@@ -65,7 +65,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
         ruleId: finding.ruleId,
         ruleIndex: index,
         level: finding.severity === 'error' ? 'error' : 'warning',
-        message: { text: finding.path ? `${finding.path}: ${finding.message}` : finding.message },
+        message: { text: finding.message },
         locations: [
           {
             physicalLocation: {

@@ -16,7 +16,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
       line: String(finding.line),
       column: String(finding.column),
       severity: finding.severity,
-      message: finding.path ? `${finding.path}: ${finding.message}` : finding.message,
+      message: finding.message,
       ruleId: finding.ruleId,
     }));
     const width = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
