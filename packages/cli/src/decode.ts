@@ -35,9 +35,8 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    // Everything before the first NUL decides the position; invalid UTF-8 there is reported first.
-    const invalid = firstInvalidUtf8(bytes.subarray(0, nul), decoder);
-    if (invalid) return { problem: invalid };
+    // A NUL byte means binary (YAML allows no NUL, even escaped). Bytes before it that are not
+    // UTF-8 count one column per bad sequence, as an editor would show them.
     const position = positionAfter(decoder.decode(bytes.subarray(0, nul)));
     return { problem: { messageId: 'binary', data: { ...position }, ...position } };
   }

@@ -1,0 +1,166 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDirectory, parseJsonOutput, runCli, type JsonResult } from './helpers.js';
+
+const stream = (name: string) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
+const legacy = (name: string) => `apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
+
+let root: string;
+let remove: () => Promise<void>;
+
+/** A small repository layout, written once for every test here. */
+beforeAll(async () => {
+  ({ directory: root, remove } = await makeTempDirectory());
+  const files: Record<string, string | Buffer> = {
+    'deploy/app.yaml': stream('app'),
+    'deploy/b.yml': stream('b'),
+    'deploy/c.json': JSON.stringify({ apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name: 'c' } }),
+    'deploy/UPPER.YAML': stream('upper'),
+    'deploy/readme.md': '# not a manifest: [',
+    'deploy/.hidden/d.yaml': stream('d'),
+    'deploy/generated/e.yaml': stream('e'),
+    'deploy/node_modules/pkg/f.yaml': '{{ not yaml',
+    'deploy/.git/g.yaml': '{{ not yaml',
+    'deploy/template.yaml.tpl': '{{ .Values }}',
+    'paths/with space.yaml': legacy('spaced'),
+    'paths/ünïcødé/管理.yml': legacy('unicode'),
+    'paths/[brackets].yaml': stream('brackets'),
+    'encodings/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(legacy('bom'))]),
+    'encodings/latin1.yaml': Buffer.from('apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: caf\xe9\n', 'latin1'),
+    'encodings/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(stream('wide'), 'utf16le')]),
+    'encodings/binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    'encodings/nul.yaml': Buffer.from('kind: ImageStream\nmetadata:\n  name: a\u0000b\n'),
+    'encodings/fine.yaml': legacy('fine'),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), content);
+  }
+  // A symbolic link to itself cannot be read, even by root (EACCES tests would not be).
+  await symlink('loop.yaml', path.join(root, 'encodings', 'loop.yaml'));
+});
+afterAll(() => remove());
+
+async function json(args: string[]): Promise<{ code: number | null; results: JsonResult[]; stderr: string }> {
+  const result = await runCli(['validate', '--format', 'json', '--jobs', '1', ...args], { cwd: root });
+  return { code: result.code, results: result.stdout ? parseJsonOutput(result.stdout) : [], stderr: result.stderr };
+}
+
+const filePaths = (results: JsonResult[]) => results.map((result) => result.filePath.split(path.sep).join('/'));
+
+describe('finding files', () => {
+  it('walks directories for .yaml, .yml and .json (any case), with dot-directories, but not node_modules or .git', async () => {
+    const { code, results } = await json(['deploy']);
+    expect(code).toBe(0);
+    expect(filePaths(results)).toEqual([
+      'deploy/.hidden/d.yaml',
+      'deploy/UPPER.YAML',
+      'deploy/app.yaml',
+      'deploy/b.yml',
+      'deploy/c.json',
+      'deploy/generated/e.yaml',
+    ]);
+  });
+
+  it('expands glob patterns to manifest files, sorted, and checks a file given twice once', async () => {
+    const { results } = await json(['deploy/*.y*ml', 'deploy/app.yaml', 'deploy/**/e.yaml']);
+    expect(filePaths(results)).toEqual(['deploy/app.yaml', 'deploy/b.yml', 'deploy/generated/e.yaml']);
+  });
+
+  it('checks a file named explicitly whatever its extension', async () => {
+    const { code, results } = await json(['deploy/template.yaml.tpl']);
+    expect(filePaths(results)).toEqual(['deploy/template.yaml.tpl']);
+    expect(code).toBe(1);
+    expect(results[0]?.messages[0]?.ruleId).toBe('yaml-syntax');
+  });
+
+  it('takes paths with spaces, unicode and glob characters literally when they exist', async () => {
+    const { results } = await json(['paths/with space.yaml', 'paths/ünïcødé/管理.yml', 'paths/[brackets].yaml']);
+    expect(filePaths(results)).toEqual(['paths/with space.yaml', 'paths/ünïcødé/管理.yml', 'paths/[brackets].yaml']);
+    expect(results.map((result) => result.warningCount)).toEqual([1, 1, 0]);
+    const walked = await json(['paths']);
+    expect(filePaths(walked.results)).toEqual(['paths/[brackets].yaml', 'paths/with space.yaml', 'paths/ünïcødé/管理.yml']);
+  });
+
+  it('--ignore-pattern skips files and directories, .gitignore style, named files included', async () => {
+    const [byDirectory, byName, anchored, named] = await Promise.all([
+      json(['--ignore-pattern', 'generated/', 'deploy']),
+      json(['--ignore-pattern', '*.json', '--ignore-pattern', 'UPPER.YAML', 'deploy']),
+      json(['--ignore-pattern', '/deploy/.hidden', 'deploy']),
+      json(['--ignore-pattern', 'deploy/app.yaml', 'deploy/app.yaml', 'deploy/b.yml']),
+    ]);
+    expect(filePaths(byDirectory.results)).not.toContain('deploy/generated/e.yaml');
+    expect(filePaths(byDirectory.results)).toHaveLength(5);
+    expect(filePaths(byName.results)).toEqual(['deploy/.hidden/d.yaml', 'deploy/app.yaml', 'deploy/b.yml', 'deploy/generated/e.yaml']);
+    expect(filePaths(anchored.results)).not.toContain('deploy/.hidden/d.yaml');
+    expect(filePaths(named.results)).toEqual(['deploy/b.yml']);
+    expect(named.code).toBe(0);
+  });
+
+  it('a directory whose files are all ignored is a usage error', async () => {
+    const { code, stderr } = await json(['--ignore-pattern', 'deploy/', 'deploy']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('All files matching the directory "deploy" are ignored');
+  });
+});
+
+describe('files that cannot be read as text', () => {
+  let run: { code: number | null; results: JsonResult[] };
+  beforeAll(async () => {
+    // A directory walk only sees regular files, so the unreadable link is named explicitly.
+    run = await json(['encodings', 'encodings/loop.yaml']);
+  });
+  const messagesOf = (name: string) => run.results.find((result) => result.filePath === path.join('encodings', name))?.messages ?? [];
+
+  it('are each reported as a finding of that file, and the other files are still checked', () => {
+    expect(run.code).toBe(1);
+    expect(filePaths(run.results)).toEqual([
+      'encodings/binary.yaml',
+      'encodings/bom.yaml',
+      'encodings/fine.yaml',
+      'encodings/latin1.yaml',
+      'encodings/nul.yaml',
+      'encodings/utf16.yaml',
+      'encodings/loop.yaml',
+    ]);
+    expect(messagesOf('fine.yaml')).toEqual([expect.objectContaining({ ruleId: 'legacy-api-version', line: 1 })]);
+  });
+
+  it('binary: file-encoding at the first NUL byte', () => {
+    // The PNG signature holds two line breaks before its first NUL.
+    expect(messagesOf('binary.yaml')).toEqual([expect.objectContaining({ ruleId: 'file-encoding', severity: 2, line: 3, column: 1 })]);
+    expect(messagesOf('nul.yaml')).toEqual([expect.objectContaining({ ruleId: 'file-encoding', line: 3, column: 10 })]);
+    expect(messagesOf('nul.yaml')[0]?.message).toBe('Binary file: NUL byte at 3:10; a manifest must be UTF-8 text.');
+  });
+
+  it('non-UTF-8: file-encoding at the first bad byte', () => {
+    expect(messagesOf('latin1.yaml')).toEqual([
+      expect.objectContaining({
+        ruleId: 'file-encoding',
+        line: 4,
+        column: 12,
+        message: 'Invalid UTF-8: byte 0xE9 at 4:12 is not part of a UTF-8 character; save the file as UTF-8.',
+      }),
+    ]);
+    expect(messagesOf('utf16.yaml')).toEqual([
+      expect.objectContaining({ ruleId: 'file-encoding', line: 1, column: 1, message: 'The file is UTF-16 encoded (byte order mark FF FE); save it as UTF-8.' }),
+    ]);
+  });
+
+  it('unreadable: file-read with the reason', () => {
+    expect(messagesOf('loop.yaml')).toEqual([expect.objectContaining({ ruleId: 'file-read', severity: 2, line: 1, column: 1 })]);
+    expect(messagesOf('loop.yaml')[0]?.message).toMatch(/^Cannot read the file: .*ELOOP/);
+  });
+
+  it('a UTF-8 byte order mark is dropped and positions stay those an editor shows', () => {
+    expect(messagesOf('bom.yaml')).toEqual([expect.objectContaining({ ruleId: 'legacy-api-version', line: 1, column: 13 })]);
+    expect(messagesOf('fine.yaml')[0]?.column).toBe(13);
+  });
+
+  it('their rules can be turned off like any other', async () => {
+    const { code, results } = await json(['--rule', 'file-encoding=off', '--rule', 'file-read=warn', 'encodings/latin1.yaml', 'encodings/loop.yaml']);
+    expect(code).toBe(0);
+    expect(results.map((result) => result.messages.map((message) => `${message.ruleId}:${message.severity}`))).toEqual([[], ['file-read:1']]);
+  });
+});
