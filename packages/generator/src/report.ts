@@ -3,7 +3,7 @@ import type { Provenance } from './model.js';
 export interface Conflict {
   /** `Type.field` or `Kind path`. */
   subject: string;
-  kind: 'type' | 'required' | 'description' | 'field-missing-elsewhere' | 'kind-description' | 'section-type';
+  kind: 'type' | 'required' | 'description' | 'field-missing-elsewhere';
   detail: string;
   sources: Provenance[];
   /** File whose statement the model keeps. */

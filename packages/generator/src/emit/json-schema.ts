@@ -2,7 +2,7 @@ import { referencedTypes, type ApiModel, type FieldModel, type TypeModel, type T
 
 export type Flavour = 'standard' | 'strict';
 
-export const SCHEMA_BASE = 'https://ocp-image.dev/schemas/v1/';
+const SCHEMA_BASE = 'https://ocp-image.dev/schemas/v1/';
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 export type JsonSchema = { [key: string]: unknown };
@@ -149,6 +149,6 @@ export class SchemaEmitter {
   }
 }
 
-export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

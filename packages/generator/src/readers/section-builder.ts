@@ -32,14 +32,6 @@ export class SectionBuilder {
     this.kind = undefined;
   }
 
-  get inSection(): boolean {
-    return this.current !== undefined;
-  }
-
-  get currentSection(): RawSection | undefined {
-    return this.current;
-  }
-
   startSection(path: string, line: number): void {
     this.finishSection();
     const section: RawSection = { path, rows: [], line };
