@@ -1,3 +1,193 @@
+/**
+ * Rules of the reading pipeline: reported by the engine itself (no `check`), listed here so the
+ * registry, the ESLint plugin, the CLI and the docs know them like every other rule.
+ */
 import type { RuleDefinition } from '../types.js';
+import { defineRule } from './define.js';
 
-export const pipelineRules: readonly RuleDefinition[] = [];
+const YAML_DECODING = 'oc apply converts YAML to JSON with go-yaml v2 (sigs.k8s.io/yaml YAMLToJSON, YAML 1.1 rules); see reference/yaml-decoding.md';
+const STRICT_DECODING = 'The API server decodes JSON into typed Go structs; `oc apply --validate=strict` (the default since Kubernetes 1.27) rejects unknown and duplicate fields';
+const GENERATED_SCHEMA = 'JSON Schema generated from the OpenShift image.openshift.io/v1 API reference (packages/schemas)';
+
+export const yamlSyntax = defineRule({
+  id: 'yaml-syntax',
+  category: 'syntax',
+  severity: 'error',
+  description: 'The file must be valid YAML (or JSON) that go-yaml v2 can convert to JSON.',
+  source: YAML_DECODING,
+  kinds: '*',
+  messages: {
+    parse: '{{message}}',
+    nullKey: 'A null key cannot be converted to JSON (sigs.k8s.io/yaml rejects it); write a string key.',
+    complexKey: 'A mapping or sequence used as a key cannot be converted to JSON; write a string key.',
+    mergeNotMap: 'A merge key (<<) needs a mapping, an alias of a mapping or a sequence of them.',
+    badTag: 'go-yaml cannot decode {{tag}} `{{value}}`; remove the tag or fix the value.',
+  },
+});
+
+export const yamlDuplicateKey = defineRule({
+  id: 'yaml-duplicate-key',
+  category: 'syntax',
+  severity: 'error',
+  description: 'A mapping must not repeat a key.',
+  source: `${YAML_DECODING}: go-yaml v2 silently keeps the last value. ${STRICT_DECODING}`,
+  kinds: '*',
+  messages: {
+    duplicate:
+      'Duplicate key "{{key}}" (first on line {{firstLine}}): go-yaml keeps only the last value and `oc apply --validate=strict` rejects duplicate fields; remove one.',
+  },
+});
+
+export const yamlImplicitType = defineRule({
+  id: 'yaml-implicit-type',
+  category: 'syntax',
+  severity: 'error',
+  description: 'An unquoted value that YAML 1.1 reads as a boolean or number must be quoted where the API expects a string.',
+  source: `${YAML_DECODING}. The API server then rejects a JSON number or boolean in a string field ("cannot unmarshal number into Go struct field … of type string").`,
+  kinds: '*',
+  messages: {
+    implicit:
+      'Unquoted {{text}} is read as the {{type}} {{decoded}} (YAML 1.1, as oc apply reads it), but this field must be a string and the server rejects a {{type}}; quote it: {{fix}}.',
+  },
+});
+
+export const yamlNullValue = defineRule({
+  id: 'yaml-null-value',
+  category: 'lint',
+  severity: 'warning',
+  description: 'An unquoted `~` or `null` where the API expects a string is null, which the server reads as an empty string.',
+  source: `${YAML_DECODING}: \`~\` and \`null\` resolve to null; encoding/json leaves a string field empty for a JSON null.`,
+  kinds: '*',
+  messages: {
+    nullString: 'Unquoted {{text}} is null in YAML, so the server reads an empty string here; write {{fix}} if you meant the text, or leave the field out.',
+  },
+});
+
+export const schemaRequired = defineRule({
+  id: 'schema-required',
+  category: 'schema',
+  severity: 'error',
+  description: 'Fields the API requires must be present.',
+  source: GENERATED_SCHEMA,
+  kinds: '*',
+  messages: { missing: 'Missing required field "{{field}}" in {{parent}}.' },
+});
+
+export const schemaType = defineRule({
+  id: 'schema-type',
+  category: 'schema',
+  severity: 'error',
+  description: 'Every field must have the type the API declares (string, integer, boolean, object, array).',
+  source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding.`,
+  kinds: '*',
+  messages: {
+    type: '{{field}} must be {{expected}}, not {{actual}}.',
+    quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; remove the quotes: {{fix}}.',
+  },
+});
+
+export const schemaEnum = defineRule({
+  id: 'schema-enum',
+  category: 'schema',
+  severity: 'error',
+  description: 'Fields with a fixed set of values must use one of them (case-sensitive).',
+  source: GENERATED_SCHEMA,
+  kinds: '*',
+  messages: {
+    enum: '{{value}} is not a valid {{field}}; use one of {{allowed}}{{hint}}.',
+    constant: '{{field}} must be {{allowed}}, not {{value}}{{hint}}.',
+  },
+});
+
+export const schemaFormat = defineRule({
+  id: 'schema-format',
+  category: 'schema',
+  severity: 'error',
+  description: 'String fields with a declared format or pattern must match it.',
+  source: GENERATED_SCHEMA,
+  kinds: '*',
+  messages: {
+    format: '{{value}} is not a valid {{format}} for {{field}}.',
+    pattern: '{{value}} does not match the pattern {{pattern}} required for {{field}}.',
+  },
+});
+
+export const schemaOther = defineRule({
+  id: 'schema-other',
+  category: 'schema',
+  severity: 'error',
+  description: 'Other constraints of the API schema (lengths, ranges, combinations).',
+  source: GENERATED_SCHEMA,
+  kinds: '*',
+  messages: { other: '{{field}} {{message}}.' },
+});
+
+export const unknownField = defineRule({
+  id: 'unknown-field',
+  category: 'schema',
+  severity: 'warning',
+  description: 'Fields the API does not define are dropped by the server and rejected by `oc apply`’s default strict validation.',
+  source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; with --validate=ignore the server silently drops them.`,
+  kinds: '*',
+  messages: {
+    unknown:
+      'Unknown field "{{name}}" in {{parent}}{{hint}}: the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',
+  },
+});
+
+export const legacyApiVersion = defineRule({
+  id: 'legacy-api-version',
+  category: 'lint',
+  severity: 'warning',
+  description: 'Image kinds should use `apiVersion: image.openshift.io/v1`, not the legacy OpenShift 3 `v1`.',
+  source: 'OpenShift 3.x served these kinds without an API group (`/oapi/v1`); OpenShift 4 serves them as image.openshift.io/v1.',
+  kinds: '*',
+  messages: {
+    legacy: '`apiVersion: v1` is the legacy OpenShift 3 spelling for {{kind}}; write `apiVersion: image.openshift.io/v1`.',
+  },
+});
+
+export const inputTooLarge = defineRule({
+  id: 'input-too-large',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Input beyond the configured size limits is not validated (protects against hostile files).',
+  source: 'Validator input limits (config `limits`); YAML alias bombs and deep nesting are the classic attacks.',
+  kinds: '*',
+  messages: {
+    bytes: 'The input has {{actual}} bytes, more than the limit of {{limit}}; it was not validated.',
+    documents: 'More than {{limit}} YAML documents; the rest of the file was not validated.',
+    depth: 'Nested more than {{limit}} levels deep; this document was not validated.',
+    aliases: 'More than {{limit}} alias (*name) uses; this document was not validated.',
+    nodes: 'More than {{limit}} YAML nodes (after expanding aliases); the rest of the file was not validated.',
+  },
+});
+
+export const internalError = defineRule({
+  id: 'internal-error',
+  category: 'syntax',
+  severity: 'error',
+  description: 'The validator itself failed on this input (a bug); the other findings are still reported.',
+  source: 'ocp-image validator',
+  kinds: '*',
+  messages: {
+    rule: 'Rule {{rule}} failed on this object ({{error}}); please report this bug. Other findings are unaffected.',
+    validator: 'The validator failed on this input ({{error}}); please report this bug.',
+  },
+});
+
+export const pipelineRules: readonly RuleDefinition[] = [
+  yamlSyntax,
+  yamlDuplicateKey,
+  yamlImplicitType,
+  yamlNullValue,
+  schemaRequired,
+  schemaType,
+  schemaEnum,
+  schemaFormat,
+  schemaOther,
+  unknownField,
+  legacyApiVersion,
+  inputTooLarge,
+  internalError,
+];

@@ -1,0 +1,21 @@
+import type { RuleDefinition, Severity, ValidationConfig } from './types.js';
+
+/**
+ * The severity a finding of `rule` gets under `config`, or undefined when the rule is off.
+ * An explicit `rules` entry wins; otherwise `strict` makes unknown fields errors.
+ */
+export function effectiveSeverity(rule: Pick<RuleDefinition, 'id' | 'severity'>, config: ValidationConfig): Severity | undefined {
+  const setting = config.rules?.[rule.id];
+  if (setting === 'off') return undefined;
+  if (setting === 'warn') return 'warning';
+  if (setting === 'error') return 'error';
+  if (rule.id === 'unknown-field' && config.strict) return 'error';
+  return rule.severity;
+}
+
+/** `{{name}}` placeholders replaced by `data.name`; unknown placeholders are left as written. */
+export function interpolate(message: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return message.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (placeholder, name: string) =>
+    data && Object.hasOwn(data, name) ? String(data[name]) : placeholder,
+  );
+}

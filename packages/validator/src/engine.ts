@@ -1,0 +1,198 @@
+/**
+ * text → documents → objects → schema and rule checks → located, filtered, sorted findings.
+ * Pure and synchronous: no file system, console, process or network.
+ */
+import type { Node as YamlNode } from 'yaml';
+import type {
+  Finding,
+  ManifestObject,
+  PathSegment,
+  ReportDescriptor,
+  RuleDefinition,
+  ValidateOptions,
+  ValidationConfig,
+  ValidationResult,
+} from './types.js';
+import { effectiveSeverity, interpolate } from './config.js';
+import { Directives } from './directives.js';
+import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discover.js';
+import { resolveLimits } from './limits.js';
+import { Locator, type LocateTarget } from './locate.js';
+import { renderPath } from './paths.js';
+import { schemaProblems, type SchemaValidator } from './schema/errors.js';
+import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
+
+/** What the engine needs from the generated schemas. */
+export interface SchemaSet {
+  imageKinds: readonly string[];
+  /** Precompiled strict validators (`additionalProperties: false`) by kind. */
+  validators: Readonly<Record<string, SchemaValidator | undefined>>;
+  /** The strict JSON Schema by kind, to read property names and formats for messages. */
+  schemas?: Readonly<Record<string, unknown>>;
+}
+
+/** A finding before severity, message and position are settled. */
+interface PendingFinding {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  documentIndex: number;
+  /** Document path; undefined for problems with a range but no path (syntax errors). */
+  path?: PathSegment[];
+  range?: SourceRange;
+  target: LocateTarget;
+}
+
+const SCHEMA_RULES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-format', 'schema-other', 'unknown-field']);
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {
+  if (!schemaPath.startsWith('#/')) return undefined;
+  const segments = schemaPath.slice(2).split('/').slice(0, -1);
+  let current: unknown = root;
+  for (const raw of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : undefined;
+}
+
+export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefinition[]) {
+  const imageKinds = new Set(schemaSet.imageKinds);
+  const rulesById = new Map(registry.map((rule) => [rule.id, rule]));
+  const objectRules = registry.filter((rule) => rule.check);
+
+  return function validate(text: string, options: ValidateOptions = {}): ValidationResult {
+    const config: ValidationConfig = options.config ?? {};
+    try {
+      return run(typeof text === 'string' ? text : String(text), config);
+    } catch (error) {
+      // Never throw on any input: a failure here is a bug, reported like any finding.
+      return {
+        findings: [
+          {
+            ruleId: 'internal-error',
+            severity: 'error',
+            message: interpolate(rulesById.get('internal-error')?.messages.validator ?? '{{error}}', { error: errorText(error) }),
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+            path: '',
+            documentIndex: 0,
+          },
+        ],
+        objects: [],
+        skipped: {},
+      };
+    }
+  };
+
+  function run(text: string, config: ValidationConfig): ValidationResult {
+    const read = readDocuments(text, resolveLimits(config.limits));
+    const locator = new Locator(read.sources, read.lineCounter);
+    const pending: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
+    const objects: ManifestObject[] = [];
+    const skipped: Record<string, number> = {};
+    const documents = new Map<number, ReadDocument>();
+
+    for (const document of read.documents) {
+      documents.set(document.index, document);
+      if (document.unreadable || document.value === undefined) continue;
+      const discovery = discoverObjects(document.value, document.index, imageKinds);
+      for (const [kind, count] of Object.entries(discovery.skipped)) skipped[kind] = (skipped[kind] ?? 0) + count;
+      for (const object of discovery.objects) {
+        objects.push(object);
+        pending.push(...checkObject(object, config, document, locator));
+      }
+    }
+
+    const directives = new Directives(read.comments, read.lineCounter);
+    const findings: Finding[] = [];
+    for (const item of pending) {
+      const rule = rulesById.get(item.ruleId);
+      const severity = rule ? effectiveSeverity(rule, config) : 'error';
+      if (severity === undefined) continue;
+      const document = documents.get(item.documentIndex);
+      const range =
+        item.range ??
+        (document && item.path ? locator.locate(document.value, document.root, item.path, item.target).range : { start: 0, end: 0 });
+      const owner = item.path ? ownerOf(objects, item.documentIndex, item.path) : undefined;
+      const finding: Finding = {
+        ruleId: item.ruleId,
+        severity,
+        message: interpolate(rule?.messages[item.messageId] ?? item.messageId, item.data),
+        ...locator.position(range),
+        path: item.path ? renderPath(item.path) : '',
+        documentIndex: item.documentIndex,
+        ...(owner ? { kind: owner.kind } : {}),
+        ...(owner?.name !== undefined ? { name: owner.name } : {}),
+      };
+      if (!directives.isSuppressed(finding)) findings.push(finding);
+    }
+    findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return { findings, objects, skipped };
+  }
+
+  function checkObject(object: ManifestObject, config: ValidationConfig, document: ReadDocument, locator: Locator): PendingFinding[] {
+    const found: PendingFinding[] = [];
+    const inDocument = (path: readonly PathSegment[]): PathSegment[] => [...object.pathPrefix, ...path];
+    const report = (ruleId: string, messageId: string, path: readonly PathSegment[], data: Record<string, string | number> = {}, target: LocateTarget = 'value') =>
+      found.push({ ruleId, messageId, data, documentIndex: object.documentIndex, path: inDocument(path), target });
+
+    // Object rules first: where one reports a path, the schema's finding there is redundant.
+    for (const rule of objectRules) {
+      if (rule.kinds !== '*' && !rule.kinds.includes(object.kind)) continue;
+      if (effectiveSeverity(rule, config) === undefined) continue;
+      try {
+        rule.check?.({
+          object,
+          config,
+          report: (descriptor: ReportDescriptor) =>
+            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}),
+        });
+      } catch (error) {
+        report('internal-error', 'rule', [], { rule: rule.id, error: errorText(error) });
+      }
+    }
+    const reportedPaths = new Set(found.map((item) => renderPath(item.path ?? [])));
+
+    const legacy = object.apiVersion === LEGACY_API_VERSION;
+    if (legacy) report('legacy-api-version', 'legacy', ['apiVersion'], { kind: object.kind });
+
+    const validator = schemaSet.validators[object.kind];
+    if (validator) {
+      const value = legacy ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
+      if (!validator(value)) {
+        const rootSchema = schemaSet.schemas?.[object.kind];
+        const problems = schemaProblems(validator.errors ?? [], {
+          value,
+          kind: object.kind,
+          inTemplate: object.inTemplate,
+          nodeAt: (path) => locator.entry(document.value, inDocument(path))?.value as YamlNode | null | undefined,
+          schemaAt: (schemaPath) => schemaAt(rootSchema, schemaPath),
+        });
+        for (const problem of problems) {
+          const documentPath = inDocument(problem.path);
+          if (SCHEMA_RULES.has(problem.ruleId) && reportedPaths.has(renderPath(documentPath))) continue;
+          report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target);
+        }
+      }
+    }
+    return found;
+  }
+}
+
+/** The innermost object of the document whose position contains `path`. */
+function ownerOf(objects: readonly ManifestObject[], documentIndex: number, path: readonly PathSegment[]): ManifestObject | undefined {
+  let owner: ManifestObject | undefined;
+  for (const object of objects) {
+    if (object.documentIndex !== documentIndex || object.pathPrefix.length > path.length) continue;
+    if (!object.pathPrefix.every((segment, index) => segment === path[index])) continue;
+    if (!owner || object.pathPrefix.length > owner.pathPrefix.length) owner = object;
+  }
+  return owner;
+}

@@ -1,0 +1,249 @@
+/**
+ * Turns ajv errors into one problem per real mistake: `oneOf`/`anyOf` cascades collapsed to the
+ * branch that fits best, nulls read the way the server reads them, template parameters spared,
+ * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
+ */
+import { isScalar, type Node as YamlNode, type Scalar } from 'yaml';
+import type { PathSegment } from '../types.js';
+import { pointerToPath, renderPath, valueAt } from '../paths.js';
+import { closestMatch } from '../suggest.js';
+import { isTemplateParameterValue } from '../template.js';
+import { resolvePlainScalar } from '../yaml/scalar.js';
+import type { LocateTarget } from '../locate.js';
+
+/** The part of an ajv `ErrorObject` used here. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A precompiled (standalone) ajv validate function. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+export interface SchemaProblem {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  /** Relative to the object. */
+  path: PathSegment[];
+  target: LocateTarget;
+}
+
+export interface SchemaErrorContext {
+  /** The object value that was validated. */
+  value: unknown;
+  kind: string;
+  inTemplate: boolean;
+  /** The YAML node a path (relative to the object) was read from, if any. */
+  nodeAt(path: readonly PathSegment[]): YamlNode | null | undefined;
+  /** The subschema at an ajv `schemaPath` without its keyword, if the schema is known. */
+  schemaAt(schemaPath: string): Record<string, unknown> | undefined;
+}
+
+const COMBINATORS = new Set(['oneOf', 'anyOf']);
+const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+
+/** Drops the errors of `oneOf`/`anyOf` branches except those of the branch that fits best. */
+export function collapseCombinators(errors: readonly SchemaError[]): SchemaError[] {
+  let remaining = [...errors];
+  const combinators = remaining
+    .filter((error) => COMBINATORS.has(error.keyword))
+    .sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const combinator of combinators) {
+    const prefix = `${combinator.schemaPath}/`;
+    const branches = new Map<string, SchemaError[]>();
+    for (const error of remaining) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    }
+    if (branches.size === 0) continue;
+    const best = [...branches.values()].sort((a, b) => branchCost(a, combinator) - branchCost(b, combinator))[0] ?? [];
+    remaining = remaining.filter((error) => error !== combinator && (!error.schemaPath.startsWith(prefix) || best.includes(error)));
+  }
+  return remaining;
+}
+
+/** A branch whose type did not even match the value is the worst fit; otherwise fewer errors fit better. */
+function branchCost(errors: readonly SchemaError[], combinator: SchemaError): number {
+  const typeMismatch = errors.some((error) => error.instancePath === combinator.instancePath && (error.keyword === 'type' || error.keyword === 'const'));
+  return (typeMismatch ? 1000 : 0) + errors.length;
+}
+
+function expectedTypes(params: Record<string, unknown>): string[] {
+  const type = params.type;
+  if (Array.isArray(type)) return type.map(String);
+  return typeof type === 'string' ? type.split(',') : [];
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'null',
+};
+
+function describeExpected(types: readonly string[]): string {
+  return types.map((type) => TYPE_NAMES[type] ?? type).join(' or ');
+}
+
+function describeActual(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the string ${JSON.stringify(value)}`;
+    case 'number':
+      return `the number ${formatNumber(value)}`;
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'object':
+      return 'a mapping';
+    default:
+      return typeof value;
+  }
+}
+
+function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'infinity' : '-infinity';
+  return String(value);
+}
+
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return formatNumber(value);
+  if (value === null || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+function quoted(text: string): string {
+  return text.includes('"') || text.includes('\\') ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
+}
+
+function plainScalar(node: YamlNode | null | undefined): Scalar | undefined {
+  return node && isScalar(node) && node.type === 'PLAIN' && !node.tag ? node : undefined;
+}
+
+function fieldName(path: readonly PathSegment[], kind: string): string {
+  return path.length === 0 ? kind : renderPath(path);
+}
+
+export function schemaProblems(errors: readonly SchemaError[], context: SchemaErrorContext): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  const add = (problem: SchemaProblem): void => {
+    const identity = `${problem.ruleId}\u0000${renderPath(problem.path)}`;
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    problems.push(problem);
+  };
+  // `if` only says which `then`/`else` applied; their own errors carry the real problem.
+  const relevant = collapseCombinators(errors).filter((error) => error.keyword !== 'if');
+  for (const error of relevant) {
+    const path = pointerToPath(error.instancePath, context.value);
+    const data = valueAt(context.value, path);
+    const field = fieldName(path, context.kind);
+    if (error.keyword === 'required') {
+      const missing = String(error.params.missingProperty ?? '');
+      add({ ruleId: 'schema-required', messageId: 'missing', data: { field: missing, parent: field }, path: [...path, missing], target: 'value' });
+      continue;
+    }
+    if (error.keyword === 'additionalProperties') {
+      const name = String(error.params.additionalProperty ?? '');
+      const properties = context.schemaAt(error.schemaPath)?.properties;
+      const known = properties && typeof properties === 'object' ? Object.keys(properties) : [];
+      const suggestion = closestMatch(name, known);
+      add({
+        ruleId: 'unknown-field',
+        messageId: 'unknown',
+        data: { name, parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
+        path: [...path, name],
+        target: 'key',
+      });
+      continue;
+    }
+    // Template parameters are substituted later (`${{X}}` may even become a number or a mapping).
+    if (context.inTemplate && isTemplateParameterValue(data)) continue;
+    if (data === null) {
+      // The server reads a JSON null as "not set"; only a written `~`/`null` in a string field is worth a word.
+      const node = plainScalar(context.nodeAt(path));
+      const text = node ? String(node.value) : '';
+      const dateTime = context.schemaAt(error.schemaPath)?.format === 'date-time';
+      if (error.keyword === 'type' && expectedTypes(error.params).includes('string') && NULL_WORDS.has(text) && !dateTime) {
+        add({ ruleId: 'yaml-null-value', messageId: 'nullString', data: { text, fix: quoted(text) }, path, target: 'value' });
+      }
+      continue;
+    }
+    switch (error.keyword) {
+      case 'type': {
+        const expected = expectedTypes(error.params);
+        const node = context.nodeAt(path);
+        const plain = plainScalar(node);
+        if (plain && expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
+          const text = String(plain.value);
+          add({
+            ruleId: 'yaml-implicit-type',
+            messageId: 'implicit',
+            data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: quoted(text) },
+            path,
+            target: 'value',
+          });
+          break;
+        }
+        if (typeof data === 'string' && node && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+          const unquoted = resolvePlainScalar(data);
+          const fits = expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
+          if (fits) {
+            add({ ruleId: 'schema-type', messageId: 'quotedValue', data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: data }, path, target: 'value' });
+            break;
+          }
+        }
+        add({ ruleId: 'schema-type', messageId: 'type', data: { field, expected: describeExpected(expected), actual: describeActual(data) }, path, target: 'value' });
+        break;
+      }
+      case 'enum': {
+        const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];
+        const suggestion = typeof data === 'string' ? closestMatch(data, allowed.filter((value): value is string => typeof value === 'string')) : undefined;
+        add({
+          ruleId: 'schema-enum',
+          messageId: 'enum',
+          data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '' },
+          path,
+          target: 'value',
+        });
+        break;
+      }
+      case 'const': {
+        const allowed = error.params.allowedValue;
+        const suggestion = typeof data === 'string' && typeof allowed === 'string' ? closestMatch(data, [allowed]) : undefined;
+        add({
+          ruleId: 'schema-enum',
+          messageId: 'constant',
+          data: { field, value: formatValue(data), allowed: formatValue(allowed), hint: suggestion ? ' (check the spelling and case)' : '' },
+          path,
+          target: 'value',
+        });
+        break;
+      }
+      case 'format':
+        add({ ruleId: 'schema-format', messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
+        break;
+      case 'pattern':
+        add({ ruleId: 'schema-format', messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
+        break;
+      default:
+        add({ ruleId: 'schema-other', messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
+    }
+  }
+  return problems;
+}

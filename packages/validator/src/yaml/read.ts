@@ -1,0 +1,357 @@
+/**
+ * Reads a YAML (or JSON) stream the way `oc apply` does: documents split, each converted to the
+ * value go-yaml v2 + sigs.k8s.io/yaml would send to the API server, while remembering which node
+ * every value came from so findings can be located.
+ */
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { InputLimits, PathSegment } from '../types.js';
+import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+
+/** Offsets into the text, end exclusive. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/** Where the entry of a mapping or sequence came from. */
+export interface SourceEntry {
+  /** The key node (mappings only). */
+  key?: YamlNode;
+  /** The value node; for an alias, the anchored node it stands for. */
+  value: YamlNode | null;
+  /** The value as written, when it is an alias (`*name`). */
+  alias?: Alias;
+}
+
+export interface ContainerSource {
+  node: YamlNode;
+  entries: Map<PathSegment, SourceEntry>;
+}
+
+/** A problem found while reading; the engine turns it into a finding. */
+export interface ReadProblem {
+  ruleId: 'yaml-syntax' | 'yaml-duplicate-key' | 'input-too-large';
+  messageId: string;
+  data: Record<string, string | number>;
+  range: SourceRange;
+  documentIndex: number;
+  /** The path of the offending key or value, where there is one. */
+  path?: PathSegment[];
+}
+
+export interface ReadDocument {
+  index: number;
+  /** The document as the server would decode it; undefined for a document that could not be read. */
+  value: unknown;
+  /** The root node, for locating findings on the document itself. */
+  root: YamlNode | null;
+  /** True when the document has syntax errors or hit a limit: it is not validated further. */
+  unreadable: boolean;
+}
+
+export interface ReadResult {
+  documents: ReadDocument[];
+  problems: ReadProblem[];
+  lineCounter: LineCounter;
+  /** Source of every mapping and sequence value, for the locator. */
+  sources: WeakMap<object, ContainerSource>;
+  /** Comments with their offsets, for inline directives. */
+  comments: { offset: number; text: string }[];
+}
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly data: Record<string, string | number>,
+    readonly range: SourceRange,
+  ) {
+    super(messageId);
+  }
+}
+
+export function rangeOf(node: YamlNode | null | undefined): SourceRange {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+/** A plain `<<` key (or one tagged `!!merge`) merges mappings, as go-yaml v2's `isMerge` says. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  return key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
+}
+
+/** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
+export function decodeScalar(node: Scalar): ResolvedScalar | undefined {
+  const text = String(node.value ?? '');
+  if (node.tag && node.tag !== '!') return resolveTaggedScalar(node.tag, text);
+  if (node.type === 'PLAIN' || node.type === undefined) return resolvePlainScalar(text);
+  return { type: 'string', value: text };
+}
+
+/** sigs.k8s.io/yaml turns non-string map keys into strings; a null key is an error there. */
+function keyString(resolved: ResolvedScalar): string | undefined {
+  const value = resolved.value;
+  if (value === null) return undefined;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (value === Number.POSITIVE_INFINITY) return '.inf';
+    if (value === Number.NEGATIVE_INFINITY) return '-.inf';
+  }
+  return String(value);
+}
+
+class DocumentBuilder {
+  private aliasCount = 0;
+  /** Anchored content is rebuilt for every alias; report each of its problems once. */
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly documentIndex: number,
+    private readonly limits: InputLimits,
+    private readonly sources: WeakMap<object, ContainerSource>,
+    private readonly problems: ReadProblem[],
+    private readonly budget: { nodes: number },
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  build(node: YamlNode | null, path: PathSegment[]): unknown {
+    if (node === null) return null;
+    if (path.length > this.limits.maxDepth) {
+      throw new LimitExceeded('depth', { limit: this.limits.maxDepth }, rangeOf(node));
+    }
+    if (++this.budget.nodes > this.limits.maxNodes) {
+      throw new LimitExceeded('nodes', { limit: this.limits.maxNodes }, rangeOf(node));
+    }
+    if (isAlias(node)) return this.build(this.dereference(node), path);
+    if (isScalar(node)) return this.scalar(node, path);
+    if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      const source: ContainerSource = { node, entries: new Map() };
+      this.sources.set(value, source);
+      const firstKeyAt = new Map<string, YamlNode>();
+      for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
+        if (isMergeKey(pair.key)) {
+          this.merge(pair.value, value, source, path);
+          continue;
+        }
+        const key = this.key(pair.key, path);
+        if (key === undefined) continue;
+        const keyNode = pair.key as YamlNode;
+        const earlier = firstKeyAt.get(key);
+        if (earlier) {
+          const firstLine = this.lineCounter.linePos(earlier.range?.[0] ?? 0).line;
+          this.report('yaml-duplicate-key', 'duplicate', { key, firstLine }, rangeOf(keyNode), [...path, key]);
+        } else {
+          firstKeyAt.set(key, keyNode);
+        }
+        value[key] = this.build(pair.value, [...path, key]);
+        source.entries.set(key, { key: keyNode, ...this.entryValue(pair.value) });
+      }
+      return value;
+    }
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      const source: ContainerSource = { node, entries: new Map() };
+      this.sources.set(value, source);
+      (node.items as (YamlNode | null)[]).forEach((item, index) => {
+        value.push(this.build(item, [...path, index]));
+        source.entries.set(index, this.entryValue(item));
+      });
+      return value;
+    }
+    return null;
+  }
+
+  private entryValue(node: YamlNode | null): Omit<SourceEntry, 'key'> {
+    if (node && isAlias(node)) return { value: this.target(node) ?? null, alias: node };
+    return { value: node };
+  }
+
+  private target(alias: Alias): YamlNode | undefined {
+    return alias.resolve(this.doc) as YamlNode | undefined;
+  }
+
+  private dereference(alias: Alias): YamlNode | null {
+    if (++this.aliasCount > this.limits.maxAliasCount) {
+      throw new LimitExceeded('aliases', { limit: this.limits.maxAliasCount }, rangeOf(alias));
+    }
+    return this.target(alias) ?? null;
+  }
+
+  private key(node: YamlNode | null, path: PathSegment[]): string | undefined {
+    const resolvedNode = node && isAlias(node) ? this.dereference(node) : node;
+    if (resolvedNode === null || resolvedNode === undefined) {
+      this.syntax('nullKey', {}, rangeOf(node), path);
+      return undefined;
+    }
+    if (!isScalar(resolvedNode)) {
+      this.syntax('complexKey', {}, rangeOf(node), path);
+      return undefined;
+    }
+    const resolved = this.decode(resolvedNode, path);
+    if (resolved === undefined) return undefined;
+    const key = keyString(resolved);
+    if (key === undefined) this.syntax('nullKey', {}, rangeOf(node), path);
+    return key;
+  }
+
+  /** go-yaml v2 writes merged keys into the map in document order, so later entries win. */
+  private merge(node: YamlNode | null, into: Record<string, unknown>, source: ContainerSource, path: PathSegment[]): void {
+    const target = node && isAlias(node) ? this.dereference(node) : node;
+    const mergeOne = (mapNode: YamlNode | null): void => {
+      const resolvedMap = mapNode && isAlias(mapNode) ? this.dereference(mapNode) : mapNode;
+      if (!isMap(resolvedMap)) {
+        this.syntax('mergeNotMap', {}, rangeOf(mapNode), path);
+        return;
+      }
+      const merged = this.build(resolvedMap, path) as Record<string, unknown>;
+      const mergedSource = this.sources.get(merged);
+      for (const [key, value] of Object.entries(merged)) {
+        into[key] = value;
+        const entry = mergedSource?.entries.get(key);
+        if (entry) source.entries.set(key, entry);
+      }
+    };
+    if (isMap(target)) {
+      mergeOne(target);
+    } else if (isSeq(target)) {
+      // Earlier mappings take precedence: go-yaml v2 merges the sequence backwards.
+      const items = [...(target.items as (YamlNode | null)[])].reverse();
+      for (const item of items) mergeOne(item);
+    } else {
+      this.syntax('mergeNotMap', {}, rangeOf(node), path);
+    }
+  }
+
+  private scalar(node: Scalar, path: PathSegment[]): unknown {
+    return this.decode(node, path)?.value ?? null;
+  }
+
+  private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
+    const resolved = decodeScalar(node);
+    if (resolved === undefined) {
+      this.syntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: String(node.value) }, rangeOf(node), path);
+    }
+    return resolved;
+  }
+
+  private syntax(messageId: string, data: Record<string, string | number>, range: SourceRange, path: PathSegment[]): void {
+    this.report('yaml-syntax', messageId, data, range, path);
+  }
+
+  private report(
+    ruleId: ReadProblem['ruleId'],
+    messageId: string,
+    data: Record<string, string | number>,
+    range: SourceRange,
+    path: PathSegment[],
+  ): void {
+    const identity = `${ruleId}:${messageId}:${range.start}`;
+    if (this.reported.has(identity)) return;
+    this.reported.add(identity);
+    this.problems.push({ ruleId, messageId, data, range, documentIndex: this.documentIndex, path });
+  }
+}
+
+function collectComments(token: unknown, into: { offset: number; text: string }[]): void {
+  if (Array.isArray(token)) {
+    for (const item of token) collectComments(item, into);
+    return;
+  }
+  if (token === null || typeof token !== 'object') return;
+  const record = token as Record<string, unknown>;
+  if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+    into.push({ offset: record.offset, text: record.source });
+    return;
+  }
+  for (const value of Object.values(record)) {
+    if (value !== null && typeof value === 'object') collectComments(value, into);
+  }
+}
+
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const contents = doc.contents as YamlNode | null;
+  if (contents === null) return true;
+  return isScalar(contents) && !contents.tag && contents.type === 'PLAIN' && resolvePlainScalar(String(contents.value)).type === 'null';
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function readDocuments(text: string, limits: InputLimits): ReadResult {
+  const lineCounter = new LineCounter();
+  const result: ReadResult = { documents: [], problems: [], lineCounter, sources: new WeakMap(), comments: [] };
+  const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
+  if (bytes > limits.maxBytes) {
+    result.problems.push({
+      ruleId: 'input-too-large',
+      messageId: 'bytes',
+      data: { limit: limits.maxBytes, actual: bytes },
+      range: { start: 0, end: 0 },
+      documentIndex: 0,
+    });
+    return result;
+  }
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
+  const tokens = [...parser.parse(text)];
+  collectComments(tokens, result.comments);
+  const budget = { nodes: 0 };
+  let index = 0;
+  for (const doc of composer.compose(tokens, true, text.length)) {
+    const documentIndex = index++;
+    if (documentIndex >= limits.maxDocuments) {
+      result.problems.push({
+        ruleId: 'input-too-large',
+        messageId: 'documents',
+        data: { limit: limits.maxDocuments },
+        range: rangeOf(doc.contents as YamlNode | null),
+        documentIndex,
+      });
+      break;
+    }
+    const root = doc.contents as YamlNode | null;
+    const entry: ReadDocument = { index: documentIndex, value: undefined, root, unreadable: false };
+    for (const error of doc.errors) {
+      entry.unreadable = true;
+      result.problems.push({
+        ruleId: 'yaml-syntax',
+        messageId: 'parse',
+        data: { message: firstLine(error.message) },
+        range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+        documentIndex,
+      });
+    }
+    if (isEmptyDocument(doc)) continue;
+    result.documents.push(entry);
+    if (entry.unreadable) continue;
+    const builder = new DocumentBuilder(doc, documentIndex, limits, result.sources, result.problems, budget, lineCounter);
+    try {
+      entry.value = builder.build(root, []);
+    } catch (error) {
+      if (!(error instanceof LimitExceeded)) throw error;
+      entry.unreadable = true;
+      result.problems.push({ ruleId: 'input-too-large', messageId: error.messageId, data: error.data, range: error.range, documentIndex });
+      // The node budget is for the whole input: stop reading.
+      if (error.messageId === 'nodes') break;
+    }
+  }
+  return result;
+}
