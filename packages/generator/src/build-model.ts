@@ -3,6 +3,7 @@ import {
   API_GROUP,
   API_VERSION,
   API_VERSION_NAME,
+  compareText,
   shapeToString,
   type FieldModel,
   type KindModel,
@@ -176,7 +177,7 @@ export class ModelBuilder {
         });
       }
     }
-    existing.fields.sort((a, b) => a.name.localeCompare(b.name));
+    existing.fields.sort((a, b) => compareText(a.name, b.name));
   }
 
   private fields(kind: string, path: string, section: RawSection, byPath: Map<string, RawSection>): FieldModel[] {
@@ -209,7 +210,7 @@ export class ModelBuilder {
     for (const name of required) {
       if (!rows.has(name)) this.report.problem(this.document.file, section.line, `${kind} ${path || '(top)'}: required ${name} is not a property of the table`);
     }
-    return fields.sort((a, b) => a.name.localeCompare(b.name));
+    return fields.sort((a, b) => compareText(a.name, b.name));
   }
 
   private fieldShape(kind: string, path: string, row: RawRow, rows: Map<string, RawRow>, byPath: Map<string, RawSection>): TypeShape {

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCS_OUT, SCHEMAS_OUT, generate, repositoryRoot } from './generate.js';
+import { compareText } from './model.js';
 
 const USAGE = `Usage: npm run generate [-- --check]
 
@@ -28,7 +29,7 @@ async function listFiles(root: string, relativeDirectory: string): Promise<strin
 /** Compares generated content with the files under `root`; stale = a file no longer generated. */
 export async function compareWithDisk(files: Map<string, string>, root: string): Promise<FileDifference[]> {
   const differences: FileDifference[] = [];
-  for (const [file, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, content] of [...files].sort(([a], [b]) => compareText(a, b))) {
     const onDisk = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
     if (onDisk === undefined) differences.push({ file, state: 'missing' });
     else if (onDisk !== content) differences.push({ file, state: 'different' });

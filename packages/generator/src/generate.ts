@@ -8,7 +8,7 @@ import { indexDeclarations, indexModule } from './emit/index-module.js';
 import { SchemaEmitter, type JsonSchema } from './emit/json-schema.js';
 import { typeDeclarations } from './emit/typescript.js';
 import { validatorDeclarations, validatorModule } from './emit/validators.js';
-import { API_GROUP, API_VERSION, API_VERSION_NAME, type ApiModel, type SourceInfo } from './model.js';
+import { API_GROUP, API_VERSION, API_VERSION_NAME, compareText, type ApiModel, type SourceInfo } from './model.js';
 import { readDocument } from './readers/index.js';
 import type { RawDocument } from './readers/types.js';
 import { Reconciler, type ReleaseView, type SourceRelease } from './reconcile.js';
@@ -82,7 +82,7 @@ export function buildModel(sources: LoadedSource[]): { model: ApiModel; report: 
     apiVersion: API_VERSION,
     sources: sources.map(({ info }) => ({ file: info.file, format: info.format, release: info.release, description: info.description })),
     kinds: builder.kinds,
-    types: [...builder.types.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    types: [...builder.types.values()].sort((a, b) => compareText(a.name, b.name)),
   };
   return { model, report };
 }
@@ -92,7 +92,7 @@ function summariseView(view: ReleaseView): ReleaseSummary {
     release: view.release,
     files: view.files,
     sections: [...view.sections.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([section, resolved]) => ({
         section,
         ...(resolved.required !== undefined && { required: resolved.required }),

@@ -1,4 +1,4 @@
-import type { FieldModel, TypeModel, TypeShape } from './model.js';
+import { compareText, type FieldModel, type TypeModel, type TypeShape } from './model.js';
 
 /**
  * Kubernetes types the image API documents reference but do not describe, written by hand from
@@ -39,7 +39,7 @@ function objectType(name: string, description: string, fields: FieldModel[], ope
     description,
     shape: 'object',
     open,
-    fields: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
+    fields: [...fields].sort((a, b) => compareText(a.name, b.name)),
     origin: 'hand-written',
     paths: [],
     provenance: [HERE],

@@ -92,3 +92,8 @@ export function referencedTypes(shape: TypeShape): string[] {
   if ('map' in shape) return referencedTypes(shape.map);
   return [];
 }
+
+/** Locale-independent ordering, so generated files are identical on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

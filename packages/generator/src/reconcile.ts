@@ -1,6 +1,6 @@
 import { alignRows, describeMatch } from './align.js';
 import { canonicalTypeName, type ModelBuilder } from './build-model.js';
-import type { Provenance, TypeModel } from './model.js';
+import { compareText, type Provenance, type TypeModel } from './model.js';
 import type { RawDocument, RawSection } from './readers/types.js';
 import type { MergeReport } from './report.js';
 
@@ -72,7 +72,7 @@ export class Reconciler {
     }
     const views = [...byRelease.values()].map((group) => this.releaseView(group));
     for (const view of views) this.compareWithModel(view);
-    return views.sort((a, b) => a.releaseOrder - b.releaseOrder || a.release.localeCompare(b.release));
+    return views.sort((a, b) => a.releaseOrder - b.releaseOrder || compareText(a.release, b.release));
   }
 
   /** A document without kind headers gets the primary kind whose sections its sections match. */
@@ -88,7 +88,7 @@ export class Reconciler {
         scores.set(kind, (scores.get(kind) ?? 0) + 1);
       }
     }
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
     const [best, runnerUp] = ranked;
     if (!best || (runnerUp && runnerUp[1] === best[1])) {
       this.report.problem(document.file, unassigned[0]!.line, `cannot tell which kind ${unassigned.length} sections describe (${ranked.map(([k, n]) => `${k}: ${n}`).join(', ') || 'no matches'}); ignored`);
@@ -105,7 +105,7 @@ export class Reconciler {
   private releaseView(group: SourceRelease[]): ReleaseView {
     const first = group[0]!;
     const view: ReleaseView = { release: first.release, releaseOrder: first.releaseOrder, files: group.map((s) => s.document.file).sort(), sections: new Map() };
-    const ordered = [...group].sort((a, b) => Number(isNameless(a.document)) - Number(isNameless(b.document)) || a.document.file.localeCompare(b.document.file));
+    const ordered = [...group].sort((a, b) => Number(isNameless(a.document)) - Number(isNameless(b.document)) || compareText(a.document.file, b.document.file));
     for (const { document } of ordered) {
       for (const section of document.sections) {
         if (!section.kind) continue;
@@ -245,7 +245,7 @@ export class Reconciler {
   private compareWithModel(view: ReleaseView): void {
     const primaryFile = this.primary.document.file;
     const primaryRelease = this.primary.release;
-    for (const [sectionKey, section] of [...view.sections].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [sectionKey, section] of [...view.sections].sort(([a], [b]) => compareText(a, b))) {
       const typeName = this.builder.sectionTypes.get(`${section.kind} ${section.path}`);
       const primarySection = this.primarySections.get(sectionKey);
       if (!primarySection) {

@@ -1,4 +1,4 @@
-import type { Provenance } from './model.js';
+import { compareText, type Provenance } from './model.js';
 
 export interface Conflict {
   /** `Type.field` or `Kind path`. */
@@ -93,9 +93,9 @@ export class MergeReport {
 
   toJSON(): object {
     const bySubject = <T extends { subject: string }>(items: T[]): T[] =>
-      [...items].sort((a, b) => a.subject.localeCompare(b.subject) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      [...items].sort((a, b) => compareText(a.subject, b.subject) || compareText(JSON.stringify(a), JSON.stringify(b)));
     const byPlace = (items: Note[]): Note[] =>
-      [...items].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
+      [...items].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.message, b.message));
     return {
       summary: {
         conflicts: this.conflicts.length,
@@ -108,7 +108,7 @@ export class MergeReport {
       deviations: bySubject(this.deviations),
       conflicts: bySubject(this.conflicts),
       releaseDifferences: bySubject(this.releaseDifferences),
-      alignments: [...this.alignments].sort((a, b) => a.file.localeCompare(b.file) || a.section.localeCompare(b.section)),
+      alignments: [...this.alignments].sort((a, b) => compareText(a.file, b.file) || compareText(a.section, b.section)),
       decisions: byPlace(this.decisions),
       problems: byPlace(this.problems),
       releases: this.releases,
