@@ -124,7 +124,8 @@ class Explainer {
       if (!next) {
         const suggestion = closestMatch(segment, type.fields.map((candidate) => candidate.name));
         const hint = suggestion ? `; did you mean "${suggestion}"?` : '.';
-        throw new UsageError(`Field "${segment}" does not exist in ${walked.join('.')} (${type.name})${hint}`);
+        const where = walked.length > 1 ? `${walked.join('.')} (${type.name})` : walked.join('.');
+        throw new UsageError(`Field "${segment}" does not exist in ${where}${hint}`);
       }
       field = next;
       walked.push(segment);

@@ -1,0 +1,142 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDirectory, parseJsonOutput, runCli } from './helpers.js';
+
+const legacy = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: legacy\n';
+
+let root: string;
+let remove: () => Promise<void>;
+beforeEach(async () => {
+  ({ directory: root, remove } = await makeTempDirectory());
+});
+afterEach(() => remove());
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), content);
+  }
+}
+
+const json = (args: string[], cwd = root) => runCli(['validate', '--format', 'json', ...args], { cwd });
+const severities = (stdout: string) => parseJsonOutput(stdout).flatMap((file) => file.messages.map((message) => `${message.ruleId}:${message.severity}`));
+
+describe('config discovery', () => {
+  it('finds ocp-image.config.{yaml,yml,json} in the working directory or above', async () => {
+    await write({
+      'a/ocp-image.config.yaml': 'rules:\n  legacy-api-version: error\n',
+      'a/deeper/still/legacy.yaml': legacy,
+      'b/ocp-image.config.yml': 'rules:\n  legacy-api-version: "off"\n',
+      'b/legacy.yaml': legacy,
+      'c/ocp-image.config.json': '{ "rules": { "legacy-api-version": "error" } }',
+      'c/legacy.yaml': legacy,
+      'd/legacy.yaml': legacy,
+    });
+    const [a, b, c, d] = await Promise.all([
+      json(['legacy.yaml'], path.join(root, 'a', 'deeper', 'still')),
+      json(['legacy.yaml'], path.join(root, 'b')),
+      json(['legacy.yaml'], path.join(root, 'c')),
+      json(['legacy.yaml'], path.join(root, 'd')),
+    ]);
+    expect([a.code, severities(a.stdout)]).toEqual([1, ['legacy-api-version:2']]);
+    expect([b.code, severities(b.stdout)]).toEqual([0, []]);
+    expect([c.code, severities(c.stdout)]).toEqual([1, ['legacy-api-version:2']]);
+    expect([d.code, severities(d.stdout)]).toEqual([0, ['legacy-api-version:1']]);
+  });
+
+  it('the nearest config wins; --config replaces discovery', async () => {
+    await write({
+      'ocp-image.config.yaml': 'rules:\n  legacy-api-version: error\n',
+      'team/ocp-image.config.yaml': 'rules:\n  legacy-api-version: "off"\n',
+      'team/legacy.yaml': legacy,
+      'strict.json': '{ "rules": { "legacy-api-version": "error" } }',
+    });
+    const [nearest, explicit] = await Promise.all([
+      json(['legacy.yaml'], path.join(root, 'team')),
+      json(['--config', '../strict.json', 'legacy.yaml'], path.join(root, 'team')),
+    ]);
+    expect(severities(nearest.stdout)).toEqual([]);
+    expect(severities(explicit.stdout)).toEqual(['legacy-api-version:2']);
+  });
+
+  it('command-line flags override the config file', async () => {
+    await write({ 'ocp-image.config.yaml': 'strict: true\nrules:\n  legacy-api-version: error\n', 'legacy.yaml': legacy });
+    const result = await json(['--rule', 'legacy-api-version=warn', '--no-strict', 'legacy.yaml']);
+    expect(result.code).toBe(0);
+    expect(severities(result.stdout)).toEqual(['legacy-api-version:1']);
+  });
+
+  it('ignores in a config file are relative to the config file', async () => {
+    await write({
+      'ocp-image.config.yaml': 'ignores:\n  - generated/\n  - /apps/skip.yaml\n',
+      'apps/keep.yaml': legacy,
+      'apps/skip.yaml': legacy,
+      'apps/generated/out.yaml': legacy,
+    });
+    const result = await json(['.'], path.join(root, 'apps'));
+    expect(parseJsonOutput(result.stdout).map((file) => file.filePath)).toEqual(['keep.yaml']);
+  });
+
+  it('limits apply: a file over maxBytes is reported, not read', async () => {
+    await write({ 'ocp-image.config.json': '{ "limits": { "maxBytes": 20 } }', 'legacy.yaml': legacy });
+    const result = await json(['legacy.yaml']);
+    expect(result.code).toBe(1);
+    expect(parseJsonOutput(result.stdout)[0]?.messages).toEqual([
+      expect.objectContaining({ ruleId: 'input-too-large', line: 1, column: 1, message: expect.stringContaining('20') }),
+    ]);
+  });
+
+  it('two config files in one directory are ambiguous', async () => {
+    await write({ 'ocp-image.config.yaml': '', 'ocp-image.config.json': '{}', 'legacy.yaml': legacy });
+    const result = await json(['legacy.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Found more than one config file');
+    expect(result.stderr).toContain('ocp-image.config.json, ocp-image.config.yaml');
+  });
+
+  it('an empty config file is fine', async () => {
+    await write({ 'ocp-image.config.yml': '# nothing to change\n', 'legacy.yaml': legacy });
+    expect((await json(['legacy.yaml'])).code).toBe(0);
+  });
+});
+
+describe('invalid config files: exit 2, naming the file, line and column', () => {
+  const cases: [string, string, string][] = [
+    ['ocp-image.config.yaml', 'rules:\n  legacy-api-version: [error\n', 'ocp-image.config.yaml:3:1: '],
+    ['ocp-image.config.yaml', 'rule:\n  legacy-api-version: error\n', 'ocp-image.config.yaml:1:1: unknown key "rule"; the config accepts strict, rules, ignores, limits'],
+    ['ocp-image.config.yaml', 'rules:\n  legacy-api-version: loud\n', 'ocp-image.config.yaml:2:23: "rules.legacy-api-version" must be off, warn or error'],
+    ['ocp-image.config.yaml', 'rules:\n  yaml-sintax: error\n', 'ocp-image.config.yaml:2:3: unknown rule "yaml-sintax"; did you mean "yaml-syntax"?'],
+    ['ocp-image.config.yaml', 'strict: yes\n', 'ocp-image.config.yaml:1:9: "strict" must be true or false'],
+    ['ocp-image.config.yaml', 'ignores: vendor/\n', 'ocp-image.config.yaml:1:10: "ignores" must be a list of patterns'],
+    ['ocp-image.config.yaml', 'ignores:\n  - "!keep.yaml"\n', 'ocp-image.config.yaml:2:5: negated ignore patterns ("!keep.yaml") are not supported'],
+    ['ocp-image.config.yaml', 'limits:\n  maxBytes: -1\n', 'ocp-image.config.yaml:2:13: "limits.maxBytes" must be a positive integer'],
+    ['ocp-image.config.yaml', 'limits:\n  maxFiles: 3\n', 'ocp-image.config.yaml:2:3: unknown limit "maxFiles"'],
+    ['ocp-image.config.yaml', '- strict\n', 'ocp-image.config.yaml:1:1: the config must be a mapping'],
+    ['ocp-image.config.yaml', 'strict: true\nstrict: false\n', 'ocp-image.config.yaml:2:1: '],
+    ['ocp-image.config.json', '{\n  "rules": {\n    "legacy-api-version": "off",\n  }\n}\n', 'ocp-image.config.json:4:3: invalid JSON: '],
+    ['ocp-image.config.json', '{ "strict": true } // comment\n', 'ocp-image.config.json:1:20: invalid JSON: '],
+  ];
+
+  it.each(cases)('%s: %j', async (name, content, expected) => {
+    await write({ [name]: content, 'legacy.yaml': legacy });
+    const result = await json(['legacy.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ocp-image: Invalid config file ocp-image\.config\.(yaml|json):\n {2}/);
+    expect(result.stderr).toContain(`  ${expected}`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports every problem of the file at once', async () => {
+    await write({ 'ocp-image.config.yaml': 'strict: 1\nrules: []\nextra: true\n', 'legacy.yaml': legacy });
+    const result = await json(['legacy.yaml']);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(4);
+  });
+
+  it('--config naming a missing file', async () => {
+    const result = await json(['--config', 'missing.yaml', 'legacy.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('ocp-image: Cannot read config file missing.yaml: it does not exist.\n');
+  });
+});
