@@ -50,8 +50,9 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       value.objects.forEach((item, index) => visit(item, [...pathPrefix, 'objects', index], true));
       return;
     }
-    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => visit(item, [...pathPrefix, 'items', index], inTemplate));
+    // `List`, `ImageStreamList`… (and the API's SecretList, which is never a manifest) only hold objects.
+    if (typeof kind === 'string' && kind.endsWith('List')) {
+      if (Array.isArray(value.items)) value.items.forEach((item, index) => visit(item, [...pathPrefix, 'items', index], inTemplate));
       return;
     }
     if (!isImageObject(value, imageKinds)) {

@@ -2,7 +2,6 @@
  * text → documents → objects → schema and rule checks → located, filtered, sorted findings.
  * Pure and synchronous: no file system, console, process or network.
  */
-import type { Node as YamlNode } from 'yaml';
 import type {
   Finding,
   ManifestObject,
@@ -19,7 +18,8 @@ import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discov
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
 import { renderPath } from './paths.js';
-import { schemaProblems, type SchemaValidator } from './schema/errors.js';
+import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaValidator } from './schema/errors.js';
+import { SchemaIndex } from './schema/walk.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 
 /** What the engine needs from the generated schemas. */
@@ -27,8 +27,8 @@ export interface SchemaSet {
   imageKinds: readonly string[];
   /** Precompiled strict validators (`additionalProperties: false`) by kind. */
   validators: Readonly<Record<string, SchemaValidator | undefined>>;
-  /** The strict JSON Schema by kind, to read property names and formats for messages. */
-  schemas?: Readonly<Record<string, unknown>>;
+  /** The `definitions` of the strict index schema (one per kind, plus shared types): field names for hints, types for null checks. */
+  definitions?: Readonly<Record<string, unknown>>;
 }
 
 /** A finding before severity, message and position are settled. */
@@ -41,6 +41,8 @@ interface PendingFinding {
   path?: PathSegment[];
   range?: SourceRange;
   target: LocateTarget;
+  /** Document path to position the finding at, when not `path`. */
+  locateAt?: PathSegment[];
 }
 
 const SCHEMA_RULES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-format', 'schema-other', 'unknown-field']);
@@ -49,21 +51,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | undefined {
-  if (!schemaPath.startsWith('#/')) return undefined;
-  const segments = schemaPath.slice(2).split('/').slice(0, -1);
-  let current: unknown = root;
-  for (const raw of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : undefined;
-}
-
 export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefinition[]) {
   const imageKinds = new Set(schemaSet.imageKinds);
   const rulesById = new Map(registry.map((rule) => [rule.id, rule]));
   const objectRules = registry.filter((rule) => rule.check);
+  const schemaIndex = new SchemaIndex(schemaSet.definitions ?? {});
 
   return function validate(text: string, options: ValidateOptions = {}): ValidationResult {
     const config: ValidationConfig = options.config ?? {};
@@ -93,7 +85,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 
   function run(text: string, config: ValidationConfig): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits));
-    const locator = new Locator(read.sources, read.lineCounter);
+    const locator = new Locator(read.sources, read.lineCounter, text);
     const pending: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
     const skipped: Record<string, number> = {};
@@ -119,7 +111,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const document = documents.get(item.documentIndex);
       const range =
         item.range ??
-        (document && item.path ? locator.locate(document.value, document.root, item.path, item.target).range : { start: 0, end: 0 });
+        (document && item.path ? locator.locate(document.value, document.root, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
       const owner = item.path ? ownerOf(objects, item.documentIndex, item.path) : undefined;
       const finding: Finding = {
         ruleId: item.ruleId,
@@ -140,8 +132,23 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   function checkObject(object: ManifestObject, config: ValidationConfig, document: ReadDocument, locator: Locator): PendingFinding[] {
     const found: PendingFinding[] = [];
     const inDocument = (path: readonly PathSegment[]): PathSegment[] => [...object.pathPrefix, ...path];
-    const report = (ruleId: string, messageId: string, path: readonly PathSegment[], data: Record<string, string | number> = {}, target: LocateTarget = 'value') =>
-      found.push({ ruleId, messageId, data, documentIndex: object.documentIndex, path: inDocument(path), target });
+    const report = (
+      ruleId: string,
+      messageId: string,
+      path: readonly PathSegment[],
+      data: Record<string, string | number> = {},
+      target: LocateTarget = 'value',
+      locateAt?: readonly PathSegment[],
+    ) =>
+      found.push({
+        ruleId,
+        messageId,
+        data,
+        documentIndex: object.documentIndex,
+        path: inDocument(path),
+        target,
+        ...(locateAt ? { locateAt: inDocument(locateAt) } : {}),
+      });
 
     // Object rules first: where one reports a path, the schema's finding there is redundant.
     for (const rule of objectRules) {
@@ -163,24 +170,19 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const legacy = object.apiVersion === LEGACY_API_VERSION;
     if (legacy) report('legacy-api-version', 'legacy', ['apiVersion'], { kind: object.kind });
 
+    const value = legacy ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
+    const context: SchemaErrorContext = {
+      value,
+      kind: object.kind,
+      inTemplate: object.inTemplate,
+      nodeAt: (path) => locator.entry(document.value, inDocument(path))?.value,
+      schemaAt: (path) => schemaIndex.at(object.kind, path),
+    };
     const validator = schemaSet.validators[object.kind];
-    if (validator) {
-      const value = legacy ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
-      if (!validator(value)) {
-        const rootSchema = schemaSet.schemas?.[object.kind];
-        const problems = schemaProblems(validator.errors ?? [], {
-          value,
-          kind: object.kind,
-          inTemplate: object.inTemplate,
-          nodeAt: (path) => locator.entry(document.value, inDocument(path))?.value as YamlNode | null | undefined,
-          schemaAt: (schemaPath) => schemaAt(rootSchema, schemaPath),
-        });
-        for (const problem of problems) {
-          const documentPath = inDocument(problem.path);
-          if (SCHEMA_RULES.has(problem.ruleId) && reportedPaths.has(renderPath(documentPath))) continue;
-          report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target);
-        }
-      }
+    const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
+    for (const problem of [...problems, ...nullStringProblems(context)]) {
+      if (SCHEMA_RULES.has(problem.ruleId) && reportedPaths.has(renderPath(inDocument(problem.path)))) continue;
+      report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt);
     }
     return found;
   }

@@ -27,6 +27,7 @@ export class Locator {
   constructor(
     private readonly sources: WeakMap<object, ContainerSource>,
     private readonly lineCounter: LineCounter,
+    private readonly text: string,
   ) {}
 
   /** Locates `path` inside a document whose decoded value is `root` and whose root node is `rootNode`. */
@@ -55,8 +56,11 @@ export class Locator {
   }
 
   position(range: SourceRange): Position {
+    // Block scalars end after their last line break: stop at the end of the text instead.
+    let endOffset = Math.max(range.end, range.start);
+    while (endOffset > range.start && /\s/.test(this.text.charAt(endOffset - 1))) endOffset--;
     const start = this.lineCounter.linePos(range.start);
-    const end = this.lineCounter.linePos(Math.max(range.end, range.start));
+    const end = this.lineCounter.linePos(endOffset);
     // Give empty ranges one column so every front end shows something.
     const endColumn = end.line === start.line && end.col <= start.col ? start.col + 1 : end.col;
     return { line: start.line, column: start.col, endLine: end.line, endColumn };

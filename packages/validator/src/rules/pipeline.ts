@@ -70,7 +70,10 @@ export const schemaRequired = defineRule({
   description: 'Fields the API requires must be present.',
   source: GENERATED_SCHEMA,
   kinds: '*',
-  messages: { missing: 'Missing required field "{{field}}" in {{parent}}.' },
+  messages: {
+    missing: 'Missing required field "{{field}}" in {{parent}}.',
+    misspelt: 'Missing required field "{{field}}" in {{parent}}: "{{written}}" is a different key (keys are case-sensitive); write "{{field}}".',
+  },
 });
 
 export const schemaType = defineRule({

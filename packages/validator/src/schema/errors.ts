@@ -10,6 +10,7 @@ import { closestMatch } from '../suggest.js';
 import { isTemplateParameterValue } from '../template.js';
 import { resolvePlainScalar } from '../yaml/scalar.js';
 import type { LocateTarget } from '../locate.js';
+import { schemaTypes, type SchemaAtPath } from './walk.js';
 
 /** The part of an ajv `ErrorObject` used here. */
 export interface SchemaError {
@@ -33,6 +34,8 @@ export interface SchemaProblem {
   /** Relative to the object. */
   path: PathSegment[];
   target: LocateTarget;
+  /** Where to position the finding when not at `path` (relative to the object). */
+  locateAt?: PathSegment[];
 }
 
 export interface SchemaErrorContext {
@@ -42,12 +45,14 @@ export interface SchemaErrorContext {
   inTemplate: boolean;
   /** The YAML node a path (relative to the object) was read from, if any. */
   nodeAt(path: readonly PathSegment[]): YamlNode | null | undefined;
-  /** The subschema at an ajv `schemaPath` without its keyword, if the schema is known. */
-  schemaAt(schemaPath: string): Record<string, unknown> | undefined;
+  /** The schema that applies at a path (relative to the object), if known. */
+  schemaAt(path: readonly PathSegment[]): SchemaAtPath | undefined;
 }
 
 const COMBINATORS = new Set(['oneOf', 'anyOf']);
 const NULL_WORDS = new Set(['~', 'null', 'Null', 'NULL']);
+/** Kubernetes meta/v1 Time writes its zero value as null itself (`creationTimestamp: null`). */
+const NULLABLE_DEFINITIONS = new Set(['Time', 'MicroTime']);
 
 /** Drops the errors of `oneOf`/`anyOf` branches except those of the branch that fits best. */
 export function collapseCombinators(errors: readonly SchemaError[]): SchemaError[] {
@@ -160,7 +165,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
     }
     if (error.keyword === 'additionalProperties') {
       const name = String(error.params.additionalProperty ?? '');
-      const properties = context.schemaAt(error.schemaPath)?.properties;
+      const properties = context.schemaAt(path)?.schema.properties;
       const known = properties && typeof properties === 'object' ? Object.keys(properties) : [];
       const suggestion = closestMatch(name, known);
       add({
@@ -174,16 +179,8 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
     }
     // Template parameters are substituted later (`${{X}}` may even become a number or a mapping).
     if (context.inTemplate && isTemplateParameterValue(data)) continue;
-    if (data === null) {
-      // The server reads a JSON null as "not set"; only a written `~`/`null` in a string field is worth a word.
-      const node = plainScalar(context.nodeAt(path));
-      const text = node ? String(node.value) : '';
-      const dateTime = context.schemaAt(error.schemaPath)?.format === 'date-time';
-      if (error.keyword === 'type' && expectedTypes(error.params).includes('string') && NULL_WORDS.has(text) && !dateTime) {
-        add({ ruleId: 'yaml-null-value', messageId: 'nullString', data: { text, fix: quoted(text) }, path, target: 'value' });
-      }
-      continue;
-    }
+    // The server's decoder reads a JSON null as "not set".
+    if (data === null) continue;
     switch (error.keyword) {
       case 'type': {
         const expected = expectedTypes(error.params);
@@ -245,5 +242,55 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         add({ ruleId: 'schema-other', messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
     }
   }
+  return mergeMisspeltRequired(problems);
+}
+
+/**
+ * `apiversion:` written for `apiVersion:` is one mistake, not two: keep the required-field error,
+ * name the misspelt key in it, and drop the unknown-field warning for that key.
+ */
+function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
+  const dropped = new Set<SchemaProblem>();
+  for (const required of problems) {
+    if (required.ruleId !== 'schema-required') continue;
+    const parent = renderPath(required.path.slice(0, -1));
+    const missing = String(required.path.at(-1));
+    const misspelt = problems.find(
+      (unknown) =>
+        unknown.ruleId === 'unknown-field' &&
+        !dropped.has(unknown) &&
+        renderPath(unknown.path.slice(0, -1)) === parent &&
+        closestMatch(String(unknown.path.at(-1)), [missing]) === missing,
+    );
+    if (!misspelt) continue;
+    dropped.add(misspelt);
+    required.messageId = 'misspelt';
+    required.data = { ...required.data, written: String(misspelt.path.at(-1)) };
+    required.locateAt = misspelt.path;
+    required.target = 'key';
+  }
+  return problems.filter((problem) => !dropped.has(problem));
+}
+
+/**
+ * `~` or `null` written where the API expects a string: the server reads an empty string, which
+ * is rarely what the author meant. (The schemas accept null everywhere, so ajv cannot say this.)
+ */
+export function nullStringProblems(context: SchemaErrorContext): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const visit = (value: unknown, path: PathSegment[]): void => {
+    if (value === null) {
+      const node = plainScalar(context.nodeAt(path));
+      const text = node ? String(node.value) : '';
+      if (!NULL_WORDS.has(text)) return;
+      const at = context.schemaAt(path);
+      if (!at || (at.definition && NULLABLE_DEFINITIONS.has(at.definition)) || !schemaTypes(at.schema).includes('string')) return;
+      problems.push({ ruleId: 'yaml-null-value', messageId: 'nullString', data: { text, fix: quoted(text) }, path, target: 'value' });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(context.value, []);
   return problems;
 }

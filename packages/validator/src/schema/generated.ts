@@ -1,10 +1,11 @@
-/**
- * The generated schemas the validator runs with. PROVISIONAL until packages/schemas/generated
- * lands: the image kinds of image.openshift.io/v1 and no schema validators.
- */
+/** The generated schemas the validator runs with (precompiled; nothing is compiled at run time). */
+import { imageKinds } from '@ocp-image/schemas';
+import { validators } from '@ocp-image/schemas/validators/strict';
+import strictIndex from '@ocp-image/schemas/schemas/strict/index.json' with { type: 'json' };
 import type { SchemaSet } from '../engine.js';
 
 export const schemaSet: SchemaSet = {
-  imageKinds: ['Image', 'ImageSignature', 'ImageStream', 'ImageStreamImage', 'ImageStreamImport', 'ImageStreamLayers', 'ImageStreamMapping', 'ImageStreamTag', 'ImageTag'],
-  validators: {},
+  imageKinds,
+  validators,
+  definitions: strictIndex.definitions,
 };

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/limits.js';
+import { readDocuments } from '../src/yaml/read.js';
+
+const read = (text: string, limits = {}) => readDocuments(text, { ...DEFAULT_LIMITS, ...limits });
+const values = (text: string) => read(text).documents.map((document) => document.value);
+
+describe('readDocuments: values as go-yaml v2 + sigs.k8s.io/yaml produce them', () => {
+  it('resolves plain scalars with YAML 1.1 rules and keeps quoted and block scalars as strings', () => {
+    const [value] = values(`
+plainFloat: 1.10
+quoted: "1.10"
+single: 'yes'
+bool: yes
+octal: 0777
+nothing:
+tilde: ~
+block: |
+  1.10
+folded: >
+  on
+str: !!str 1.10
+timestamp: 2018-02-18T22:47:02Z
+dot: .
+`);
+    expect(value).toEqual({
+      plainFloat: 1.1,
+      quoted: '1.10',
+      single: 'yes',
+      bool: true,
+      octal: 511,
+      nothing: null,
+      tilde: null,
+      block: '1.10\n',
+      folded: 'on\n',
+      str: '1.10',
+      timestamp: '2018-02-18T22:47:02Z',
+      dot: '.',
+    });
+  });
+
+  it('turns number and boolean keys into strings, case-sensitively', () => {
+    expect(values('1: a\ntrue: b\n0x10: d\nKind: e\nkind: f\n')[0]).toEqual({ '1': 'a', true: 'b', '16': 'd', Kind: 'e', kind: 'f' });
+  });
+
+  it('sees `true` and `yes` as the same key, as go-yaml does', () => {
+    const result = read('true: b\nyes: c\n');
+    expect(result.documents[0]?.value).toEqual({ true: 'c' });
+    expect(result.problems.map((problem) => problem.data)).toEqual([{ key: 'true', firstLine: 1 }]);
+  });
+
+  it('reads JSON, tabs included', () => {
+    expect(values('{\n\t"kind": "ImageStream",\n\t"spec": {"tags": [1, true, null]}\n}\n')[0]).toEqual({
+      kind: 'ImageStream',
+      spec: { tags: [1, true, null] },
+    });
+  });
+
+  it('expands aliases and merges like go-yaml v2 (later entries win, earlier sequence items win)', () => {
+    const [value] = values(`
+base: &base {a: 1, b: 2}
+other: &other {b: 3, c: 4}
+explicitFirst:
+  a: 0
+  <<: *base
+explicitLast:
+  <<: *base
+  a: 9
+list:
+  <<: [*base, *other]
+copy: *base
+`);
+    expect(value).toMatchObject({
+      explicitFirst: { a: 1, b: 2 },
+      explicitLast: { a: 9, b: 2 },
+      list: { a: 1, b: 2, c: 4 },
+      copy: { a: 1, b: 2 },
+    });
+  });
+
+  it('keeps a quoted "<<" as an ordinary key', () => {
+    expect(values('"<<": {a: 1}\n')[0]).toEqual({ '<<': { a: 1 } });
+  });
+
+  it('skips empty documents but counts them in documentIndex', () => {
+    const result = read('---\n---\n# only a comment\n---\nkind: A\n---\n~\n---\nkind: B\n');
+    expect(result.documents.map((document) => [document.index, document.value])).toEqual([
+      [2, { kind: 'A' }],
+      [4, { kind: 'B' }],
+    ]);
+  });
+});
+
+describe('readDocuments: problems', () => {
+  it('reports every syntax error and still reads the other documents', () => {
+    const result = read('a: [1, 2\n---\nkind: Good\n---\nb: c: d\n---\ne: "unterminated\n');
+    const syntax = result.problems.filter((problem) => problem.ruleId === 'yaml-syntax');
+    expect(new Set(syntax.map((problem) => problem.documentIndex))).toEqual(new Set([0, 2, 3]));
+    expect(result.documents.find((document) => document.index === 1)).toMatchObject({ value: { kind: 'Good' }, unreadable: false });
+    expect(result.documents.filter((document) => document.unreadable).map((document) => document.index)).toEqual([0, 2, 3]);
+  });
+
+  it('reports a duplicate key at the second key with the line of the first', () => {
+    const text = 'metadata:\n  name: a\n  labels: {}\n  name: b\n';
+    const result = read(text);
+    expect(result.problems).toEqual([
+      {
+        ruleId: 'yaml-duplicate-key',
+        messageId: 'duplicate',
+        data: { key: 'name', firstLine: 2 },
+        range: { start: text.lastIndexOf('name'), end: text.lastIndexOf('name') + 4 },
+        documentIndex: 0,
+        path: ['metadata', 'name'],
+      },
+    ]);
+    expect(result.documents[0]?.value).toEqual({ metadata: { name: 'b', labels: {} } });
+  });
+
+  it('treats keys that decode to the same string as duplicates, and different cases as different keys', () => {
+    expect(read('1: a\n"1": b\n').problems.map((problem) => problem.ruleId)).toEqual(['yaml-duplicate-key']);
+    expect(read('name: a\nName: b\n').problems).toEqual([]);
+  });
+
+  it('reports a duplicate inside an anchored mapping once, however often it is aliased', () => {
+    const result = read('a: &x {k: 1, k: 2}\nb: *x\nc: *x\n');
+    expect(result.problems.filter((problem) => problem.ruleId === 'yaml-duplicate-key')).toHaveLength(1);
+  });
+
+  it('rejects null and complex keys, bad merges and impossible tags', () => {
+    const ids = (text: string) => read(text).problems.map((problem) => problem.messageId);
+    expect(ids('~: a\n')).toEqual(['nullKey']);
+    expect(ids('? [a, b]\n: c\n')).toEqual(['complexKey']);
+    expect(ids('<<: 1\n')).toEqual(['mergeNotMap']);
+    expect(ids('a: !!int abc\n')).toEqual(['badTag']);
+  });
+
+  it('stops an alias bomb at the alias limit', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => {
+      const previous = String.fromCharCode(97 + i);
+      const name = String.fromCharCode(98 + i);
+      return `${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`;
+    })].join('\n');
+    const result = read(bomb);
+    expect(result.problems.map((problem) => [problem.ruleId, problem.messageId])).toEqual([['input-too-large', 'aliases']]);
+    expect(result.documents[0]?.unreadable).toBe(true);
+  });
+
+  it('enforces the byte, document, depth and node limits', () => {
+    const messageIds = (text: string, limits: object) => read(text, limits).problems.map((problem) => `${problem.ruleId}/${problem.messageId}`);
+    expect(messageIds('a: ééé\n', { maxBytes: 8 })).toEqual(['input-too-large/bytes']);
+    expect(messageIds('a: 1\n---\nb: 2\n---\nc: 3\n', { maxDocuments: 2 })).toEqual(['input-too-large/documents']);
+    expect(messageIds(`${'['.repeat(30)}${']'.repeat(30)}\n`, { maxDepth: 10 })).toEqual(['input-too-large/depth']);
+    expect(messageIds('[1, 2, 3, 4, 5, 6]\n', { maxNodes: 5 })).toEqual(['input-too-large/nodes']);
+  });
+
+  it('collects comments with their offsets', () => {
+    const text = 'a: 1 # one\n# two\nb: "#not"\n';
+    expect(read(text).comments).toEqual([
+      { offset: text.indexOf('# one'), text: '# one' },
+      { offset: text.indexOf('# two'), text: '# two' },
+    ]);
+  });
+});
