@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDirectory } from './helpers.js';
+
+// End-to-end proof that another repository can use ours as a pre-commit hook: pre-commit clones
+// this repository, installs it with its node language (npm install, npm pack, npm install -g)
+// and runs `ocp-image validate` on the staged YAML and JSON files. Needs git, pre-commit and the
+// npm registry (or npm's cache). Each test installs the hook once (try-repo always uses a fresh
+// store): about 20-30 s each with a warm npm cache on 2 cores, longer with a cold one.
+// It uses what is committed: uncommitted changes are not part of the clone.
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const hasCommand = (command: string) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+const available = hasCommand('pre-commit') && hasCommand('git');
+if (!available) {
+  console.warn('SKIPPED: the pre-commit integration test needs `pre-commit` and `git` on PATH (apt-get install pre-commit).');
+}
+
+/** The environment without npm's own variables, which would point npm back at this checkout. */
+function cleanEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(name) && name !== 'INIT_CWD' && name !== 'NODE_OPTIONS') env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 540_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe.skipIf(!available)('pre-commit hook', () => {
+  let root: string;
+  let remove: () => Promise<void>;
+  let env: NodeJS.ProcessEnv;
+  let clone: string;
+  let target: string;
+
+  beforeAll(async () => {
+    ({ directory: root, remove } = await makeTempDirectory());
+    env = cleanEnvironment({ PRE_COMMIT_HOME: path.join(root, 'pre-commit-home'), NO_COLOR: '1' });
+    clone = path.join(root, 'ocp-image');
+    target = path.join(root, 'target');
+    expect(run('git', ['clone', '--quiet', repositoryRoot, clone], root, env).status).toBe(0);
+    await mkdir(path.join(target, 'deploy'), { recursive: true });
+    await writeFile(path.join(target, 'deploy', 'stream.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\n');
+    await writeFile(path.join(target, 'deploy', 'broken.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: [app\n');
+    await writeFile(path.join(target, 'deploy', 'list.json'), '{"apiVersion": "v1", "kind": "List", "items": []}\n');
+    await writeFile(path.join(target, 'notes.txt'), 'name: [not checked because it is not YAML\n');
+    for (const args of [['init', '--quiet'], ['add', '.']]) expect(run('git', args, target, env).status).toBe(0);
+  }, 120_000);
+  afterAll(() => remove());
+
+  it('installs with `language: node` and fails on a broken manifest, reporting only YAML and JSON files', () => {
+    const result = run('pre-commit', ['try-repo', clone, 'ocp-image', '--all-files', '--verbose'], target, env);
+    expect(result.output).toMatch(/ocp-image\.+Failed/);
+    expect(result.output).toContain(path.join('deploy', 'broken.yaml'));
+    expect(result.output).toContain('yaml-syntax');
+    expect(result.output).toContain('Checked 3 files');
+    expect(result.output).not.toContain('notes.txt');
+    expect(result.status).toBe(1);
+  }, 600_000);
+
+  it('passes on valid manifests when listed in .pre-commit-config.yaml', async () => {
+    const revision = run('git', ['rev-parse', 'HEAD'], clone, env).output.trim();
+    const config = `repos:\n  - repo: ${JSON.stringify(clone)}\n    rev: ${revision}\n    hooks:\n      - id: ocp-image\n`;
+    await writeFile(path.join(target, '.pre-commit-config.yaml'), config);
+    await writeFile(path.join(target, 'deploy', 'broken.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app2\n');
+    expect(run('git', ['add', '.'], target, env).status).toBe(0);
+    const result = run('pre-commit', ['run', '--all-files', '--verbose'], target, env);
+    expect(result.output).toMatch(/ocp-image\.+Passed/);
+    // The config file is YAML too, so it is checked (and skipped: no Kubernetes objects).
+    expect(result.output).toContain('Checked 4 files');
+    expect(result.status).toBe(0);
+  }, 600_000);
+});
