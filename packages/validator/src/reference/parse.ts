@@ -251,3 +251,11 @@ function diagnoseInvalidFormat(spec: string): Omit<ReferenceError, 'error'> {
   }
   return { reason: 'it does not match [registry[:port]/]path[:tag][@digest]' };
 }
+
+/** The reference without its tag and digest (`quay.io/org/app:1@sha256:…` → `quay.io/org/app`). */
+export function withoutTagOrDigest(spec: string): string {
+  const at = spec.indexOf('@');
+  const beforeDigest = at === -1 ? spec : spec.slice(0, at);
+  const colon = beforeDigest.lastIndexOf(':');
+  return colon > beforeDigest.lastIndexOf('/') ? beforeDigest.slice(0, colon) : beforeDigest;
+}

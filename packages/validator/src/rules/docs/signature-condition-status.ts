@@ -1,0 +1,32 @@
+import { defineRule } from '../define.js';
+import { signatureSites } from '../server/signatures.js';
+import { array, closestValue, didYouMean, isRecord, isTemplateValue, quote, string } from '../server/support.js';
+
+const CONDITION_STATUSES = ['True', 'False', 'Unknown'] as const;
+
+export default defineRule({
+  id: 'signature-condition-status',
+  category: 'docs',
+  severity: 'warning',
+  description: 'the status of an Image signature\'s condition is True, False or Unknown',
+  source: 'OpenShift Container Platform 4.17 Image APIs reference, Image .signatures[].conditions[].status: "Status of the condition, one of True, False, Unknown."',
+  kinds: ['Image'],
+  messages: {
+    invalid: 'condition status {{value}} is not one of "True", "False", "Unknown"{{hint}}',
+  },
+  check({ object, report }) {
+    for (const { signature, path, embedded } of signatureSites(object)) {
+      if (!embedded) continue;
+      (array(signature, 'conditions') ?? []).forEach((condition, index) => {
+        if (!isRecord(condition)) return;
+        const status = string(condition, 'status');
+        if (status === undefined || isTemplateValue(object, status) || (CONDITION_STATUSES as readonly string[]).includes(status)) return;
+        report({
+          path: [...path, 'conditions', index, 'status'],
+          messageId: 'invalid',
+          data: { value: quote(status), hint: didYouMean(closestValue(status, CONDITION_STATUSES)) },
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from '../define.js';
+import { record, string } from '../server/support.js';
+
+export default defineRule({
+  id: 'cluster-scoped-namespace',
+  category: 'lint',
+  severity: 'warning',
+  description: 'Images and ImageSignatures are cluster-scoped: a metadata.namespace is dropped',
+  source:
+    'k8s.io/apiserver pkg/registry/rest BeforeCreate (EnsureObjectNamespaceMatchesRequestNamespace clears the namespace of cluster-scoped objects); NamespaceScoped() is false in openshift/openshift-apiserver pkg/image/apiserver/registry/image/strategy.go and imagesignature/strategy.go',
+  kinds: ['Image', 'ImageSignature'],
+  messages: {
+    dropped: '{{kind}} is cluster-scoped: metadata.namespace {{value}} is dropped by the server; remove it',
+  },
+  check({ object, report }) {
+    const namespace = string(record(object.value, 'metadata'), 'namespace');
+    if (namespace) report({ path: ['metadata', 'namespace'], messageId: 'dropped', data: { kind: object.kind, value: JSON.stringify(namespace.slice(0, 100)) } });
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../define.js';
+import { array, isRecord, record, string } from '../server/support.js';
+
+export default defineRule({
+  id: 'duplicate-tag-name',
+  category: 'lint',
+  severity: 'warning',
+  description: 'two spec.tags entries with the same name: the server keeps only the last one',
+  source:
+    'openshift/openshift-apiserver pkg/image/apis/image/v1/conversion.go: spec.tags is converted into a map keyed by tag name, so an earlier entry with the same name is silently replaced',
+  kinds: ['ImageStream'],
+  messages: {
+    duplicate: 'tag {{name}} is defined again at spec.tags[{{later}}]; the server keeps only that last definition and silently drops this one',
+  },
+  check({ object, report }) {
+    const tags = array(record(object.value, 'spec'), 'tags') ?? [];
+    const lastIndexByName = new Map<string, number>();
+    tags.forEach((tag, index) => {
+      const name = isRecord(tag) ? string(tag, 'name') : undefined;
+      if (name) lastIndexByName.set(name, index);
+    });
+    tags.forEach((tag, index) => {
+      const name = isRecord(tag) ? string(tag, 'name') : undefined;
+      const later = name === undefined ? undefined : lastIndexByName.get(name);
+      if (name !== undefined && later !== undefined && later !== index) {
+        report({ path: ['spec', 'tags', index, 'name'], messageId: 'duplicate', data: { name: JSON.stringify(name.slice(0, 100)), later } });
+      }
+    });
+  },
+});

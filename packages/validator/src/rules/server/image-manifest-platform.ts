@@ -1,0 +1,23 @@
+import { defineRule } from '../define.js';
+import { manifestEntries } from './image-manifests.js';
+import { IMAGE_KINDS, has, string } from './support.js';
+
+export default defineRule({
+  id: 'image-manifest-platform',
+  category: 'server',
+  severity: 'error',
+  description: 'dockerImageManifests[] entries need architecture and os',
+  source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (architecture and os Required)',
+  kinds: IMAGE_KINDS,
+  messages: {
+    architecture: 'architecture is required for each manifest of a manifest list, e.g. "amd64" or "arm64"',
+    os: 'os is required for each manifest of a manifest list, e.g. "linux"',
+  },
+  check({ object, report }) {
+    for (const { manifest, path } of manifestEntries(object)) {
+      for (const field of ['architecture', 'os'] as const) {
+        if (!has(manifest, field) || string(manifest, field) === '') report({ path: [...path, field], messageId: field });
+      }
+    }
+  },
+});

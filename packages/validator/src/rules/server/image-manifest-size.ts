@@ -1,0 +1,21 @@
+import { defineRule } from '../define.js';
+import { manifestEntries } from './image-manifests.js';
+import { IMAGE_KINDS } from './support.js';
+
+export default defineRule({
+  id: 'image-manifest-size',
+  category: 'server',
+  severity: 'error',
+  description: 'dockerImageManifests[].manifestSize cannot be negative',
+  source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests ("manifest size cannot be negative")',
+  kinds: IMAGE_KINDS,
+  messages: {
+    negative: 'manifest size cannot be negative: {{value}} is not a size in bytes',
+  },
+  check({ object, report }) {
+    for (const { manifest, path } of manifestEntries(object)) {
+      const size = manifest['manifestSize'];
+      if (typeof size === 'number' && size < 0) report({ path: [...path, 'manifestSize'], messageId: 'negative', data: { value: size } });
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../define.js';
+import { has, string } from './support.js';
+
+export default defineRule({
+  id: 'imagestreammapping-tag',
+  category: 'server',
+  severity: 'error',
+  description: 'an ImageStreamMapping needs the tag the image is mapped to',
+  source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamMapping (tag Required)',
+  kinds: ['ImageStreamMapping'],
+  messages: {
+    required: 'tag is required: the tag of the image stream this image is mapped to, e.g. "latest"',
+  },
+  check({ object, report }) {
+    if (string(object.value, 'tag') === '' || !has(object.value, 'tag')) report({ path: ['tag'], messageId: 'required' });
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../define.js';
+import { has, isTemplateValue, quote, record, string } from './support.js';
+
+/** library-go imageutil.SplitImageStreamTag: split at the first ':'; an empty tag means "latest". */
+function splitImageStreamTag(name: string): { tag: string; ok: boolean } {
+  const colon = name.indexOf(':');
+  if (colon === -1) return { tag: 'latest', ok: false };
+  return { tag: name.slice(colon + 1) || 'latest', ok: true };
+}
+
+export default defineRule({
+  id: 'imagetag-spec',
+  category: 'server',
+  severity: 'error',
+  description: 'an ImageTag needs spec, and spec.name must equal the tag part of metadata.name (<stream>:<tag>)',
+  source:
+    'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
+  kinds: ['ImageTag'],
+  messages: {
+    required: 'spec is a required field during creation: give the tag (spec.name, spec.from …)',
+    mismatch: 'spec.name {{value}} must match image tag name {{tag}} (the part of metadata.name after ":")',
+    nameWithoutTag: 'spec.name cannot match image tag name: metadata.name {{name}} has no ":<tag>"; name the ImageTag <stream>:<tag>',
+  },
+  check({ object, report }) {
+    const spec = record(object.value, 'spec');
+    if (!spec) {
+      if (!has(object.value, 'spec')) report({ path: ['spec'], messageId: 'required' });
+      return;
+    }
+    const name = string(record(object.value, 'metadata'), 'name');
+    const specName = string(spec, 'name') ?? (has(spec, 'name') ? undefined : '');
+    if (!name || specName === undefined || isTemplateValue(object, name) || isTemplateValue(object, specName)) return;
+    const { tag, ok } = splitImageStreamTag(name);
+    if (!ok) {
+      report({ path: ['spec', 'name'], messageId: 'nameWithoutTag', data: { name: quote(name) } });
+    } else if (specName !== tag) {
+      report({ path: ['spec', 'name'], messageId: 'mismatch', data: { value: quote(specName), tag: quote(tag) } });
+    }
+  },
+});

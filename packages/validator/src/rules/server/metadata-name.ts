@@ -1,0 +1,55 @@
+import { defineRule } from '../define.js';
+import { pathSegmentProblems } from './kubernetes-names.js';
+import { CREATABLE_KINDS, didYouMean, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
+
+const OWNER_NAMES = {
+  object: 'the object',
+  'embedded-image': 'the image',
+  'embedded-signature': 'the signature',
+} as const;
+
+export default defineRule({
+  id: 'metadata-name',
+  category: 'server',
+  severity: 'error',
+  description: 'metadata.name is required and must be a valid path segment (not "." or "..", no "/" or "%")',
+  source:
+    'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta with path.ValidatePathSegmentName, called by every validator in openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go',
+  kinds: CREATABLE_KINDS,
+  messages: {
+    required: '{{owner}} has no metadata.name (and no metadata.generateName); the server requires a name',
+    invalid: 'metadata.name {{value}} {{reason}}{{hint}}',
+    invalidGenerateName: 'metadata.generateName {{value}} {{reason}}{{hint}}',
+  },
+  check({ object, report }) {
+    for (const site of metadataSites(object)) {
+      const name = string(site.metadata, 'name');
+      const generateName = string(site.metadata, 'generateName');
+      const rawName = isRecord(site.metadata) ? site.metadata['name'] : undefined;
+      if ((rawName === undefined || rawName === null || rawName === '') && !generateName) {
+        report({ path: [...site.path, 'name'], messageId: 'required', data: { owner: OWNER_NAMES[site.owner] } });
+      }
+      if (name && !isTemplateValue(object, name)) {
+        const problems = pathSegmentProblems(name);
+        if (problems.length > 0) {
+          const fixed = name === '.' || name === '..' ? undefined : name.replace(/[/%]/g, '-');
+          report({
+            path: [...site.path, 'name'],
+            messageId: 'invalid',
+            data: { value: quote(name), reason: problems.join(' and '), hint: didYouMean(fixed) },
+          });
+        }
+      }
+      if (generateName && !isTemplateValue(object, generateName)) {
+        const problems = pathSegmentProblems(generateName, true);
+        if (problems.length > 0) {
+          report({
+            path: [...site.path, 'generateName'],
+            messageId: 'invalidGenerateName',
+            data: { value: quote(generateName), reason: problems.join(' and '), hint: didYouMean(generateName.replace(/[/%]/g, '-')) },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../define.js';
+import { SIGNATURE_KINDS, signatureSites } from './signatures.js';
+import { has, string } from './support.js';
+
+export default defineRule({
+  id: 'signature-required-fields',
+  category: 'server',
+  severity: 'error',
+  description: 'an image signature needs a non-empty type and content',
+  source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (type and content Required)',
+  kinds: SIGNATURE_KINDS,
+  messages: {
+    type: 'type is required: the kind of signature blob, e.g. "atomic"',
+    content: 'content is required: the signature bytes, base64-encoded',
+  },
+  check({ object, report }) {
+    for (const { signature, path } of signatureSites(object)) {
+      for (const field of ['type', 'content'] as const) {
+        if (!has(signature, field) || string(signature, field) === '') report({ path: [...path, field], messageId: field });
+      }
+    }
+  },
+});

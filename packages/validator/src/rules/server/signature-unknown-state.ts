@@ -1,0 +1,36 @@
+import { defineRule } from '../define.js';
+import { signatureSites } from './signatures.js';
+import { array, isEmptyValue, isRecord, string } from './support.js';
+
+const STATUS_FIELDS = ['imageIdentity', 'signedClaims', 'issuedBy', 'issuedTo'] as const;
+
+export default defineRule({
+  id: 'signature-unknown-state',
+  category: 'server',
+  severity: 'error',
+  description:
+    'imageIdentity, signedClaims, issuedBy and issuedTo of an Image\'s signature must be unset unless a Trusted condition says True or False',
+  source:
+    'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature ("must be unset for unknown signature state")',
+  kinds: ['Image'],
+  messages: {
+    unset:
+      '{{field}} must be unset for unknown signature state: without a "Trusted" condition whose status is True or False the server rejects it; remove {{field}} or add the Trusted and ForImage conditions',
+  },
+  check({ object, report }) {
+    // A standalone ImageSignature has these cleared on create instead (server-populated-field).
+    for (const { signature, path, embedded } of signatureSites(object)) {
+      if (!embedded) continue;
+      const trustedConditions = (array(signature, 'conditions') ?? []).filter(
+        (condition) => isRecord(condition) && string(condition, 'type') === 'Trusted',
+      );
+      const trusted = trustedConditions[trustedConditions.length - 1];
+      if (trusted !== undefined && string(trusted, 'status') !== 'Unknown') continue;
+      for (const field of STATUS_FIELDS) {
+        const value = signature[field];
+        const isSet = field === 'issuedBy' || field === 'issuedTo' ? value !== undefined && value !== null : !isEmptyValue(value);
+        if (isSet) report({ path: [...path, field], messageId: 'unset', data: { field } });
+      }
+    }
+  },
+});

@@ -1,0 +1,184 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { ManifestObject, PathSegment } from '../../types.js';
+
+/** Helpers shared by the object rules: reading the decoded object, template parameters, message text. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A child object, or undefined when absent or not an object (the schema reports wrong types). */
+export function record(value: unknown, key: string): JsonObject | undefined {
+  if (!isRecord(value)) return undefined;
+  const child = value[key];
+  return isRecord(child) ? child : undefined;
+}
+
+export function array(value: unknown, key: string): unknown[] | undefined {
+  if (!isRecord(value)) return undefined;
+  const child = value[key];
+  return Array.isArray(child) ? child : undefined;
+}
+
+/** A string field; undefined when absent or of another type (type errors belong to the schema). */
+export function string(value: unknown, key: string): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const child = value[key];
+  return typeof child === 'string' ? child : undefined;
+}
+
+export function has(value: unknown, key: string): boolean {
+  return isRecord(value) && Object.hasOwn(value, key) && value[key] !== null && value[key] !== undefined;
+}
+
+/** Go's `len(x) == 0` for a decoded field: absent, null, empty string, empty list or map. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isRecord(value)) return Object.keys(value).length === 0;
+  return false;
+}
+
+const TEMPLATE_PARAMETER = /\$\{\{?[A-Za-z0-9_]+\}?\}/;
+
+/**
+ * True when a Template will fill this value in later (`${NAME}` or `${{NAME}}`): such values are
+ * not format-checked, only the structure around them.
+ */
+export function isTemplateValue(object: ManifestObject, text: string): boolean {
+  return object.inTemplate && text.includes('${') && TEMPLATE_PARAMETER.test(text);
+}
+
+/** A value quoted for a message, shortened when long (inputs can be huge). */
+export function quote(text: string, limit = 100): string {
+  return JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
+}
+
+/** `'A', 'B' or 'C'` for messages. */
+export function listOf(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/** The allowed value nearest to what was written, when it is plausibly a typo of it. */
+export function closestValue(value: string, allowed: readonly string[]): string | undefined {
+  if (value.length === 0 || value.length > 64 || allowed.length === 0) return undefined;
+  const sameIgnoringCase = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (sameIgnoringCase !== undefined) return sameIgnoringCase;
+  const lowered = allowed.map((candidate) => candidate.toLowerCase());
+  // An abbreviation ("Preserve" for "PreserveOriginal") is as telling as a typo.
+  const extending = lowered.filter((candidate) => value.length >= 3 && candidate.startsWith(value.toLowerCase()));
+  if (extending.length === 1) return allowed[lowered.indexOf(extending[0] ?? '')];
+  const nearest = closest(value.toLowerCase(), lowered);
+  const index = lowered.indexOf(nearest);
+  const threshold = Math.max(2, Math.floor(nearest.length / 3));
+  return index !== -1 && distance(value.toLowerCase(), nearest) <= threshold ? allowed[index] : undefined;
+}
+
+/** `; did you mean "X"?` or nothing. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
+}
+
+export interface TagReferenceLocation {
+  /** The TagReference object as decoded. */
+  tag: JsonObject;
+  /** Its path within the object, e.g. `['spec', 'tags', 2]`. */
+  path: PathSegment[];
+}
+
+/**
+ * Every TagReference the server validates with ValidateImageStreamTagReference:
+ * ImageStream `spec.tags[i]`, ImageStreamTag `tag`, ImageTag `spec`.
+ */
+export function tagReferences(object: ManifestObject): TagReferenceLocation[] {
+  const value = object.value;
+  switch (object.kind) {
+    case 'ImageStream': {
+      const tags = array(record(value, 'spec'), 'tags') ?? [];
+      return tags.flatMap((tag, index) => (isRecord(tag) ? [{ tag, path: ['spec', 'tags', index] }] : []));
+    }
+    case 'ImageStreamTag': {
+      const tag = record(value, 'tag');
+      return tag ? [{ tag, path: ['tag'] }] : [];
+    }
+    case 'ImageTag': {
+      const spec = record(value, 'spec');
+      return spec ? [{ tag: spec, path: ['spec'] }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+export const TAG_REFERENCE_KINDS = ['ImageStream', 'ImageStreamTag', 'ImageTag'] as const;
+
+export interface ImageLocation {
+  image: JsonObject;
+  path: PathSegment[];
+}
+
+/** Objects the server validates as an Image: an Image itself and ImageStreamMapping `image`. */
+export function images(object: ManifestObject): ImageLocation[] {
+  if (object.kind === 'Image') return [{ image: object.value, path: [] }];
+  if (object.kind === 'ImageStreamMapping') {
+    const image = record(object.value, 'image');
+    return image ? [{ image, path: ['image'] }] : [];
+  }
+  return [];
+}
+
+export const IMAGE_KINDS = ['Image', 'ImageStreamMapping'] as const;
+
+/** Kinds a user can create, whose metadata the server validates with ValidateObjectMeta. */
+export const CREATABLE_KINDS = [
+  'ImageStream',
+  'ImageStreamTag',
+  'ImageTag',
+  'ImageStreamImport',
+  'ImageStreamMapping',
+  'Image',
+  'ImageSignature',
+] as const;
+
+export const CLUSTER_SCOPED_KINDS: readonly string[] = ['Image', 'ImageSignature'];
+
+export interface MetadataSite {
+  /** The `metadata` value (possibly absent). */
+  metadata: unknown;
+  /** Path of the `metadata` field. */
+  path: PathSegment[];
+  /** The object the metadata belongs to: the manifest itself, or an Image or signature inside it. */
+  owner: 'object' | 'embedded-image' | 'embedded-signature';
+  namespaced: boolean;
+}
+
+/**
+ * Every ObjectMeta the server runs ValidateObjectMeta on when the object is created: the object's
+ * own, each Image `signatures[i]`, and ImageStreamMapping `image` (its signatures are cleared first).
+ */
+export function metadataSites(object: ManifestObject): MetadataSite[] {
+  const sites: MetadataSite[] = [
+    {
+      metadata: object.value['metadata'],
+      path: ['metadata'],
+      owner: 'object',
+      namespaced: !CLUSTER_SCOPED_KINDS.includes(object.kind),
+    },
+  ];
+  if (object.kind === 'Image') {
+    (array(object.value, 'signatures') ?? []).forEach((signature, index) => {
+      if (isRecord(signature)) {
+        sites.push({ metadata: signature['metadata'], path: ['signatures', index, 'metadata'], owner: 'embedded-signature', namespaced: false });
+      }
+    });
+  }
+  if (object.kind === 'ImageStreamMapping') {
+    const image = record(object.value, 'image');
+    if (image) sites.push({ metadata: image['metadata'], path: ['image', 'metadata'], owner: 'embedded-image', namespaced: false });
+  }
+  return sites;
+}

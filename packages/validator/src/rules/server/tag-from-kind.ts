@@ -1,0 +1,39 @@
+import { defineRule } from '../define.js';
+import { TAG_REFERENCE_KINDS, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
+
+export const TAG_FROM_KINDS = ['DockerImage', 'ImageStreamTag', 'ImageStreamImage'] as const;
+
+export default defineRule({
+  id: 'tag-from-kind',
+  category: 'server',
+  severity: 'error',
+  description: 'a tag\'s from.kind must be DockerImage, ImageStreamTag or ImageStreamImage',
+  source:
+    "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\"valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'\"), for ImageStream spec.tags[], ImageStreamTag tag and ImageTag spec",
+  kinds: TAG_REFERENCE_KINDS,
+  messages: {
+    missing: `from.kind is required when from is set: use ${listOf(TAG_FROM_KINDS)}`,
+    invalid: `{{value}} is not a valid from.kind for a tag: valid values are ${listOf(TAG_FROM_KINDS)}{{hint}}`,
+  },
+  check({ object, report }) {
+    for (const { tag, path } of tagReferences(object)) {
+      const from = record(tag, 'from');
+      if (!from) continue;
+      const kind = string(from, 'kind');
+      if (kind === undefined) {
+        // A non-string kind is a type error (schema); an absent or empty one is this rule's.
+        if (!has(from, 'kind')) report({ path: [...path, 'from', 'kind'], messageId: 'missing' });
+        continue;
+      }
+      if (kind === '') {
+        report({ path: [...path, 'from', 'kind'], messageId: 'missing' });
+      } else if (!(TAG_FROM_KINDS as readonly string[]).includes(kind) && !isTemplateValue(object, kind)) {
+        report({
+          path: [...path, 'from', 'kind'],
+          messageId: 'invalid',
+          data: { value: quote(kind), hint: didYouMean(closestValue(kind, TAG_FROM_KINDS)) },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRule } from '../define.js';
+import { TAG_REFERENCE_KINDS, record, string, tagReferences } from './support.js';
+
+export default defineRule({
+  id: 'tag-scheduled-import',
+  category: 'server',
+  severity: 'error',
+  description: 'importPolicy.scheduled may only be true for tags whose from.kind is DockerImage',
+  source:
+    'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference ("only tags pointing to Docker repositories may be scheduled for background import")',
+  kinds: TAG_REFERENCE_KINDS,
+  messages: {
+    notDockerImage:
+      'only tags pointing to Docker repositories may be scheduled for background import, and this one points to an {{kind}}: remove importPolicy.scheduled, or point from at a DockerImage',
+  },
+  check({ object, report }) {
+    for (const { tag, path } of tagReferences(object)) {
+      const kind = string(record(tag, 'from'), 'kind');
+      if (kind !== 'ImageStreamTag' && kind !== 'ImageStreamImage') continue;
+      if (record(tag, 'importPolicy')?.['scheduled'] === true) {
+        report({ path: [...path, 'importPolicy', 'scheduled'], messageId: 'notDockerImage', data: { kind } });
+      }
+    }
+  },
+});
