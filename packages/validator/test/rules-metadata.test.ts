@@ -90,9 +90,9 @@ describe('metadata-name', () => {
   });
 
   it('rejects "." and "..", "/" and "%", with a fix', () => {
-    expect(run(metadataName, stream('  name: ".."'))[0]?.message).toBe(`metadata.name ".." may not be '..'`);
+    expect(run(metadataName, stream('  name: ".."'))[0]?.message).toBe(`The name ".." may not be '..'.`);
     expect(run(metadataName, stream('  name: team/app'))[0]?.message).toBe(
-      `metadata.name "team/app" may not contain '/'; did you mean "team-app"?`,
+      `The name "team/app" may not contain '/'. Did you mean "team-app"?`,
     );
     expect(paths(metadataName, stream('  generateName: "a%"'))).toEqual(['metadata.generateName']);
   });
@@ -120,7 +120,7 @@ signatures:
 
 describe('metadata-namespace', () => {
   it('wants a DNS-1123 label and suggests one', () => {
-    expect(run(metadataNamespace, stream('  name: a\n  namespace: My_Project'))[0]?.message).toContain('did you mean "my-project"?');
+    expect(run(metadataNamespace, stream('  name: a\n  namespace: My_Project'))[0]?.message).toContain('Did you mean "my-project"?');
     expect(run(metadataNamespace, stream('  name: a\n  namespace: my-project'))).toEqual([]);
     expect(run(metadataNamespace, stream(`  name: a\n  namespace: ${'a'.repeat(64)}`))[0]?.message).toContain('no more than 63');
   });
@@ -143,7 +143,7 @@ describe('metadata-labels and metadata-annotations', () => {
       ['metadata.labels["app.kubernetes.io/name"]', 'invalidValue'],
       ['metadata.labels["a/b/c"]', 'invalidKey'],
     ]);
-    expect(found[0]?.message).toContain('did you mean "my-app"?');
+    expect(found[0]?.message).toContain('Did you mean "my-app"?');
   });
 
   it('lowercases annotation keys before checking them, and limits their total size', () => {
@@ -172,7 +172,7 @@ describe('imagestream-name', () => {
   });
 
   it('suggests a valid name', () => {
-    expect(run(imagestreamName, stream('  name: My_App'))[0]?.message).toContain('did you mean "my_app"?');
+    expect(run(imagestreamName, stream('  name: My_App'))[0]?.message).toContain('Did you mean "my_app"?');
   });
 
   it('limits namespace/name to 255 characters on ImageStreams only', () => {

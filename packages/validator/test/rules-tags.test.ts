@@ -30,7 +30,7 @@ describe('tag reference rules apply to ImageStream spec.tags[], ImageStreamTag t
       {
         path: `${prefix}.from.kind`,
         messageId: 'invalid',
-        message: '"DockerImg" is not a valid from.kind for a tag: valid values are "DockerImage", "ImageStreamTag" or "ImageStreamImage"; did you mean "DockerImage"?',
+        message: '"DockerImg" is not a valid from.kind for a tag: valid values are "DockerImage", "ImageStreamTag" or "ImageStreamImage". Did you mean "DockerImage"?',
       },
     ]);
   });
@@ -49,7 +49,7 @@ describe('tag reference rules apply to ImageStream spec.tags[], ImageStreamTag t
         path: `${prefix}.from.name`,
         messageId: 'invalid',
         message:
-          '"Quay.io/Org/App:1" is not a valid image reference: repository name must be lowercase (repository path components may only use lowercase letters); did you mean "quay.io/org/app:1"?',
+          '"Quay.io/Org/App:1" is not a valid image reference: repository name must be lowercase (repository path components may only use lowercase letters). Did you mean "quay.io/org/app:1"?',
       },
     ]);
   });
@@ -62,12 +62,12 @@ describe('tag reference rules apply to ImageStream spec.tags[], ImageStreamTag t
   );
 
   it.each(inEveryTagKind('referencePolicy: {type: local}'))('reference-policy-type in $kind', ({ yaml, prefix }) => {
-    expect(run(referencePolicyType, yaml)).toMatchObject([{ path: `${prefix}.referencePolicy.type`, message: expect.stringContaining('did you mean "Local"?') }]);
+    expect(run(referencePolicyType, yaml)).toMatchObject([{ path: `${prefix}.referencePolicy.type`, message: expect.stringContaining('Did you mean "Local"?') }]);
   });
 
   it.each(inEveryTagKind('importPolicy: {importMode: Preserve}'))('import-mode in $kind', ({ yaml, prefix }) => {
     expect(run(importMode, yaml)).toMatchObject([
-      { path: `${prefix}.importPolicy.importMode`, message: expect.stringContaining('did you mean "PreserveOriginal"?') },
+      { path: `${prefix}.importPolicy.importMode`, message: expect.stringContaining('Did you mean "PreserveOriginal"?') },
     ]);
   });
 });
@@ -102,12 +102,12 @@ describe('rule details', () => {
   it('tag-from-kind: an empty kind is missing, a non-string kind is left to the schema', () => {
     expect(run(tagFromKind, 'kind: ImageTag\nspec: {from: {kind: ""}}')).toMatchObject([{ messageId: 'missing' }]);
     expect(run(tagFromKind, 'kind: ImageTag\nspec: {from: {kind: 5}}')).toEqual([]);
-    expect(run(tagFromKind, 'kind: ImageTag\nspec: {from: {kind: Image}}')[0]?.message).not.toContain('did you mean "Image"');
+    expect(run(tagFromKind, 'kind: ImageTag\nspec: {from: {kind: Image}}')[0]?.message).not.toContain('Did you mean "Image"');
   });
 
   it('tag-from-name: ImageStreamTag names have at most one ":" and ImageStreamImage names one "@"', () => {
     expect(run(tagFromName, 'kind: ImageTag\nspec: {from: {kind: ImageStreamTag, name: "a:b:c"}}')).toMatchObject([
-      { messageId: 'tooManySeparators', message: 'from.name "a:b:c" must be "<tag>" or "<stream>:<tag>": it has more than one ":"' },
+      { messageId: 'tooManySeparators', message: 'from.name "a:b:c" must be "<tag>" or "<stream>:<tag>": it has more than one ":".' },
     ]);
     expect(paths(tagFromName, 'kind: ImageTag\nspec: {from: {kind: ImageStreamImage, name: "a@b@c"}}')).toEqual(['spec.from.name']);
     expect(paths(tagFromName, 'kind: ImageTag\nspec: {from: {kind: ImageStreamTag, name: "latest"}}')).toEqual([]);
@@ -144,7 +144,7 @@ spec:
 
   it('repository-reference: no tag or digest in a repository to import', () => {
     expect(run(repositoryReference, 'kind: ImageStream\nspec: {dockerImageRepository: "quay.io/org/app:1"}')).toMatchObject([
-      { messageId: 'streamTag', message: expect.stringContaining('did you mean "quay.io/org/app"?') },
+      { messageId: 'streamTag', message: expect.stringContaining('Did you mean "quay.io/org/app"?') },
     ]);
     expect(run(repositoryReference, `kind: ImageStream\nspec: {dockerImageRepository: "quay.io/org/app:1@sha256:${SHA}"}`).map((entry) => entry.messageId)).toEqual([
       'streamTag',
@@ -160,7 +160,7 @@ spec:
 
   it('import-mode: ImageStreamImport images and repository too', () => {
     const isi = 'kind: ImageStreamImport\nspec:\n  images: [{importPolicy: {importMode: legacy}}]\n  repository: {importPolicy: {importMode: X}}';
-    expect(run(importMode, isi).map((entry) => [entry.path, entry.message.endsWith('did you mean "Legacy"?')])).toEqual([
+    expect(run(importMode, isi).map((entry) => [entry.path, entry.message.endsWith('Did you mean "Legacy"?')])).toEqual([
       ['spec.images[0].importPolicy.importMode', true],
       ['spec.repository.importPolicy.importMode', false],
     ]);

@@ -11,7 +11,7 @@ export default defineRule({
   kinds: ['ImageStream'],
   messages: {
     deprecated:
-      'spec.dockerImageRepository is deprecated (since OpenShift 3.7) and will be removed: give each tag its source in spec.tags[].from (kind: DockerImage, name: {{example}}) instead',
+      'spec.dockerImageRepository is deprecated (since OpenShift 3.7) and will be removed: give each tag its source in spec.tags[].from (kind: DockerImage, name: {{example}}) instead.',
   },
   check({ object, report }) {
     const repository = string(record(object.value, 'spec'), 'dockerImageRepository');

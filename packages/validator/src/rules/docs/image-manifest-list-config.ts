@@ -11,7 +11,7 @@ export default defineRule({
   kinds: IMAGE_KINDS,
   messages: {
     configOnList:
-      'dockerImageConfig is set on a manifest list (dockerImageManifests is set), which has no config of its own; remove dockerImageConfig or dockerImageManifests',
+      'dockerImageConfig is set on a manifest list (dockerImageManifests is set), which has no config of its own; remove dockerImageConfig or dockerImageManifests.',
   },
   check({ object, report }) {
     for (const { image, path } of images(object)) {

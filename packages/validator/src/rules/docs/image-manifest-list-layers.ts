@@ -11,7 +11,7 @@ export default defineRule({
   kinds: IMAGE_KINDS,
   messages: {
     exclusive:
-      'dockerImageLayers should not be set when dockerImageManifests is set: a manifest list has no layers of its own (each sub-manifest has them); remove dockerImageLayers',
+      'dockerImageLayers should not be set when dockerImageManifests is set: a manifest list has no layers of its own (each sub-manifest has them). Remove dockerImageLayers.',
   },
   check({ object, report }) {
     for (const { image, path } of images(object)) {

@@ -19,7 +19,7 @@ export default defineRule({
   kinds: IMAGE_KINDS,
   messages: {
     unknown:
-      'media type {{value}} is not one of the manifest media types the API reference lists (application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.v1+json){{hint}}',
+      'The media type {{value}} is not one of the manifest media types the API reference lists (application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.v1+json).{{hint}}',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {

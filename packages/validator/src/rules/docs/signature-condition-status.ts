@@ -12,7 +12,7 @@ export default defineRule({
   source: 'OpenShift Container Platform 4.17 Image APIs reference, Image .signatures[].conditions[].status: "Status of the condition, one of True, False, Unknown."',
   kinds: ['Image'],
   messages: {
-    invalid: 'condition status {{value}} is not one of "True", "False", "Unknown"{{hint}}',
+    invalid: 'The condition status {{value}} is not one of "True", "False", "Unknown".{{hint}}',
   },
   check({ object, report }) {
     for (const { signature, path, embedded } of signatureSites(object)) {

@@ -10,7 +10,7 @@ export default defineRule({
     'k8s.io/apiserver pkg/registry/rest BeforeCreate (EnsureObjectNamespaceMatchesRequestNamespace clears the namespace of cluster-scoped objects); NamespaceScoped() is false in openshift/openshift-apiserver pkg/image/apiserver/registry/image/strategy.go and imagesignature/strategy.go',
   kinds: ['Image', 'ImageSignature'],
   messages: {
-    dropped: '{{kind}} is cluster-scoped: metadata.namespace {{value}} is dropped by the server; remove it',
+    dropped: '{{kind}} is cluster-scoped: the server drops metadata.namespace {{value}}; remove it.',
   },
   check({ object, report }) {
     const namespace = string(record(object.value, 'metadata'), 'namespace');

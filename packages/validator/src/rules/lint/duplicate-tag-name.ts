@@ -10,7 +10,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/v1/conversion.go: spec.tags is converted into a map keyed by tag name, so an earlier entry with the same name is silently replaced',
   kinds: ['ImageStream'],
   messages: {
-    duplicate: 'tag {{name}} is defined again at spec.tags[{{later}}]; the server keeps only that last definition and silently drops this one',
+    duplicate: 'The tag {{name}} is defined again at spec.tags[{{later}}]; the server keeps only that last definition and silently drops this one. Remove or rename one of them.',
   },
   check({ object, report }) {
     const tags = array(record(object.value, 'spec'), 'tags') ?? [];

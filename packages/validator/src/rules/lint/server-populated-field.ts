@@ -35,7 +35,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apiserver/registry: imagestreamtag/rest.go and imagetag/rest.go Create (only tag/spec are stored), imagestreammapping/strategy.go PrepareForCreate (ism.Image.Signatures = nil), imagesignature/strategy.go PrepareForCreate (conditions, imageIdentity, signedClaims, created, issuedBy, issuedTo cleared)',
   kinds: ['ImageStreamTag', 'ImageTag', 'ImageStreamMapping', 'ImageSignature'],
   messages: {
-    ignored: '{{field}} is ignored when the {{kind}} is created ({{why}}): remove it from the manifest',
+    ignored: '{{field}} is ignored when the {{kind}} is created ({{why}}); remove it from the manifest.',
   },
   check({ object, report }) {
     for (const { path, why } of IGNORED_FIELDS[object.kind] ?? []) {

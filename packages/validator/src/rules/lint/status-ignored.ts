@@ -20,7 +20,7 @@ export default defineRule({
   kinds: ['ImageStream', 'ImageTag', 'ImageStreamImport'],
   messages: {
     ignored:
-      'status is written by the server and ignored on create: remove it from the manifest (it is usually left over from `oc get -o yaml`)',
+      'status is written by the server and ignored on create; remove it from the manifest (it is usually left over from `oc get -o yaml`).',
   },
   check({ object, report }) {
     if (Object.hasOwn(object.value, 'status') && !isBlank(object.value['status'])) report({ path: ['status'], messageId: 'ignored' });

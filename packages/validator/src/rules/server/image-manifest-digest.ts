@@ -13,7 +13,7 @@ export default defineRule({
   kinds: IMAGE_KINDS,
   messages: {
     invalid:
-      'digest {{value}} does not conform with the OCI image specification: write <algorithm>:<hex digits>, e.g. "sha256:" followed by 64 hex digits',
+      'The digest {{value}} does not conform with the OCI image specification: write <algorithm>:<hex digits>, e.g. "sha256:" followed by 64 hex digits.',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {

@@ -13,7 +13,7 @@ export default defineRule({
   kinds: IMAGE_KINDS,
   messages: {
     invalid:
-      'media type {{value}} does not conform to RFC 6838: write type/subtype, e.g. "application/vnd.oci.image.manifest.v1+json"',
+      'The media type {{value}} does not conform to RFC 6838: write type/subtype, e.g. "application/vnd.oci.image.manifest.v1+json".',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {

@@ -10,8 +10,8 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (architecture and os Required)',
   kinds: IMAGE_KINDS,
   messages: {
-    architecture: 'architecture is required for each manifest of a manifest list, e.g. "amd64" or "arm64"',
-    os: 'os is required for each manifest of a manifest list, e.g. "linux"',
+    architecture: 'Each manifest of a manifest list needs its architecture, e.g. "amd64" or "arm64".',
+    os: 'Each manifest of a manifest list needs its os, e.g. "linux".',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {

@@ -10,7 +10,7 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests ("manifest size cannot be negative")',
   kinds: IMAGE_KINDS,
   messages: {
-    negative: 'manifest size cannot be negative: {{value}} is not a size in bytes',
+    negative: 'The manifest size cannot be negative: {{value}} is not a size in bytes.',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {

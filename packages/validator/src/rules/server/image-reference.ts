@@ -13,8 +13,8 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: imageref.Parse (openshift/library-go pkg/image/reference) in ValidateImageStream, ValidateImageStreamTagReference, ValidateImageStreamImport, ValidateImageStreamMapping and validateImage; validateImage requires dockerImageReference',
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport', 'ImageStreamMapping', 'Image'],
   messages: {
-    invalid: '{{value}} is not a valid image reference: {{error}} ({{reason}}){{hint}}',
-    required: 'dockerImageReference is required: the pull spec of this image, e.g. "quay.io/org/app@sha256:<digest>"',
+    invalid: '{{value}} is not a valid image reference: {{error}} ({{reason}}).{{hint}}',
+    required: 'An Image needs dockerImageReference: the pull spec of the image, e.g. "quay.io/org/app@sha256:<digest>".',
   },
   check({ object, report }) {
     for (const site of referenceSites(object)) {

@@ -26,9 +26,9 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamName (RepositoryNameComponentAnchoredRegexp), used by ValidateImageStream and ValidateImageStreamImport; reference.NameTotalLengthMax in ValidateImageStream',
   kinds: ['ImageStream', 'ImageStreamImport'],
   messages: {
-    pattern: `image stream name {{value}} must match "${REPOSITORY_NAME_COMPONENT}": lowercase letters and digits, separated by single ".", "_" or "-"{{hint}}`,
-    generateNamePattern: `metadata.generateName {{value}} must match "${REPOSITORY_NAME_COMPONENT}" for image streams (the server checks the prefix itself, so it cannot end with "-")`,
-    tooLong: "'namespace/name' is {{length}} characters long; it cannot be longer than 255 characters (it becomes the repository path in the registry)",
+    pattern: `The image stream name {{value}} must match "${REPOSITORY_NAME_COMPONENT}": lowercase letters and digits, separated by single ".", "_" or "-".{{hint}}`,
+    generateNamePattern: `The generateName {{value}} of an image stream must itself match "${REPOSITORY_NAME_COMPONENT}" (the server checks the prefix, so it cannot end with "-").`,
+    tooLong: "'namespace/name' is {{length}} characters long; it cannot be longer than 255 characters (it becomes the repository path in the registry). Shorten the name.",
   },
   check({ object, report }) {
     const metadata = record(object.value, 'metadata');

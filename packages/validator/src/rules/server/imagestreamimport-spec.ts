@@ -11,11 +11,11 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("you must specify at least one image or a repository import", "the name of the target tag must be specified", from.name Required, "container image references require a name")',
   kinds: ['ImageStreamImport'],
   messages: {
-    nothingToImport: 'you must specify at least one image or a repository import: add entries to spec.images or set spec.repository',
+    nothingToImport: 'You must specify at least one image or a repository import: add entries to spec.images or set spec.repository.',
     emptyTargetTag:
-      'the name of the target tag must be specified: set to.name, or remove `to` to use the tag of from.name',
-    imageNameRequired: 'from.name is required: the pull spec of the image to import, e.g. "quay.io/org/app:1.0"',
-    repositoryNameRequired: 'container image references require a name: set spec.repository.from.name to a repository, e.g. "quay.io/org/app"',
+      'The name of the target tag must be specified: set to.name, or remove `to` to use the tag of from.name.',
+    imageNameRequired: 'Missing from.name: give the pull spec of the image to import, e.g. "quay.io/org/app:1.0".',
+    repositoryNameRequired: 'Container image references require a name: set spec.repository.from.name to a repository, e.g. "quay.io/org/app".',
   },
   check({ object, report }) {
     const spec = record(object.value, 'spec');

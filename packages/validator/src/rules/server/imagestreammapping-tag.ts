@@ -9,7 +9,7 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamMapping (tag Required)',
   kinds: ['ImageStreamMapping'],
   messages: {
-    required: 'tag is required: the tag of the image stream this image is mapped to, e.g. "latest"',
+    required: 'Missing tag: give the tag of the image stream this image is mapped to, e.g. "latest".',
   },
   check({ object, report }) {
     if (string(object.value, 'tag') === '' || !has(object.value, 'tag')) report({ path: ['tag'], messageId: 'required' });

@@ -28,7 +28,7 @@ export default defineRule({
   kinds: ['ImageStreamTag'],
   messages: {
     differ:
-      'tag annotations must not be provided or must be equal to the object meta annotations ({{difference}}): put the annotations in metadata.annotations and remove tag.annotations',
+      'Tag annotations must not be provided or must be equal to the object meta annotations ({{difference}}): put the annotations in metadata.annotations and remove tag.annotations.',
   },
   check({ object, report }) {
     const tag = record(object.value, 'tag');

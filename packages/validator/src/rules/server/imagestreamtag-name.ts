@@ -13,8 +13,8 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated with ValidateImageStreamName',
   kinds: ['ImageStreamTag', 'ImageTag'],
   messages: {
-    missingTag: '{{kind}} name {{value}} must be of the form <stream_name>:<tag>{{hint}}',
-    invalidStream: `the stream part {{stream}} of {{value}} must be a valid image stream name ("${REPOSITORY_NAME_COMPONENT}"){{hint}}`,
+    missingTag: 'The {{kind}} name {{value}} must be of the form <stream_name>:<tag>.{{hint}}',
+    invalidStream: `The stream part {{stream}} of {{value}} must be a valid image stream name ("${REPOSITORY_NAME_COMPONENT}").{{hint}}`,
   },
   check({ object, report }) {
     const name = string(record(object.value, 'metadata'), 'name');

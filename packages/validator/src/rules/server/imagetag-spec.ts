@@ -17,9 +17,9 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
   kinds: ['ImageTag'],
   messages: {
-    required: 'spec is a required field during creation: give the tag (spec.name, spec.from …)',
-    mismatch: 'spec.name {{value}} must match image tag name {{tag}} (the part of metadata.name after ":")',
-    nameWithoutTag: 'spec.name cannot match image tag name: metadata.name {{name}} has no ":<tag>"; name the ImageTag <stream>:<tag>',
+    required: 'spec is a required field during creation: describe the tag in spec (name, from …).',
+    mismatch: 'spec.name {{value}} must match image tag name {{tag}} (the part of metadata.name after ":"); write {{tag}}.',
+    nameWithoutTag: 'spec.name cannot match the image tag name: metadata.name {{name}} has no ":<tag>"; name the ImageTag <stream>:<tag>.',
   },
   check({ object, report }) {
     const spec = record(object.value, 'spec');

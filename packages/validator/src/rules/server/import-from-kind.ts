@@ -11,8 +11,8 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("only DockerImage is supported"); API reference, ImageImportSpec.from: "only kind DockerImage is allowed"',
   kinds: ['ImageStreamImport'],
   messages: {
-    missing: 'from.kind is required: only DockerImage is supported',
-    unsupported: '{{value}} is not supported as from.kind of an import: only DockerImage is supported{{hint}}',
+    missing: 'Missing from.kind: only DockerImage is supported; write kind: DockerImage.',
+    unsupported: '{{value}} is not supported as from.kind of an import: only DockerImage is supported.{{hint}}',
   },
   check({ object, report }) {
     const spec = record(object.value, 'spec');

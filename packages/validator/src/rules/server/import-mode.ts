@@ -31,7 +31,7 @@ export default defineRule({
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImportPolicy (\"invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'\"), for tags and ImageStreamImport images and repository",
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport'],
   messages: {
-    invalid: "invalid import mode {{value}}: valid modes are '', 'Legacy', 'PreserveOriginal'{{hint}}",
+    invalid: "Invalid import mode {{value}}: valid modes are '', 'Legacy', 'PreserveOriginal'.{{hint}}",
   },
   check({ object, report }) {
     for (const { policy, path } of importPolicies(object)) {

@@ -10,9 +10,9 @@ export default defineRule({
   source: 'k8s.io/apimachinery pkg/api/validation ValidateAnnotations (IsQualifiedName of the lowercased key, TotalAnnotationSizeLimitB), part of ValidateObjectMeta',
   kinds: CREATABLE_KINDS,
   messages: {
-    invalidKey: 'annotation key {{key}} is invalid: {{reason}}',
+    invalidKey: 'The annotation key {{key}} is invalid: {{reason}}.',
     tooLarge:
-      'annotations take {{size}} bytes (keys and values together); the server allows at most {{limit}} bytes (256 KiB) — move large data elsewhere',
+      'The annotations take {{size}} bytes (keys and values together); the server allows at most {{limit}} bytes (256 KiB). Move large data elsewhere.',
   },
   check({ object, report }) {
     for (const site of metadataSites(object)) {

@@ -10,8 +10,8 @@ export default defineRule({
   source: 'k8s.io/apimachinery pkg/apis/meta/v1/validation ValidateLabels (IsQualifiedName, IsValidLabelValue), part of ValidateObjectMeta',
   kinds: CREATABLE_KINDS,
   messages: {
-    invalidKey: 'label key {{key}} is invalid: {{reason}}',
-    invalidValue: 'label value {{value}} is invalid: {{reason}}{{hint}}',
+    invalidKey: 'The label key {{key}} is invalid: {{reason}}.',
+    invalidValue: 'The label value {{value}} is invalid: {{reason}}.{{hint}}',
   },
   check({ object, report }) {
     for (const site of metadataSites(object)) {

@@ -3,9 +3,9 @@ import { pathSegmentProblems } from './kubernetes-names.js';
 import { CREATABLE_KINDS, didYouMean, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
 
 const OWNER_NAMES = {
-  object: 'the object',
-  'embedded-image': 'the image',
-  'embedded-signature': 'the signature',
+  object: 'The object',
+  'embedded-image': 'The image',
+  'embedded-signature': 'The signature',
 } as const;
 
 export default defineRule({
@@ -17,9 +17,9 @@ export default defineRule({
     'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta with path.ValidatePathSegmentName, called by every validator in openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go',
   kinds: CREATABLE_KINDS,
   messages: {
-    required: '{{owner}} has no metadata.name (and no metadata.generateName); the server requires a name',
-    invalid: 'metadata.name {{value}} {{reason}}{{hint}}',
-    invalidGenerateName: 'metadata.generateName {{value}} {{reason}}{{hint}}',
+    required: '{{owner}} has no metadata.name (and no metadata.generateName); the server requires a name.',
+    invalid: 'The name {{value}} {{reason}}.{{hint}}',
+    invalidGenerateName: 'The generateName {{value}} {{reason}}.{{hint}}',
   },
   check({ object, report }) {
     for (const site of metadataSites(object)) {

@@ -13,9 +13,9 @@ export default defineRule({
     'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta (ValidateNamespaceName: DNS-1123 label; "not allowed on this type" for cluster-scoped objects); ValidateImageStreamMapping validates metadata.namespace too',
   kinds: CREATABLE_KINDS,
   messages: {
-    invalid: 'metadata.namespace {{value}} is not a valid namespace name: {{reason}}{{hint}}',
+    invalid: 'The namespace {{value}} is not a valid namespace name: {{reason}}.{{hint}}',
     notAllowed:
-      '{{owner}} is cluster-scoped: metadata.namespace is not allowed here and the server rejects it; remove the field',
+      '{{owner}} is cluster-scoped: metadata.namespace is not allowed here and the server rejects it; remove the field.',
   },
   check({ object, report }) {
     for (const site of metadataSites(object)) {

@@ -12,7 +12,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\'valid values are "Source", "Local"\'), after SetDefaults_TagReferencePolicy in pkg/image/apis/image/v1/defaults.go turns "" into Source',
   kinds: TAG_REFERENCE_KINDS,
   messages: {
-    invalid: 'referencePolicy.type {{value}} is not valid: valid values are "Source", "Local" (or leave it out for Source){{hint}}',
+    invalid: 'The referencePolicy.type {{value}} is not valid: valid values are "Source", "Local" (leave it out for Source).{{hint}}',
   },
   check({ object, report }) {
     for (const { tag, path } of tagReferences(object)) {

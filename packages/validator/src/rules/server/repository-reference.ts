@@ -13,10 +13,10 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStream ("the repository name may not contain a tag" / "an ID") and ValidateImageStreamImport ("you must specify an image repository, not a tag or ID")',
   kinds: ['ImageStream', 'ImageStreamImport'],
   messages: {
-    streamTag: 'spec.dockerImageRepository {{value}}: the repository name may not contain a tag{{hint}}',
-    streamId: 'spec.dockerImageRepository {{value}}: the repository name may not contain an ID (digest){{hint}}',
+    streamTag: 'The repository name may not contain a tag: {{value}} has one.{{hint}}',
+    streamId: 'The repository name may not contain an ID: {{value}} has a digest.{{hint}}',
     importTagOrId:
-      'spec.repository.from.name {{value}}: you must specify an image repository, not a tag or ID{{hint}} (import single images with spec.images)',
+      'You must specify an image repository, not a tag or ID: {{value}} has one (import single images with spec.images).{{hint}}',
   },
   check({ object, report }) {
     for (const site of referenceSites(object)) {

@@ -11,10 +11,10 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (\'missing "ForImage" condition type\', \'missing "Trusted" condition type\'); a condition of another type before any ForImage condition dereferences a nil pointer there',
   kinds: ['Image'],
   messages: {
-    missingForImage: 'missing "ForImage" condition type: a Trusted condition needs a ForImage condition beside it',
-    missingTrusted: 'missing "Trusted" condition type: a ForImage condition needs a Trusted condition beside it',
+    missingForImage: 'Missing "ForImage" condition type: a Trusted condition needs a ForImage condition beside it.',
+    missingTrusted: 'Missing "Trusted" condition type: a ForImage condition needs a Trusted condition beside it.',
     unknownType:
-      'condition type {{value}} is neither "Trusted" nor "ForImage": the server fails with an internal error on it; use Trusted or ForImage',
+      'The condition type {{value}} is neither "Trusted" nor "ForImage": the server fails with an internal error on it. Use Trusted or ForImage.',
   },
   check({ object, report }) {
     // A standalone ImageSignature's conditions are cleared on create (server-populated-field).

@@ -11,8 +11,8 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature ("signature labels cannot be set", "signature annotations cannot be set"); the Image strategy first strips the image.openshift.io/managed-signature annotation',
   kinds: SIGNATURE_KINDS,
   messages: {
-    labels: 'signature labels cannot be set: remove metadata.labels',
-    annotations: 'signature annotations cannot be set: remove metadata.annotations',
+    labels: 'Signature labels cannot be set: remove metadata.labels.',
+    annotations: 'Signature annotations cannot be set: remove metadata.annotations.',
   },
   check({ object, report }) {
     for (const { signature, path, embedded } of signatureSites(object)) {

@@ -11,7 +11,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature / splitImageSignatureName ("name must be of format <imageName>@<signatureName>")',
   kinds: SIGNATURE_KINDS,
   messages: {
-    format: 'signature name {{value}} must be of format <imageName>@<signatureName>: {{reason}}{{hint}}',
+    format: 'The signature name {{value}} must be of format <imageName>@<signatureName>: {{reason}}.{{hint}}',
   },
   check({ object, report }) {
     const imageName = object.kind === 'Image' ? string(record(object.value, 'metadata'), 'name') : undefined;

@@ -10,8 +10,8 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (type and content Required)',
   kinds: SIGNATURE_KINDS,
   messages: {
-    type: 'type is required: the kind of signature blob, e.g. "atomic"',
-    content: 'content is required: the signature bytes, base64-encoded',
+    type: 'Missing type: give the kind of signature blob, e.g. "atomic".',
+    content: 'Missing content: give the signature bytes, base64-encoded.',
   },
   check({ object, report }) {
     for (const { signature, path } of signatureSites(object)) {

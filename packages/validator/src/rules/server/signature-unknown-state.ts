@@ -15,7 +15,7 @@ export default defineRule({
   kinds: ['Image'],
   messages: {
     unset:
-      '{{field}} must be unset for unknown signature state: without a "Trusted" condition whose status is True or False the server rejects it; remove {{field}} or add the Trusted and ForImage conditions',
+      '{{field}} must be unset for unknown signature state: without a "Trusted" condition whose status is True or False the server rejects it. Remove {{field}}, or add the Trusted and ForImage conditions.',
   },
   check({ object, report }) {
     // A standalone ImageSignature has these cleared on create instead (server-populated-field).

@@ -1,4 +1,5 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestMatch } from '../../suggest.js';
+import { isTemplateParameterValue } from '../../template.js';
 import type { ManifestObject, PathSegment } from '../../types.js';
 
 /** Helpers shared by the object rules: reading the decoded object, template parameters, message text. */
@@ -41,14 +42,12 @@ export function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
-const TEMPLATE_PARAMETER = /\$\{\{?[A-Za-z0-9_]+\}?\}/;
-
 /**
  * True when a Template will fill this value in later (`${NAME}` or `${{NAME}}`): such values are
  * not format-checked, only the structure around them.
  */
 export function isTemplateValue(object: ManifestObject, text: string): boolean {
-  return object.inTemplate && text.includes('${') && TEMPLATE_PARAMETER.test(text);
+  return object.inTemplate && isTemplateParameterValue(text);
 }
 
 /** A value quoted for a message, shortened when long (inputs can be huge). */
@@ -63,24 +62,18 @@ export function listOf(values: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
-/** The allowed value nearest to what was written, when it is plausibly a typo of it. */
+/** The allowed value nearest to what was written, when it is plausibly a typo or an abbreviation of it. */
 export function closestValue(value: string, allowed: readonly string[]): string | undefined {
-  if (value.length === 0 || value.length > 64 || allowed.length === 0) return undefined;
-  const sameIgnoringCase = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  if (sameIgnoringCase !== undefined) return sameIgnoringCase;
-  const lowered = allowed.map((candidate) => candidate.toLowerCase());
-  // An abbreviation ("Preserve" for "PreserveOriginal") is as telling as a typo.
-  const extending = lowered.filter((candidate) => value.length >= 3 && candidate.startsWith(value.toLowerCase()));
-  if (extending.length === 1) return allowed[lowered.indexOf(extending[0] ?? '')];
-  const nearest = closest(value.toLowerCase(), lowered);
-  const index = lowered.indexOf(nearest);
-  const threshold = Math.max(2, Math.floor(nearest.length / 3));
-  return index !== -1 && distance(value.toLowerCase(), nearest) <= threshold ? allowed[index] : undefined;
+  if (value.length === 0 || value.length > 64) return undefined;
+  const lowered = value.toLowerCase();
+  const extending = allowed.filter((candidate) => value.length >= 3 && candidate.toLowerCase().startsWith(lowered));
+  if (extending.length === 1 && extending[0] !== value) return extending[0];
+  return closestMatch(value, allowed);
 }
 
-/** `; did you mean "X"?` or nothing. */
+/** ` Did you mean "X"?` (to follow a sentence) or nothing. */
 export function didYouMean(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`;
+  return suggestion === undefined ? '' : ` Did you mean ${quote(suggestion)}?`;
 }
 
 export interface TagReferenceLocation {

@@ -12,8 +12,8 @@ export default defineRule({
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\"valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'\"), for ImageStream spec.tags[], ImageStreamTag tag and ImageTag spec",
   kinds: TAG_REFERENCE_KINDS,
   messages: {
-    missing: `from.kind is required when from is set: use ${listOf(TAG_FROM_KINDS)}`,
-    invalid: `{{value}} is not a valid from.kind for a tag: valid values are ${listOf(TAG_FROM_KINDS)}{{hint}}`,
+    missing: `Missing from.kind: a tag with from needs its kind, one of ${listOf(TAG_FROM_KINDS)}.`,
+    invalid: `{{value}} is not a valid from.kind for a tag: valid values are ${listOf(TAG_FROM_KINDS)}.{{hint}}`,
   },
   check({ object, report }) {
     for (const { tag, path } of tagReferences(object)) {

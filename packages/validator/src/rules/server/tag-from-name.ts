@@ -17,8 +17,8 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (from.name Required); pkg/image/apiserver/registry/imagestream/strategy.go: parseFromReference ("must be of the form <tag>, <repo>:<tag>, <id>, or <repo>@<id>")',
   kinds: TAG_REFERENCE_KINDS,
   messages: {
-    required: 'from.name is required when from is set: give {{expected}}',
-    tooManySeparators: 'from.name {{value}} must be {{expected}}: it has more than one "{{separator}}"',
+    required: 'Missing from.name: a tag with from needs the name of its source, {{expected}}.',
+    tooManySeparators: 'from.name {{value}} must be {{expected}}: it has more than one "{{separator}}".',
   },
   check({ object, report }) {
     for (const { tag, path } of tagReferences(object)) {

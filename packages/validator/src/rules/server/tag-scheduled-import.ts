@@ -11,7 +11,7 @@ export default defineRule({
   kinds: TAG_REFERENCE_KINDS,
   messages: {
     notDockerImage:
-      'only tags pointing to Docker repositories may be scheduled for background import, and this one points to an {{kind}}: remove importPolicy.scheduled, or point from at a DockerImage',
+      'Only tags pointing to Docker repositories may be scheduled for background import, and this one points to an {{kind}}: remove importPolicy.scheduled, or point from at a DockerImage.',
   },
   check({ object, report }) {
     for (const { tag, path } of tagReferences(object)) {
