@@ -18,7 +18,7 @@ import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discov
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
 import { renderPath } from './paths.js';
-import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaValidator } from './schema/errors.js';
+import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaProblem, type SchemaValidator } from './schema/errors.js';
 import { SchemaIndex } from './schema/walk.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 
@@ -45,7 +45,7 @@ interface PendingFinding {
   locateAt?: PathSegment[];
 }
 
-const SCHEMA_RULES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-format', 'schema-other', 'unknown-field']);
+const SCHEMA_RULES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-other', 'unknown-field']);
 
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -165,7 +165,15 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         report('internal-error', 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
-    const reportedPaths = new Set(found.map((item) => renderPath(item.path ?? [])));
+    const reportedPaths = found.map((item) => item.path ?? []);
+    const coveredByRule = (problem: SchemaProblem): boolean => {
+      if (!SCHEMA_RULES.has(problem.ruleId)) return false;
+      const path = inDocument(problem.path);
+      // A rule that reports inside a missing field has reported the missing field.
+      const covers = (reported: PathSegment[]) =>
+        problem.ruleId === 'schema-required' ? path.every((segment, index) => reported[index] === segment) : reported.length === path.length && path.every((segment, index) => reported[index] === segment);
+      return reportedPaths.some(covers);
+    };
 
     const legacy = object.apiVersion === LEGACY_API_VERSION;
     if (legacy) report('legacy-api-version', 'legacy', ['apiVersion'], { kind: object.kind });
@@ -181,7 +189,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const validator = schemaSet.validators[object.kind];
     const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     for (const problem of [...problems, ...nullStringProblems(context)]) {
-      if (SCHEMA_RULES.has(problem.ruleId) && reportedPaths.has(renderPath(inDocument(problem.path)))) continue;
+      if (coveredByRule(problem)) continue;
       report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt);
     }
     return found;

@@ -102,27 +102,18 @@ export const schemaEnum = defineRule({
   },
 });
 
-export const schemaFormat = defineRule({
-  id: 'schema-format',
-  category: 'schema',
-  severity: 'error',
-  description: 'String fields with a declared format or pattern must match it.',
-  source: GENERATED_SCHEMA,
-  kinds: '*',
-  messages: {
-    format: '{{value}} is not a valid {{format}} for {{field}}.',
-    pattern: '{{value}} does not match the pattern {{pattern}} required for {{field}}.',
-  },
-});
-
 export const schemaOther = defineRule({
   id: 'schema-other',
   category: 'schema',
   severity: 'error',
-  description: 'Other constraints of the API schema (lengths, ranges, combinations).',
+  description: 'Other constraints of the API schema (ranges, patterns, formats, combinations).',
   source: GENERATED_SCHEMA,
   kinds: '*',
-  messages: { other: '{{field}} {{message}}.' },
+  messages: {
+    other: '{{field}} {{message}}.',
+    format: '{{value}} is not a valid {{format}} for {{field}}.',
+    pattern: '{{value}} does not match the pattern {{pattern}} required for {{field}}.',
+  },
 });
 
 export const unknownField = defineRule({
@@ -187,7 +178,6 @@ export const pipelineRules: readonly RuleDefinition[] = [
   schemaRequired,
   schemaType,
   schemaEnum,
-  schemaFormat,
   schemaOther,
   unknownField,
   legacyApiVersion,

@@ -233,10 +233,10 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         break;
       }
       case 'format':
-        add({ ruleId: 'schema-format', messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
+        add({ ruleId: 'schema-other', messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
         break;
       case 'pattern':
-        add({ ruleId: 'schema-format', messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
+        add({ ruleId: 'schema-other', messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
         break;
       default:
         add({ ruleId: 'schema-other', messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });

@@ -329,8 +329,13 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
     }
     const root = doc.contents as YamlNode | null;
     const entry: ReadDocument = { index: documentIndex, value: undefined, root, unreadable: false };
+    const linesWithErrors = new Set<number>();
     for (const error of doc.errors) {
       entry.unreadable = true;
+      // The parser often reports one mistake several ways at the same place: keep one per line.
+      const line = lineCounter.linePos(error.pos[0]).line;
+      if (linesWithErrors.has(line)) continue;
+      linesWithErrors.add(line);
       result.problems.push({
         ruleId: 'yaml-syntax',
         messageId: 'parse',

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveSeverity, interpolate } from '../src/config.js';
+import { DEFAULT_LIMITS, resolveLimits } from '../src/limits.js';
+import { validate } from '../src/validate.js';
+
+describe('effectiveSeverity', () => {
+  const unknownField = { id: 'unknown-field', severity: 'warning' } as const;
+  const other = { id: 'schema-type', severity: 'error' } as const;
+
+  it('uses the default, or the configured setting', () => {
+    expect(effectiveSeverity(other, {})).toBe('error');
+    expect(effectiveSeverity(other, { rules: { 'schema-type': 'warn' } })).toBe('warning');
+    expect(effectiveSeverity(other, { rules: { 'schema-type': 'off' } })).toBeUndefined();
+    expect(effectiveSeverity(unknownField, { rules: { 'unknown-field': 'error' } })).toBe('error');
+  });
+
+  it('makes unknown fields errors in strict mode unless the rule is configured explicitly', () => {
+    expect(effectiveSeverity(unknownField, { strict: true })).toBe('error');
+    expect(effectiveSeverity(other, { strict: true })).toBe('error');
+    expect(effectiveSeverity(unknownField, { strict: true, rules: { 'unknown-field': 'off' } })).toBeUndefined();
+  });
+});
+
+describe('interpolate', () => {
+  it('fills placeholders and leaves unknown ones', () => {
+    expect(interpolate('{{a}} and {{ b }} but {{c}}', { a: 1, b: 'two' })).toBe('1 and two but {{c}}');
+  });
+});
+
+describe('resolveLimits', () => {
+  it('keeps defaults for missing or invalid overrides', () => {
+    expect(resolveLimits(undefined)).toEqual(DEFAULT_LIMITS);
+    expect(resolveLimits({ maxDepth: 5, maxBytes: -1 })).toEqual({ ...DEFAULT_LIMITS, maxDepth: 5 });
+  });
+});
+
+describe('config through validate', () => {
+  const text = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  lookupPolicy: {locale: true}\n';
+
+  it('applies rule settings and strict mode to the findings', () => {
+    const severities = (config: object) => validate(text, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+    expect(severities({})).toEqual(['legacy-api-version:warning', 'unknown-field:warning']);
+    expect(severities({ strict: true })).toEqual(['legacy-api-version:warning', 'unknown-field:error']);
+    expect(severities({ rules: { 'legacy-api-version': 'off', 'unknown-field': 'error' } })).toEqual(['unknown-field:error']);
+  });
+
+  it('passes limits through', () => {
+    expect(validate(text, { config: { limits: { maxBytes: 10 } } }).findings.map((finding) => finding.ruleId)).toEqual(['input-too-large']);
+  });
+});
