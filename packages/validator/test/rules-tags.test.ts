@@ -105,6 +105,14 @@ describe('rule details', () => {
     expect(run(tagFromKind, 'kind: ImageTag\nspec: {from: {kind: Image}}')[0]?.message).not.toContain('Did you mean "Image"');
   });
 
+  it('says when a missing key is written with other letter case (the server decodes keys case-sensitively)', () => {
+    const [kind, name] = [tagFromKind, tagFromName].map((rule) => run(rule, 'kind: ImageTag\nspec: {from: {Kind: ImageStreamTag, Name: latest}}')[0]?.message);
+    expect(kind).toBe(
+      'Missing from.kind: a tag with from needs its kind, one of "DockerImage", "ImageStreamTag" or "ImageStreamImage". "Kind" is written, but keys are case-sensitive and the server ignores it: write "kind".',
+    );
+    expect(name).toContain('"Name" is written, but keys are case-sensitive');
+  });
+
   it('tag-from-name: ImageStreamTag names have at most one ":" and ImageStreamImage names one "@"', () => {
     expect(run(tagFromName, 'kind: ImageTag\nspec: {from: {kind: ImageStreamTag, name: "a:b:c"}}')).toMatchObject([
       { messageId: 'tooManySeparators', message: 'from.name "a:b:c" must be "<tag>" or "<stream>:<tag>": it has more than one ":".' },

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { manifestEntries } from './image-manifests.js';
-import { IMAGE_KINDS, has, string } from './support.js';
+import { IMAGE_KINDS, caseHint, has, string } from './support.js';
 
 export default defineRule({
   id: 'image-manifest-platform',
@@ -10,13 +10,13 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (architecture and os Required)',
   kinds: IMAGE_KINDS,
   messages: {
-    architecture: 'Each manifest of a manifest list needs its architecture, e.g. "amd64" or "arm64".',
-    os: 'Each manifest of a manifest list needs its os, e.g. "linux".',
+    architecture: 'Each manifest of a manifest list needs its architecture, e.g. "amd64" or "arm64".{{hint}}',
+    os: 'Each manifest of a manifest list needs its os, e.g. "linux".{{hint}}',
   },
   check({ object, report }) {
     for (const { manifest, path } of manifestEntries(object)) {
       for (const field of ['architecture', 'os'] as const) {
-        if (!has(manifest, field) || string(manifest, field) === '') report({ path: [...path, field], messageId: field });
+        if (!has(manifest, field) || string(manifest, field) === '') report({ path: [...path, field], messageId: field, data: { hint: caseHint(manifest, field) } });
       }
     }
   },

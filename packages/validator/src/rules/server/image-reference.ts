@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import { parseImageReference } from '../../reference/index.js';
 import { referenceSites } from './reference-sites.js';
-import { didYouMean, has, isTemplateValue, quote, string } from './support.js';
+import { caseHint, didYouMean, has, isTemplateValue, quote, string } from './support.js';
 
 export default defineRule({
   id: 'image-reference',
@@ -14,7 +14,7 @@ export default defineRule({
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport', 'ImageStreamMapping', 'Image'],
   messages: {
     invalid: '{{value}} is not a valid image reference: {{error}} ({{reason}}).{{hint}}',
-    required: 'An Image needs dockerImageReference: the pull spec of the image, e.g. "quay.io/org/app@sha256:<digest>".',
+    required: 'An Image needs dockerImageReference: the pull spec of the image, e.g. "quay.io/org/app@sha256:<digest>".{{hint}}',
   },
   check({ object, report }) {
     for (const site of referenceSites(object)) {
@@ -29,7 +29,7 @@ export default defineRule({
     }
     // An ImageStreamMapping's image gets the registry's pull spec when it has none; an Image does not.
     if (object.kind === 'Image' && !string(object.value, 'dockerImageReference') && !hasNonString(object.value, 'dockerImageReference')) {
-      report({ path: ['dockerImageReference'], messageId: 'required' });
+      report({ path: ['dockerImageReference'], messageId: 'required', data: { hint: caseHint(object.value, 'dockerImageReference') } });
     }
   },
 });

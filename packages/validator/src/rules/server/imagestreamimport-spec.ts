@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { array, has, isRecord, record, string } from './support.js';
+import { array, caseHint, has, isRecord, record, string } from './support.js';
 
 export default defineRule({
   id: 'imagestreamimport-spec',
@@ -14,8 +14,8 @@ export default defineRule({
     nothingToImport: 'You must specify at least one image or a repository import: add entries to spec.images or set spec.repository.',
     emptyTargetTag:
       'The name of the target tag must be specified: set to.name, or remove `to` to use the tag of from.name.',
-    imageNameRequired: 'Missing from.name: give the pull spec of the image to import, e.g. "quay.io/org/app:1.0".',
-    repositoryNameRequired: 'Container image references require a name: set spec.repository.from.name to a repository, e.g. "quay.io/org/app".',
+    imageNameRequired: 'Missing from.name: give the pull spec of the image to import, e.g. "quay.io/org/app:1.0".{{hint}}',
+    repositoryNameRequired: 'Container image references require a name: set spec.repository.from.name to a repository, e.g. "quay.io/org/app".{{hint}}',
   },
   check({ object, report }) {
     const spec = record(object.value, 'spec');
@@ -34,12 +34,12 @@ export default defineRule({
         report({ path: ['spec', 'images', index, 'to', 'name'], messageId: 'emptyTargetTag' });
       }
       if (string(from, 'name') === '' || !has(from, 'name')) {
-        report({ path: ['spec', 'images', index, 'from', 'name'], messageId: 'imageNameRequired' });
+        report({ path: ['spec', 'images', index, 'from', 'name'], messageId: 'imageNameRequired', data: { hint: caseHint(from, 'name') } });
       }
     });
     const repositoryFrom = record(repository, 'from');
     if (string(repositoryFrom, 'kind') === 'DockerImage' && (string(repositoryFrom, 'name') === '' || !has(repositoryFrom, 'name'))) {
-      report({ path: ['spec', 'repository', 'from', 'name'], messageId: 'repositoryNameRequired' });
+      report({ path: ['spec', 'repository', 'from', 'name'], messageId: 'repositoryNameRequired', data: { hint: caseHint(repositoryFrom, 'name') } });
     }
   },
 });

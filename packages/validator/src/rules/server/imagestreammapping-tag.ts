@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { has, string } from './support.js';
+import { caseHint, has, string } from './support.js';
 
 export default defineRule({
   id: 'imagestreammapping-tag',
@@ -9,9 +9,9 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamMapping (tag Required)',
   kinds: ['ImageStreamMapping'],
   messages: {
-    required: 'Missing tag: give the tag of the image stream this image is mapped to, e.g. "latest".',
+    required: 'Missing tag: give the tag of the image stream this image is mapped to, e.g. "latest".{{hint}}',
   },
   check({ object, report }) {
-    if (string(object.value, 'tag') === '' || !has(object.value, 'tag')) report({ path: ['tag'], messageId: 'required' });
+    if (string(object.value, 'tag') === '' || !has(object.value, 'tag')) report({ path: ['tag'], messageId: 'required', data: { hint: caseHint(object.value, 'tag') } });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { has, isTemplateValue, quote, record, string } from './support.js';
+import { caseHint, has, isTemplateValue, quote, record, string } from './support.js';
 
 /** library-go imageutil.SplitImageStreamTag: split at the first ':'; an empty tag means "latest". */
 function splitImageStreamTag(name: string): { tag: string; ok: boolean } {
@@ -17,14 +17,14 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
   kinds: ['ImageTag'],
   messages: {
-    required: 'spec is a required field during creation: describe the tag in spec (name, from …).',
+    required: 'spec is a required field during creation: describe the tag in spec (name, from …).{{hint}}',
     mismatch: 'spec.name {{value}} must match image tag name {{tag}} (the part of metadata.name after ":"); write {{tag}}.',
     nameWithoutTag: 'spec.name cannot match the image tag name: metadata.name {{name}} has no ":<tag>"; name the ImageTag <stream>:<tag>.',
   },
   check({ object, report }) {
     const spec = record(object.value, 'spec');
     if (!spec) {
-      if (!has(object.value, 'spec')) report({ path: ['spec'], messageId: 'required' });
+      if (!has(object.value, 'spec')) report({ path: ['spec'], messageId: 'required', data: { hint: caseHint(object.value, 'spec') } });
       return;
     }
     const name = string(record(object.value, 'metadata'), 'name');

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { array, closestValue, didYouMean, isRecord, isTemplateValue, quote, record } from './support.js';
+import { array, caseHint, closestValue, didYouMean, isRecord, isTemplateValue, quote, record } from './support.js';
 
 export default defineRule({
   id: 'import-from-kind',
@@ -11,7 +11,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("only DockerImage is supported"); API reference, ImageImportSpec.from: "only kind DockerImage is allowed"',
   kinds: ['ImageStreamImport'],
   messages: {
-    missing: 'Missing from.kind: only DockerImage is supported; write kind: DockerImage.',
+    missing: 'Missing from.kind: only DockerImage is supported; write kind: DockerImage.{{hint}}',
     unsupported: '{{value}} is not supported as from.kind of an import: only DockerImage is supported.{{hint}}',
   },
   check({ object, report }) {
@@ -26,7 +26,7 @@ export default defineRule({
       const from = owner['from'];
       const kind = isRecord(from) ? from['kind'] : undefined;
       if (kind === undefined || kind === null || kind === '') {
-        report({ path: [...path, 'from', 'kind'], messageId: 'missing' });
+        report({ path: [...path, 'from', 'kind'], messageId: 'missing', data: { hint: caseHint(from, 'kind') } });
       } else if (typeof kind === 'string' && kind !== 'DockerImage' && !isTemplateValue(object, kind)) {
         const hint = didYouMean(closestValue(kind, ['DockerImage']));
         report({ path: [...path, 'from', 'kind'], messageId: 'unsupported', data: { value: quote(kind), hint } });

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { pathSegmentProblems } from './kubernetes-names.js';
-import { CREATABLE_KINDS, didYouMean, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
+import { CREATABLE_KINDS, caseHint, didYouMean, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
 
 const OWNER_NAMES = {
   object: 'The object',
@@ -17,7 +17,7 @@ export default defineRule({
     'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta with path.ValidatePathSegmentName, called by every validator in openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go',
   kinds: CREATABLE_KINDS,
   messages: {
-    required: '{{owner}} has no metadata.name (and no metadata.generateName); the server requires a name.',
+    required: '{{owner}} has no metadata.name (and no metadata.generateName); the server requires a name.{{hint}}',
     invalid: 'The name {{value}} {{reason}}.{{hint}}',
     invalidGenerateName: 'The generateName {{value}} {{reason}}.{{hint}}',
   },
@@ -27,7 +27,7 @@ export default defineRule({
       const generateName = string(site.metadata, 'generateName');
       const rawName = isRecord(site.metadata) ? site.metadata['name'] : undefined;
       if ((rawName === undefined || rawName === null || rawName === '') && !generateName) {
-        report({ path: [...site.path, 'name'], messageId: 'required', data: { owner: OWNER_NAMES[site.owner] } });
+        report({ path: [...site.path, 'name'], messageId: 'required', data: { owner: OWNER_NAMES[site.owner], hint: caseHint(site.metadata, 'name') } });
       }
       if (name && !isTemplateValue(object, name)) {
         const problems = pathSegmentProblems(name);

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { SIGNATURE_KINDS, signatureSites } from './signatures.js';
-import { has, string } from './support.js';
+import { caseHint, has, string } from './support.js';
 
 export default defineRule({
   id: 'signature-required-fields',
@@ -10,13 +10,13 @@ export default defineRule({
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (type and content Required)',
   kinds: SIGNATURE_KINDS,
   messages: {
-    type: 'Missing type: give the kind of signature blob, e.g. "atomic".',
-    content: 'Missing content: give the signature bytes, base64-encoded.',
+    type: 'Missing type: give the kind of signature blob, e.g. "atomic".{{hint}}',
+    content: 'Missing content: give the signature bytes, base64-encoded.{{hint}}',
   },
   check({ object, report }) {
     for (const { signature, path } of signatureSites(object)) {
       for (const field of ['type', 'content'] as const) {
-        if (!has(signature, field) || string(signature, field) === '') report({ path: [...path, field], messageId: field });
+        if (!has(signature, field) || string(signature, field) === '') report({ path: [...path, field], messageId: field, data: { hint: caseHint(signature, field) } });
       }
     }
   },

@@ -175,3 +175,14 @@ export function metadataSites(object: ManifestObject): MetadataSite[] {
   }
   return sites;
 }
+
+/**
+ * When `key` is missing from `owner` but written with other letter case (`Kind:`), a sentence
+ * saying so: the server decodes keys case-sensitively and ignores the misspelt one.
+ */
+export function caseHint(owner: unknown, key: string): string {
+  if (!isRecord(owner)) return '';
+  const lowered = key.toLowerCase();
+  const written = Object.keys(owner).find((candidate) => candidate !== key && candidate.toLowerCase() === lowered);
+  return written === undefined ? '' : ` ${quote(written)} is written, but keys are case-sensitive and the server ignores it: write "${key}".`;
+}

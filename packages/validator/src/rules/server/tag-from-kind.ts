@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
+import { TAG_REFERENCE_KINDS, caseHint, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
 
 export const TAG_FROM_KINDS = ['DockerImage', 'ImageStreamTag', 'ImageStreamImage'] as const;
 
@@ -12,7 +12,7 @@ export default defineRule({
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\"valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'\"), for ImageStream spec.tags[], ImageStreamTag tag and ImageTag spec",
   kinds: TAG_REFERENCE_KINDS,
   messages: {
-    missing: `Missing from.kind: a tag with from needs its kind, one of ${listOf(TAG_FROM_KINDS)}.`,
+    missing: `Missing from.kind: a tag with from needs its kind, one of ${listOf(TAG_FROM_KINDS)}.{{hint}}`,
     invalid: `{{value}} is not a valid from.kind for a tag: valid values are ${listOf(TAG_FROM_KINDS)}.{{hint}}`,
   },
   check({ object, report }) {
@@ -22,11 +22,11 @@ export default defineRule({
       const kind = string(from, 'kind');
       if (kind === undefined) {
         // A non-string kind is a type error (schema); an absent or empty one is this rule's.
-        if (!has(from, 'kind')) report({ path: [...path, 'from', 'kind'], messageId: 'missing' });
+        if (!has(from, 'kind')) report({ path: [...path, 'from', 'kind'], messageId: 'missing', data: { hint: caseHint(from, 'kind') } });
         continue;
       }
       if (kind === '') {
-        report({ path: [...path, 'from', 'kind'], messageId: 'missing' });
+        report({ path: [...path, 'from', 'kind'], messageId: 'missing', data: { hint: '' } });
       } else if (!(TAG_FROM_KINDS as readonly string[]).includes(kind) && !isTemplateValue(object, kind)) {
         report({
           path: [...path, 'from', 'kind'],

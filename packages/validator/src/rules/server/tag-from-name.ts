@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, has, isTemplateValue, quote, record, string, tagReferences } from './support.js';
+import { TAG_REFERENCE_KINDS, caseHint, has, isTemplateValue, quote, record, string, tagReferences } from './support.js';
 
 const EXPECTED_NAMES: Readonly<Record<string, string>> = {
   DockerImage: 'a pull spec such as "quay.io/org/app:1.0"',
@@ -17,7 +17,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (from.name Required); pkg/image/apiserver/registry/imagestream/strategy.go: parseFromReference ("must be of the form <tag>, <repo>:<tag>, <id>, or <repo>@<id>")',
   kinds: TAG_REFERENCE_KINDS,
   messages: {
-    required: 'Missing from.name: a tag with from needs the name of its source, {{expected}}.',
+    required: 'Missing from.name: a tag with from needs the name of its source, {{expected}}.{{hint}}',
     tooManySeparators: 'from.name {{value}} must be {{expected}}: it has more than one "{{separator}}".',
   },
   check({ object, report }) {
@@ -28,7 +28,7 @@ export default defineRule({
       const expected = EXPECTED_NAMES[kind] ?? 'the name of the image to tag';
       const name = string(from, 'name');
       if (name === undefined ? !has(from, 'name') : name === '') {
-        report({ path: [...path, 'from', 'name'], messageId: 'required', data: { expected } });
+        report({ path: [...path, 'from', 'name'], messageId: 'required', data: { expected, hint: caseHint(from, 'name') } });
         continue;
       }
       if (name === undefined || isTemplateValue(object, name)) continue;
