@@ -17,7 +17,8 @@ import { Directives } from './directives.js';
 import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discover.js';
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
-import { renderPath } from './paths.js';
+import { renderPath, valueAt } from './paths.js';
+import { closestMatch } from './suggest.js';
 import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaProblem, type SchemaValidator } from './schema/errors.js';
 import { SchemaIndex } from './schema/walk.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
@@ -165,16 +166,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         report('internal-error', 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
-    const reportedPaths = found.map((item) => item.path ?? []);
-    const coveredByRule = (problem: SchemaProblem): boolean => {
-      if (!SCHEMA_RULES.has(problem.ruleId)) return false;
-      const path = inDocument(problem.path);
-      // A rule that reports inside a missing field has reported the missing field.
-      const covers = (reported: PathSegment[]) =>
-        problem.ruleId === 'schema-required' ? path.every((segment, index) => reported[index] === segment) : reported.length === path.length && path.every((segment, index) => reported[index] === segment);
-      return reportedPaths.some(covers);
-    };
-
+    const ruleFindings = [...found];
     const legacy = object.apiVersion === LEGACY_API_VERSION;
     if (legacy) report('legacy-api-version', 'legacy', ['apiVersion'], { kind: object.kind });
 
@@ -189,7 +181,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const validator = schemaSet.validators[object.kind];
     const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     for (const problem of [...problems, ...nullStringProblems(context)]) {
-      if (coveredByRule(problem)) continue;
+      if (coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
+      if (problem.ruleId === 'unknown-field' && absorbMisspeltKey(inDocument(problem.path), ruleFindings, document.value)) continue;
       report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt);
     }
     return found;
@@ -205,4 +198,39 @@ function ownerOf(objects: readonly ManifestObject[], documentIndex: number, path
     if (!owner || object.pathPrefix.length > owner.pathPrefix.length) owner = object;
   }
   return owner;
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
+}
+
+/** A schema finding at a path a rule reported is redundant; so is a missing field the rule reported inside. */
+function coveredByRule(problem: SchemaProblem, ruleFindings: readonly PendingFinding[], path: readonly PathSegment[]): boolean {
+  if (!SCHEMA_RULES.has(problem.ruleId)) return false;
+  return ruleFindings.some(
+    (finding) => finding.path && (problem.ruleId === 'schema-required' ? startsWith(finding.path, path) : startsWith(finding.path, path) && finding.path.length === path.length),
+  );
+}
+
+/**
+ * A rule reporting a missing field the author wrote with another spelling (`Kind:` for `kind:`)
+ * has found the same mistake as the unknown-field check: point the rule's finding at the
+ * misspelt key and drop the unknown-field warning.
+ */
+function absorbMisspeltKey(unknownPath: PathSegment[], ruleFindings: readonly PendingFinding[], documentValue: unknown): boolean {
+  const written = String(unknownPath.at(-1));
+  const parent = unknownPath.slice(0, -1);
+  const missing = ruleFindings.find(
+    (finding) =>
+      finding.path !== undefined &&
+      finding.locateAt === undefined &&
+      finding.path.length === unknownPath.length &&
+      startsWith(finding.path, parent) &&
+      valueAt(documentValue, finding.path) === undefined &&
+      closestMatch(written, [String(finding.path.at(-1))]) !== undefined,
+  );
+  if (!missing) return false;
+  missing.locateAt = unknownPath;
+  missing.target = 'key';
+  return true;
 }

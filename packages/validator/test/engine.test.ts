@@ -263,6 +263,30 @@ describe('object rules', () => {
     expect(findings).toMatchObject([{ ruleId: 'test-policy', path: 'spec.tags[0].policy', message: 'policy source is bad' }]);
   });
 
+  it('points a missing-field finding at a misspelt key and drops the unknown-field warning for it', () => {
+    const fromKindRule = defineRule({
+      id: 'test-from-kind',
+      category: 'server',
+      severity: 'error',
+      description: 'test',
+      source: 'test',
+      kinds: ['Thing'],
+      messages: { missing: 'from.kind is missing' },
+      check({ object, report }) {
+        const tags = (object.value.spec as { tags?: { from?: { kind?: unknown } }[] } | undefined)?.tags ?? [];
+        tags.forEach((tag, index) => {
+          if (tag.from && tag.from.kind === undefined) report({ path: ['spec', 'tags', index, 'from', 'kind'], messageId: 'missing' });
+        });
+      },
+    });
+    const text = thing('  tags:\n  - from: {Kind: DockerImage, name: x, Nmae: y}\n');
+    const { findings } = engineWith(schemaSet, [fromKindRule])(text);
+    expect(findings).toMatchObject([
+      { ruleId: 'test-from-kind', path: 'spec.tags[0].from.kind', ...positionOf(text, 'Kind'), endColumn: positionOf(text, 'Kind').column + 4 },
+      { ruleId: 'unknown-field', path: 'spec.tags[0].from.Nmae' },
+    ]);
+  });
+
   it('turns an exception in a rule into an internal-error finding and keeps the others', () => {
     const { findings } = engineWith(schemaSet, [throwingRule, policyRule])(thing('  tags:\n  - from: {name: x}\n    policy: source\n'));
     expect(brief(findings)).toEqual(['internal-error ', 'test-policy spec.tags[0].policy']);
