@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { record, string } from '../server/support.js';
+import { withoutTagOrDigest } from '../../reference/index.js';
+import { quote, record, string } from '../server/support.js';
 
 export default defineRule({
   id: 'deprecated-docker-image-repository',
@@ -16,6 +17,7 @@ export default defineRule({
   check({ object, report }) {
     const repository = string(record(object.value, 'spec'), 'dockerImageRepository');
     if (!repository) return;
-    report({ path: ['spec', 'dockerImageRepository'], messageId: 'deprecated', data: { example: JSON.stringify(`${repository.length > 80 ? 'the repository' : repository}:<tag>`) } });
+    const example = repository.length > 80 ? '<repository>:<tag>' : `${withoutTagOrDigest(repository)}:<tag>`;
+    report({ path: ['spec', 'dockerImageRepository'], messageId: 'deprecated', data: { example: quote(example) } });
   },
 });
