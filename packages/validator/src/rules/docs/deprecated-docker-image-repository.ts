@@ -6,7 +6,7 @@ export default defineRule({
   id: 'deprecated-docker-image-repository',
   category: 'docs',
   severity: 'warning',
-  description: 'ImageStream spec.dockerImageRepository is deprecated; import through spec.tags[].from instead',
+  description: 'ImageStream spec.dockerImageRepository is deprecated; import through spec.tags[].from instead.',
   source:
     'OpenShift Container Platform 4.17 Image APIs reference, ImageStream .spec.dockerImageRepository: "Deprecated: This field is deprecated as of v3.7 and will be removed in a future release. Specify the source for the tags to be imported in each tag via the spec.tags.from reference instead."',
   kinds: ['ImageStream'],

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'image-manifest-list-config',
   category: 'docs',
   severity: 'warning',
-  description: 'an Image that is a manifest list (dockerImageManifests) has no dockerImageConfig',
+  description: 'An Image that is a manifest list (dockerImageManifests) has no dockerImageConfig.',
   source:
     'OpenShift Container Platform 4.17 Image APIs reference, Image .dockerImageConfig: "DockerImageConfig is a JSON blob that the runtime uses to set up the container. This is a part of manifest schema v2. Will not be set when the image represents a manifest list."',
   kinds: IMAGE_KINDS,

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'image-manifest-list-layers',
   category: 'docs',
   severity: 'error',
-  description: 'an Image that is a manifest list (dockerImageManifests) must not also have dockerImageLayers',
+  description: 'An Image that is a manifest list (dockerImageManifests) must not also have dockerImageLayers.',
   source:
     'OpenShift Container Platform 4.17 Image APIs reference, Image .dockerImageManifests: "DockerImageManifests holds information about sub-manifests when the image represents a manifest list. When this field is present, no DockerImageLayers should be specified." Enforced by openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go validateImage ("dockerImageLayers should not be set when dockerImageManifests is set")',
   kinds: IMAGE_KINDS,

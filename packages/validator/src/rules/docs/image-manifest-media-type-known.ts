@@ -13,7 +13,7 @@ export default defineRule({
   id: 'image-manifest-media-type-known',
   category: 'docs',
   severity: 'warning',
-  description: 'dockerImageManifests[].mediaType is one of the manifest media types the reference lists',
+  description: 'The mediaType of each manifest in a manifest list is one of the manifest media types the reference lists.',
   source:
     'OpenShift Container Platform 4.17 Image APIs reference, Image .dockerImageManifests[].mediaType: "MediaType defines the type of the manifest, possible values are application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json or application/vnd.docker.distribution.manifest.v1+json."',
   kinds: IMAGE_KINDS,

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'signature-condition-status',
   category: 'docs',
   severity: 'warning',
-  description: 'the status of an Image signature\'s condition is True, False or Unknown',
+  description: 'The status of an Image signature\'s condition is True, False or Unknown.',
   source: 'OpenShift Container Platform 4.17 Image APIs reference, Image .signatures[].conditions[].status: "Status of the condition, one of True, False, Unknown."',
   kinds: ['Image'],
   messages: {

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'cluster-scoped-namespace',
   category: 'lint',
   severity: 'warning',
-  description: 'Images and ImageSignatures are cluster-scoped: a metadata.namespace is dropped',
+  description: 'Images and ImageSignatures are cluster-scoped: a metadata.namespace is dropped.',
   source:
     'k8s.io/apiserver pkg/registry/rest BeforeCreate (EnsureObjectNamespaceMatchesRequestNamespace clears the namespace of cluster-scoped objects); NamespaceScoped() is false in openshift/openshift-apiserver pkg/image/apiserver/registry/image/strategy.go and imagesignature/strategy.go',
   kinds: ['Image', 'ImageSignature'],

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'duplicate-tag-name',
   category: 'lint',
   severity: 'warning',
-  description: 'two spec.tags entries with the same name: the server keeps only the last one',
+  description: 'Two spec.tags entries with the same name: the server keeps only the last one.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/v1/conversion.go: spec.tags is converted into a map keyed by tag name, so an earlier entry with the same name is silently replaced',
   kinds: ['ImageStream'],

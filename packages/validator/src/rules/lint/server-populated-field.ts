@@ -30,7 +30,7 @@ export default defineRule({
   id: 'server-populated-field',
   category: 'lint',
   severity: 'warning',
-  description: 'fields the server fills in or clears on create (ImageStreamTag image, ImageSignature verification results…) are ignored when written',
+  description: 'Fields the server fills in or clears on create (ImageStreamTag image, ImageSignature verification results…) are ignored when written.',
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry: imagestreamtag/rest.go and imagetag/rest.go Create (only tag/spec are stored), imagestreammapping/strategy.go PrepareForCreate (ism.Image.Signatures = nil), imagesignature/strategy.go PrepareForCreate (conditions, imageIdentity, signedClaims, created, issuedBy, issuedTo cleared)',
   kinds: ['ImageStreamTag', 'ImageTag', 'ImageStreamMapping', 'ImageSignature'],

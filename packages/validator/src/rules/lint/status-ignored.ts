@@ -14,7 +14,7 @@ export default defineRule({
   id: 'status-ignored',
   category: 'lint',
   severity: 'warning',
-  description: 'status written in a manifest is thrown away by the server on create',
+  description: 'A status written in a manifest is thrown away by the server on create.',
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestream/strategy.go PrepareForCreate (stream.Status is replaced); ImageTag status is cleared on create and its updates may not change it; an ImageStreamImport status is the server\'s result',
   kinds: ['ImageStream', 'ImageTag', 'ImageStreamImport'],

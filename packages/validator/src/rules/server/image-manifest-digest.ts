@@ -7,7 +7,7 @@ export default defineRule({
   id: 'image-manifest-digest',
   category: 'server',
   severity: 'error',
-  description: 'dockerImageManifests[].digest must be an OCI digest, <algorithm>:<at least 32 hex digits>',
+  description: 'The digest of each manifest in a manifest list must be an OCI digest, <algorithm>:<at least 32 hex digits>.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (imageDigestRegexp, "digest does not conform with OCI image specification")',
   kinds: IMAGE_KINDS,

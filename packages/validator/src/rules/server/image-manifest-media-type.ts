@@ -7,7 +7,7 @@ export default defineRule({
   id: 'image-manifest-media-type',
   category: 'server',
   severity: 'error',
-  description: 'dockerImageManifests[].mediaType must be an RFC 6838 media type (type/subtype)',
+  description: 'The mediaType of each manifest in a manifest list must be an RFC 6838 media type (type/subtype).',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (imageMediaTypeRegexp, "media type does not conform to RFC6838")',
   kinds: IMAGE_KINDS,

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'image-manifest-platform',
   category: 'server',
   severity: 'error',
-  description: 'dockerImageManifests[] entries need architecture and os',
+  description: 'Each manifest in a manifest list needs architecture and os.',
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests (architecture and os Required)',
   kinds: IMAGE_KINDS,
   messages: {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'image-manifest-size',
   category: 'server',
   severity: 'error',
-  description: 'dockerImageManifests[].manifestSize cannot be negative',
+  description: 'The manifestSize of a manifest in a manifest list cannot be negative.',
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageManifests ("manifest size cannot be negative")',
   kinds: IMAGE_KINDS,
   messages: {

@@ -8,7 +8,7 @@ export default defineRule({
   category: 'server',
   severity: 'error',
   description:
-    'image references (DockerImage from.name, dockerImageRepository, dockerImageReference) must parse as [registry[:port]/]path[:tag][@digest]',
+    'Image references (DockerImage from.name, dockerImageRepository, dockerImageReference) must parse as [registry[:port]/]path[:tag][@digest].',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: imageref.Parse (openshift/library-go pkg/image/reference) in ValidateImageStream, ValidateImageStreamTagReference, ValidateImageStreamImport, ValidateImageStreamMapping and validateImage; validateImage requires dockerImageReference',
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport', 'ImageStreamMapping', 'Image'],

@@ -21,7 +21,7 @@ export default defineRule({
   id: 'imagestream-name',
   category: 'server',
   severity: 'error',
-  description: `an image stream name must match ${REPOSITORY_NAME_COMPONENT}, and namespace/name must fit in 255 characters`,
+  description: `An image stream name must match ${REPOSITORY_NAME_COMPONENT}, and namespace/name must fit in 255 characters.`,
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamName (RepositoryNameComponentAnchoredRegexp), used by ValidateImageStream and ValidateImageStreamImport; reference.NameTotalLengthMax in ValidateImageStream',
   kinds: ['ImageStream', 'ImageStreamImport'],

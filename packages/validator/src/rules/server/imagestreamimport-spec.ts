@@ -6,7 +6,7 @@ export default defineRule({
   category: 'server',
   severity: 'error',
   description:
-    'an ImageStreamImport imports at least one image or a repository, each DockerImage source has a from.name, and a given `to` names its tag',
+    'An ImageStreamImport imports at least one image or a repository, each DockerImage source has a from.name, and a given `to` names its tag.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("you must specify at least one image or a repository import", "the name of the target tag must be specified", from.name Required, "container image references require a name")',
   kinds: ['ImageStreamImport'],

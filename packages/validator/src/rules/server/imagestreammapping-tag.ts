@@ -5,7 +5,7 @@ export default defineRule({
   id: 'imagestreammapping-tag',
   category: 'server',
   severity: 'error',
-  description: 'an ImageStreamMapping needs the tag the image is mapped to',
+  description: 'An ImageStreamMapping needs the tag the image is mapped to.',
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamMapping (tag Required)',
   kinds: ['ImageStreamMapping'],
   messages: {

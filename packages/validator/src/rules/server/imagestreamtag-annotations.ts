@@ -22,7 +22,7 @@ export default defineRule({
   id: 'imagestreamtag-annotations',
   category: 'server',
   severity: 'error',
-  description: 'an ImageStreamTag\'s tag.annotations must be left out or equal metadata.annotations',
+  description: 'An ImageStreamTag\'s tag.annotations must be left out or equal metadata.annotations.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTag ("tag annotations must not be provided or must be equal to the object meta annotations")',
   kinds: ['ImageStreamTag'],

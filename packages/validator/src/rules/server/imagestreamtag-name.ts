@@ -8,7 +8,7 @@ export default defineRule({
   id: 'imagestreamtag-name',
   category: 'server',
   severity: 'error',
-  description: 'ImageStreamTag and ImageTag names are <stream>:<tag>, and the stream part must be a valid image stream name',
+  description: 'ImageStreamTag and ImageTag names are <stream>:<tag>, and the stream part must be a valid image stream name.',
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated with ValidateImageStreamName',
   kinds: ['ImageStreamTag', 'ImageTag'],

@@ -12,7 +12,7 @@ export default defineRule({
   id: 'imagetag-spec',
   category: 'server',
   severity: 'error',
-  description: 'an ImageTag needs spec, and spec.name must equal the tag part of metadata.name (<stream>:<tag>)',
+  description: 'An ImageTag needs spec, and spec.name must equal the tag part of metadata.name (<stream>:<tag>).',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
   kinds: ['ImageTag'],

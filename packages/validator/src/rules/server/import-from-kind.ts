@@ -6,7 +6,7 @@ export default defineRule({
   id: 'import-from-kind',
   category: 'server',
   severity: 'error',
-  description: 'ImageStreamImport spec.images[].from.kind and spec.repository.from.kind must be DockerImage',
+  description: 'ImageStreamImport spec.images[].from.kind and spec.repository.from.kind must be DockerImage.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("only DockerImage is supported"); API reference, ImageImportSpec.from: "only kind DockerImage is allowed"',
   kinds: ['ImageStreamImport'],

@@ -26,7 +26,7 @@ export default defineRule({
   id: 'import-mode',
   category: 'server',
   severity: 'error',
-  description: "importPolicy.importMode must be '', Legacy or PreserveOriginal",
+  description: "The importPolicy.importMode must be '', Legacy or PreserveOriginal.",
   source:
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImportPolicy (\"invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'\"), for tags and ImageStreamImport images and repository",
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport'],

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'metadata-annotations',
   category: 'server',
   severity: 'error',
-  description: 'annotation keys must be qualified names ([prefix/]name) and all annotations together at most 256 KiB',
+  description: 'Annotation keys must be qualified names ([prefix/]name), and all annotations together at most 256 KiB.',
   source: 'k8s.io/apimachinery pkg/api/validation ValidateAnnotations (IsQualifiedName of the lowercased key, TotalAnnotationSizeLimitB), part of ValidateObjectMeta',
   kinds: CREATABLE_KINDS,
   messages: {

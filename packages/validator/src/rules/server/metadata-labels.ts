@@ -6,7 +6,7 @@ export default defineRule({
   id: 'metadata-labels',
   category: 'server',
   severity: 'error',
-  description: 'label keys must be qualified names ([prefix/]name) and label values at most 63 characters of [A-Za-z0-9-_.]',
+  description: 'Label keys must be qualified names ([prefix/]name), and label values at most 63 characters of [A-Za-z0-9-_.].',
   source: 'k8s.io/apimachinery pkg/apis/meta/v1/validation ValidateLabels (IsQualifiedName, IsValidLabelValue), part of ValidateObjectMeta',
   kinds: CREATABLE_KINDS,
   messages: {

@@ -12,7 +12,7 @@ export default defineRule({
   id: 'metadata-name',
   category: 'server',
   severity: 'error',
-  description: 'metadata.name is required and must be a valid path segment (not "." or "..", no "/" or "%")',
+  description: 'Every object needs metadata.name, a valid path segment (not "." or "..", no "/" or "%").',
   source:
     'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta with path.ValidatePathSegmentName, called by every validator in openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go',
   kinds: CREATABLE_KINDS,

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'metadata-namespace',
   category: 'server',
   severity: 'error',
-  description: 'metadata.namespace must be a DNS-1123 label; an Image or signature embedded in another object must not have one',
+  description: 'A namespace must be a DNS-1123 label; an Image or signature embedded in another object must not have one.',
   source:
     'k8s.io/kubernetes pkg/apis/core/validation ValidateObjectMeta (ValidateNamespaceName: DNS-1123 label; "not allowed on this type" for cluster-scoped objects); ValidateImageStreamMapping validates metadata.namespace too',
   kinds: CREATABLE_KINDS,

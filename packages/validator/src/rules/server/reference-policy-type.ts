@@ -7,7 +7,7 @@ export default defineRule({
   id: 'reference-policy-type',
   category: 'server',
   severity: 'error',
-  description: 'referencePolicy.type must be Source or Local (empty or absent means Source)',
+  description: 'A tag\'s referencePolicy.type must be Source or Local (empty or absent means Source).',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\'valid values are "Source", "Local"\'), after SetDefaults_TagReferencePolicy in pkg/image/apis/image/v1/defaults.go turns "" into Source',
   kinds: TAG_REFERENCE_KINDS,

@@ -8,7 +8,7 @@ export default defineRule({
   category: 'server',
   severity: 'error',
   description:
-    'a repository to import from (ImageStream spec.dockerImageRepository, ImageStreamImport spec.repository.from.name) must not carry a tag or digest',
+    'A repository to import from (ImageStream spec.dockerImageRepository, ImageStreamImport spec.repository.from.name) must not carry a tag or digest.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStream ("the repository name may not contain a tag" / "an ID") and ValidateImageStreamImport ("you must specify an image repository, not a tag or ID")',
   kinds: ['ImageStream', 'ImageStreamImport'],

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'signature-conditions',
   category: 'server',
   severity: 'error',
-  description: 'the conditions of an Image\'s signature come as a Trusted and ForImage pair, and only of those two types',
+  description: 'The conditions of an Image\'s signature come as a Trusted and ForImage pair, and only of those two types.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (\'missing "ForImage" condition type\', \'missing "Trusted" condition type\'); a condition of another type before any ForImage condition dereferences a nil pointer there',
   kinds: ['Image'],

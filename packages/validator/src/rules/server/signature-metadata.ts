@@ -6,7 +6,7 @@ export default defineRule({
   id: 'signature-metadata',
   category: 'server',
   severity: 'error',
-  description: 'image signatures cannot have labels or annotations',
+  description: 'Image signatures cannot have labels or annotations.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature ("signature labels cannot be set", "signature annotations cannot be set"); the Image strategy first strips the image.openshift.io/managed-signature annotation',
   kinds: SIGNATURE_KINDS,

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'signature-name',
   category: 'server',
   severity: 'error',
-  description: 'an image signature is named <imageName>@<signatureName>: exactly one "@", both parts non-empty',
+  description: 'An image signature is named <imageName>@<signatureName>: exactly one "@", both parts non-empty.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature / splitImageSignatureName ("name must be of format <imageName>@<signatureName>")',
   kinds: SIGNATURE_KINDS,

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'signature-required-fields',
   category: 'server',
   severity: 'error',
-  description: 'an image signature needs a non-empty type and content',
+  description: 'An image signature needs a non-empty type and content.',
   source: 'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature (type and content Required)',
   kinds: SIGNATURE_KINDS,
   messages: {

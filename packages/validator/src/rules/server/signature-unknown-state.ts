@@ -9,7 +9,7 @@ export default defineRule({
   category: 'server',
   severity: 'error',
   description:
-    'imageIdentity, signedClaims, issuedBy and issuedTo of an Image\'s signature must be unset unless a Trusted condition says True or False',
+    'The imageIdentity, signedClaims, issuedBy and issuedTo of an Image\'s signature must be unset unless a Trusted condition says True or False.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: validateImageSignature ("must be unset for unknown signature state")',
   kinds: ['Image'],

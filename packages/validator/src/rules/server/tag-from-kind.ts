@@ -7,7 +7,7 @@ export default defineRule({
   id: 'tag-from-kind',
   category: 'server',
   severity: 'error',
-  description: 'a tag\'s from.kind must be DockerImage, ImageStreamTag or ImageStreamImage',
+  description: 'A tag\'s from.kind must be DockerImage, ImageStreamTag or ImageStreamImage.',
   source:
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\"valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'\"), for ImageStream spec.tags[], ImageStreamTag tag and ImageTag spec",
   kinds: TAG_REFERENCE_KINDS,

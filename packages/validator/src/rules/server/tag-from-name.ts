@@ -12,7 +12,7 @@ export default defineRule({
   category: 'server',
   severity: 'error',
   description:
-    'a tag\'s from.name is required when from is set; for ImageStreamTag it is <tag> or <stream>:<tag>, for ImageStreamImage <id> or <stream>@<id>',
+    'A tag\'s from.name is required when from is set; for ImageStreamTag it is <tag> or <stream>:<tag>, for ImageStreamImage <id> or <stream>@<id>.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (from.name Required); pkg/image/apiserver/registry/imagestream/strategy.go: parseFromReference ("must be of the form <tag>, <repo>:<tag>, <id>, or <repo>@<id>")',
   kinds: TAG_REFERENCE_KINDS,

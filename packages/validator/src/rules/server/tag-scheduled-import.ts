@@ -5,7 +5,7 @@ export default defineRule({
   id: 'tag-scheduled-import',
   category: 'server',
   severity: 'error',
-  description: 'importPolicy.scheduled may only be true for tags whose from.kind is DockerImage',
+  description: 'Only tags whose from.kind is DockerImage may set importPolicy.scheduled.',
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference ("only tags pointing to Docker repositories may be scheduled for background import")',
   kinds: TAG_REFERENCE_KINDS,
