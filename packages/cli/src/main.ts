@@ -59,7 +59,7 @@ function buildProgram(run: (action: () => Promise<number>) => void): Command {
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integer(-1), -1)
     .option('--quiet', 'report errors only')
-    .option('-j, --jobs <n>', 'worker threads (default: number of CPU cores)', integer(1))
+    .option('-j, --jobs <n>', 'worker threads (default: one per CPU core, fewer for few files)', integer(1))
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .option('--ignore-pattern <pattern>', 'skip matching files, .gitignore style (repeatable)', collect, [])

@@ -77,6 +77,16 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Without --jobs: one worker per core, but only as many as the files make worth it. A worker
+ * loads its own validator (roughly the cost of checking 30-50 typical files), so small runs, such
+ * as a pre-commit hook's, stay in the main thread.
+ */
+const filesPerWorker = 40;
+function defaultJobs(fileCount: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(fileCount / filesPerWorker)));
+}
+
 function displayPath(absolutePath: string, cwd: string): string {
   return path.relative(cwd, absolutePath) || path.basename(absolutePath);
 }
@@ -125,7 +135,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     }
   }
 
-  const jobs = options.jobs ?? os.availableParallelism();
+  const jobs = options.jobs ?? defaultJobs(tasks.length);
   let results = await checkFiles(tasks, config, jobs);
   if (options.quiet) results = errorsOnly(results);
 
