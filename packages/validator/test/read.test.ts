@@ -153,11 +153,12 @@ describe('readDocuments: problems', () => {
     expect(messageIds('[1, 2, 3, 4, 5, 6]\n', { maxNodes: 5 })).toEqual(['input-too-large/nodes']);
   });
 
-  it('collects comments with their offsets', () => {
-    const text = 'a: 1 # one\n# two\nb: "#not"\n';
+  it('collects comments with their offsets when the text may hold a directive', () => {
+    const text = 'a: 1 # one\n# ocp-image-disable\nb: "#not"\n';
     expect(read(text).comments).toEqual([
       { offset: text.indexOf('# one'), text: '# one' },
-      { offset: text.indexOf('# two'), text: '# two' },
+      { offset: text.indexOf('# ocp'), text: '# ocp-image-disable' },
     ]);
+    expect(read('a: 1 # one\n').comments).toEqual([]);
   });
 });

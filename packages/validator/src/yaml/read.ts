@@ -116,6 +116,7 @@ class DocumentBuilder {
     private readonly lineCounter: LineCounter,
   ) {}
 
+  /** `path` is the current position, a stack shared by the whole walk (copied when reported). */
   build(node: YamlNode | null, path: PathSegment[]): unknown {
     if (node === null) return null;
     if (path.length > this.limits.maxDepth) {
@@ -146,7 +147,9 @@ class DocumentBuilder {
         } else {
           firstKeyAt.set(key, keyNode);
         }
-        value[key] = this.build(pair.value, [...path, key]);
+        path.push(key);
+        value[key] = this.build(pair.value, path);
+        path.pop();
         source.entries.set(key, { key: keyNode, ...this.entryValue(pair.value) });
       }
       return value;
@@ -156,7 +159,9 @@ class DocumentBuilder {
       const source: ContainerSource = { node, entries: new Map() };
       this.sources.set(value, source);
       (node.items as (YamlNode | null)[]).forEach((item, index) => {
-        value.push(this.build(item, [...path, index]));
+        path.push(index);
+        value.push(this.build(item, path));
+        path.pop();
         source.entries.set(index, this.entryValue(item));
       });
       return value;
@@ -251,7 +256,7 @@ class DocumentBuilder {
     const identity = `${ruleId}:${messageId}:${range.start}`;
     if (this.reported.has(identity)) return;
     this.reported.add(identity);
-    this.problems.push({ ruleId, messageId, data, range, documentIndex: this.documentIndex, path });
+    this.problems.push({ ruleId, messageId, data, range, documentIndex: this.documentIndex, path: [...path] });
   }
 }
 
@@ -312,7 +317,8 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
   const tokens = [...parser.parse(text)];
-  collectComments(tokens, result.comments);
+  // Comments matter only for inline directives; most files have none.
+  if (text.includes('ocp-image-')) collectComments(tokens, result.comments);
   const budget = { nodes: 0 };
   let index = 0;
   for (const doc of composer.compose(tokens, true, text.length)) {
