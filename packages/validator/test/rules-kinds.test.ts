@@ -76,7 +76,7 @@ describe('imagestreamimport-spec and import-from-kind', () => {
   it('needs at least one image or a repository', () => {
     expect(paths(imagestreamimportSpec, 'kind: ImageStreamImport\nspec: {import: true}')).toEqual(['spec.images']);
     expect(paths(imagestreamimportSpec, 'kind: ImageStreamImport\nspec: {images: []}')).toEqual(['spec.images']);
-    expect(paths(imagestreamimportSpec, 'kind: ImageStreamImport')).toEqual(['spec.images']);
+    expect(paths(imagestreamimportSpec, 'kind: ImageStreamImport')).toEqual([]);
     expect(paths(imagestreamimportSpec, 'kind: ImageStreamImport\nspec: {repository: {from: {kind: DockerImage, name: quay.io/x}}}')).toEqual([]);
   });
 
@@ -113,7 +113,6 @@ spec:
     expect(run(importFromKind, isi).map((entry) => [entry.path, entry.messageId])).toEqual([
       ['spec.images[0].from.kind', 'unsupported'],
       ['spec.images[1].from.kind', 'missing'],
-      ['spec.images[2].from.kind', 'missing'],
       ['spec.repository.from.kind', 'unsupported'],
     ]);
     expect(run(importFromKind, isi)[0]?.message).toContain('Did you mean "DockerImage"?');

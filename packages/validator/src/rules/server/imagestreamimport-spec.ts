@@ -21,7 +21,8 @@ export default defineRule({
     const spec = record(object.value, 'spec');
     const images = array(spec, 'images') ?? [];
     const repository = record(spec, 'repository');
-    if (images.length === 0 && !has(spec, 'repository')) {
+    // Without spec at all, the schema's "missing spec" says it better.
+    if (spec && images.length === 0 && !has(spec, 'repository')) {
       report({ path: ['spec', 'images'], messageId: 'nothingToImport' });
     }
     images.forEach((image, index) => {

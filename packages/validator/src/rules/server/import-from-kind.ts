@@ -24,7 +24,9 @@ export default defineRule({
     if (repository) sources.push({ owner: repository, path: ['spec', 'repository'] });
     for (const { owner, path } of sources) {
       const from = owner['from'];
-      const kind = isRecord(from) ? from['kind'] : undefined;
+      // A missing `from` is the schema's to report (ImageImportSpec and RepositoryImportSpec require it).
+      if (!isRecord(from)) continue;
+      const kind = from['kind'];
       if (kind === undefined || kind === null || kind === '') {
         report({ path: [...path, 'from', 'kind'], messageId: 'missing', data: { hint: caseHint(from, 'kind') } });
       } else if (typeof kind === 'string' && kind !== 'DockerImage' && !isTemplateValue(object, kind)) {
