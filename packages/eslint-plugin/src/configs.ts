@@ -10,6 +10,10 @@ export const manifestFiles = {
   json: ['**/*.json'],
 } as const;
 
+/** JSON files that are never manifests: JSONC configs (their comments are JSON syntax errors) and
+ *  lock files (large, and read for nothing). */
+export const notManifests = ['**/tsconfig*.json', '**/jsconfig*.json', '**/.vscode/**', '**/.devcontainer/**', '**/devcontainer.json', '**/package-lock.json'];
+
 type SeverityName = 'error' | 'warn';
 
 /**
@@ -47,6 +51,7 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
     return (['yaml', 'json'] as const).map((language) => ({
       name: `${pluginNamespace}/${name}/${language}`,
       files: [...manifestFiles[language]],
+      ...(language === 'json' ? { ignores: [...notManifests] } : {}),
       plugins: { [pluginNamespace]: plugin },
       language: `${pluginNamespace}/${language}`,
       rules,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Linter } from 'eslint';
-import { rules as registry } from '@ocp-image/validator';
+import { rules as registry, validate } from '@ocp-image/validator';
 import plugin from '../src/index.js';
-import { lint } from './support.js';
+import { describeFinding, describeMessage, lint } from './support.js';
 
 const configNames = ['recommended', 'strict', 'all'] as const;
 
@@ -42,6 +42,14 @@ describe('configs built from registry metadata', () => {
     for (const config of configs) expect(config.plugins?.['ocp-image']).toBe(plugin);
   });
 
+  it('leaves JSONC configs and lock files alone, but lints other JSON', () => {
+    const jsonc = '{\n  // a comment\n  "compilerOptions": { "strict": true },\n}\n';
+    for (const filename of ['tsconfig.json', 'packages/app/tsconfig.build.json', '.vscode/settings.json', 'package-lock.json']) {
+      expect(lint(jsonc, filename, plugin.configs.recommended as Linter.Config[]).some((message) => message.fatal), filename).toBe(false);
+    }
+    expect(lint(jsonc, 'deploy/stream.json', plugin.configs.recommended as Linter.Config[])).toMatchObject([{ fatal: true, line: 2 }]);
+  });
+
   it('recommended: syntax, schema and server errors as errors, docs rules at their default, no lint', () => {
     const settings = ruleSettings('recommended');
     for (const rule of registry) {
@@ -72,13 +80,16 @@ describe('configs built from registry metadata', () => {
 describe('rule options and languages', () => {
   const legacyStream = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: app\n';
 
-  it('accepts the CLI limits as options', () => {
+  it('accepts the CLI limits as options and validates with them', () => {
     const config: Linter.Config[] = [
       ...(plugin.configs.recommended as Linter.Config[]),
-      { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxBytes: 10 } }] } },
+      { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxDepth: 1 } }] } },
     ];
     const messages = lint(legacyStream, 'stream.yaml', config);
-    expect(messages).toMatchObject([{ ruleId: 'ocp-image/input-too-large', line: 1, column: 1, severity: 2 }]);
+    const tooDeep = validate(legacyStream, { config: { limits: { maxDepth: 1 } } }).findings;
+    expect(tooDeep.map((finding) => finding.ruleId)).toEqual(['input-too-large']);
+    expect(messages.map(describeMessage)).toEqual(tooDeep.map(describeFinding));
+    expect(lint(legacyStream, 'stream.yaml', plugin.configs.recommended as Linter.Config[])).toEqual([]);
   });
 
   it('rejects options the CLI config does not have', () => {
