@@ -125,4 +125,9 @@ describe('JSON manifests', () => {
     const messages = lint(legacyJson, 'stream.json', config);
     expect(messages.map(describeMessage)).toEqual(validate(legacyJson).findings.map(describeFinding));
   });
+
+  it("keep @eslint/json's own check of language options", () => {
+    const config = [...(plugin.configs.all as Linter.Config[]), { files: ['**/*.json'], languageOptions: { allowTrailingCommas: true } }];
+    expect(() => lint(legacyJson, 'stream.json', config)).toThrow('allowTrailingCommas option is only available in JSONC');
+  });
 });
