@@ -149,8 +149,22 @@ describe('readDocuments: problems', () => {
     const messageIds = (text: string, limits: object) => read(text, limits).problems.map((problem) => `${problem.ruleId}/${problem.messageId}`);
     expect(messageIds('a: ééé\n', { maxBytes: 8 })).toEqual(['input-too-large/bytes']);
     expect(messageIds('a: 1\n---\nb: 2\n---\nc: 3\n', { maxDocuments: 2 })).toEqual(['input-too-large/documents']);
-    expect(messageIds(`${'['.repeat(30)}${']'.repeat(30)}\n`, { maxDepth: 10 })).toEqual(['input-too-large/depth']);
+    expect(messageIds(`${'['.repeat(30)}${']'.repeat(30)}\n`, { maxDepth: 10 })).toEqual(['input-too-large/flowDepth']);
+    expect(messageIds(Array.from({ length: 12 }, (_, depth) => `${'  '.repeat(depth)}k:`).join('\n'), { maxDepth: 10 })).toEqual(['input-too-large/depth']);
     expect(messageIds('[1, 2, 3, 4, 5, 6]\n', { maxNodes: 5 })).toEqual(['input-too-large/nodes']);
+  });
+
+  it('checks bracket depth before parsing, ignoring brackets inside strings', () => {
+    const deep = `a: ${'['.repeat(2000)}${']'.repeat(2000)}\n`;
+    const result = read(deep);
+    expect(result.problems).toMatchObject([{ ruleId: 'input-too-large', messageId: 'flowDepth', range: { start: 3 + DEFAULT_LIMITS.maxDepth } }]);
+    expect(result.documents).toEqual([]);
+    expect(read(`a: "${'['.repeat(300)}"\nb: '${'{'.repeat(300)}'\nc: |\n  ${'['.repeat(300)}\n`).problems).toEqual([]);
+  });
+
+  it('reports parser stack exhaustion on deep block nesting as too deep, not as a syntax error', () => {
+    const deep = Array.from({ length: 3000 }, (_, depth) => `${' '.repeat(depth)}- `).join('\n') + 'x\n';
+    expect(read(deep).problems.map((problem) => `${problem.ruleId}/${problem.messageId}`)).toEqual(['input-too-large/depth']);
   });
 
   it('collects comments with their offsets when the text may hold a directive', () => {

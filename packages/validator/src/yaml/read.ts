@@ -3,7 +3,7 @@
  * value go-yaml v2 + sigs.k8s.io/yaml would send to the API server, while remembering which node
  * every value came from so findings can be located.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment } from '../types.js';
 import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -300,11 +300,41 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+const FLOW_OPEN = new Set(['[', '{']);
+const FLOW_CLOSE = new Set([']', '}']);
+/** Lexer tokens that stand for no source text. */
+const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * The offset of the first flow collection (`[`/`{`) nested deeper than `limit`, if any. The lexer
+ * is linear and knows scalars, so brackets inside strings do not count.
+ */
+function flowNestingBeyond(text: string, limit: number): number | undefined {
+  let openers = 0;
+  for (let index = 0; index < text.length && openers <= limit; index++) {
+    const char = text[index];
+    if (char === '[' || char === '{') openers++;
+  }
+  if (openers <= limit) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (FLOW_OPEN.has(token)) {
+      if (++depth > limit) return offset;
+    } else if (FLOW_CLOSE.has(token)) {
+      depth = Math.max(0, depth - 1);
+    }
+    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+  }
+  return undefined;
+}
+
 export function readDocuments(text: string, limits: InputLimits): ReadResult {
   const lineCounter = new LineCounter();
   const result: ReadResult = { documents: [], problems: [], lineCounter, sources: new WeakMap(), comments: [] };
   const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
   if (bytes > limits.maxBytes) {
+    lineCounter.addNewLine(0);
     result.problems.push({
       ruleId: 'input-too-large',
       messageId: 'bytes',
@@ -312,6 +342,21 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
       range: { start: 0, end: 0 },
       documentIndex: 0,
     });
+    return result;
+  }
+  // The parser recurses into flow collections (and slows down sharply): check their depth first.
+  const tooDeep = flowNestingBeyond(text, limits.maxDepth);
+  if (tooDeep !== undefined) {
+    result.problems.push({
+      ruleId: 'input-too-large',
+      messageId: 'flowDepth',
+      data: { limit: limits.maxDepth },
+      range: { start: tooDeep, end: tooDeep + 1 },
+      documentIndex: 0,
+    });
+    // Positions need the line starts the parser would have recorded.
+    lineCounter.addNewLine(0);
+    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
     return result;
   }
   const parser = new Parser(lineCounter.addNewLine);
@@ -338,6 +383,10 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
     const linesWithErrors = new Set<number>();
     for (const error of doc.errors) {
       entry.unreadable = true;
+      if (error.message.includes('Maximum call stack size exceeded')) {
+        result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        break;
+      }
       // The parser often reports one mistake several ways at the same place: keep one per line.
       const line = lineCounter.linePos(error.pos[0]).line;
       if (linesWithErrors.has(line)) continue;
