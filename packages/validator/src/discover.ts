@@ -19,9 +19,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * The kind an object is written as. `Kind: ImageStream` is not `kind:` for the server, but it is
+ * plainly meant as an image object: take it, so the schema reports the misspelt key.
+ */
+function writtenKind(value: Record<string, unknown>, imageKinds: ReadonlySet<string>): unknown {
+  if (value.kind !== undefined) return value.kind;
+  const misspelt = Object.keys(value).find((key) => key.toLowerCase() === 'kind');
+  const kind = misspelt === undefined ? undefined : value[misspelt];
+  return typeof kind === 'string' && imageKinds.has(kind) ? kind : undefined;
+}
+
 /** An image kind whose apiVersion is absent, `v1` or of the image.openshift.io group (a misspelt version is the schema's to report). */
-function isImageObject(value: Record<string, unknown>, imageKinds: ReadonlySet<string>): boolean {
-  if (typeof value.kind !== 'string' || !imageKinds.has(value.kind)) return false;
+function isImageObject(value: Record<string, unknown>, kind: unknown, imageKinds: ReadonlySet<string>): kind is string {
+  if (typeof kind !== 'string' || !imageKinds.has(kind)) return false;
   const apiVersion = value.apiVersion;
   return (
     apiVersion === undefined ||
@@ -55,14 +66,15 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       if (Array.isArray(value.items)) value.items.forEach((item, index) => visit(item, [...pathPrefix, 'items', index], inTemplate));
       return;
     }
-    if (!isImageObject(value, imageKinds)) {
+    const objectKind = writtenKind(value, imageKinds);
+    if (!isImageObject(value, objectKind, imageKinds)) {
       skip(typeof kind === 'string' ? kind : '(no kind)');
       return;
     }
     const metadata = isRecord(value.metadata) ? value.metadata : {};
     discovery.objects.push({
       apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : '',
-      kind: kind as string,
+      kind: objectKind,
       ...(typeof metadata.name === 'string' ? { name: metadata.name } : {}),
       ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
       value,

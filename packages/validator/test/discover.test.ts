@@ -41,6 +41,11 @@ describe('discoverObjects', () => {
     expect(summary({ kind: 'Template', objects: [{ kind: 'ImageStream' }, { kind: 'ImageStream', apiVersion: '${API}' }] }).objects).toHaveLength(2);
   });
 
+  it('takes `Kind:` for the kind of an image object, so the misspelt key gets reported', () => {
+    expect(summary({ Kind: 'ImageStream', apiVersion: 'image.openshift.io/v1' }).objects).toEqual([['ImageStream', [], false]]);
+    expect(summary({ KIND: 'Service' })).toEqual({ objects: [], skipped: { '(no kind)': 1 } });
+  });
+
   it('never validates a SecretList (it only holds Secrets)', () => {
     expect(summary({ kind: 'SecretList', apiVersion: 'v1', items: [{ kind: 'Secret' }] })).toEqual({ objects: [], skipped: { Secret: 1 } });
     expect(summary({ kind: 'SecretList', apiVersion: 'v1' })).toEqual({ objects: [], skipped: {} });
