@@ -61,7 +61,9 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   return function validate(text: string, options: ValidateOptions = {}): ValidationResult {
     const config: ValidationConfig = options.config ?? {};
     try {
-      return run(typeof text === 'string' ? text : String(text), config);
+      const input = typeof text === 'string' ? text : String(text);
+      // Editors and ESLint do not count a byte order mark as a column.
+      return run(input.startsWith('\uFEFF') ? input.slice(1) : input, config);
     } catch (error) {
       // Never throw on any input: a failure here is a bug, reported like any finding.
       return {

@@ -309,6 +309,17 @@ describe('robustness', () => {
     expect(validate(42 as unknown as string).findings).toEqual([]);
   });
 
+  it('does not count a byte order mark as a column', () => {
+    expect(validate('\uFEFFapiVersion: v1\nkind: Thing\n').findings).toMatchObject([{ ruleId: 'legacy-api-version', line: 1, column: 13 }]);
+  });
+
+  it('positions findings in CRLF files', () => {
+    expect(validate('apiVersion: v1\r\nkind: Thing\r\nspec:\r\n  count: x\r\n').findings).toMatchObject([
+      { ruleId: 'legacy-api-version', line: 1, column: 13, endLine: 1, endColumn: 15 },
+      { ruleId: 'schema-type', line: 4, column: 10, endLine: 4, endColumn: 11 },
+    ]);
+  });
+
   it('sorts findings by line, column and rule id', () => {
     const text = 'apiVersion: v1\nkind: Thing\nspec: {count: x, insecure: 1}\nmetadata: {name: a, name: b}\n';
     const { findings } = validate(text);
