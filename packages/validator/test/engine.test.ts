@@ -115,6 +115,10 @@ describe('schema findings', () => {
     ]);
   });
 
+  it('reports a value of the wrong type once, not also against its enum', () => {
+    expect(brief(validate(thing('  tags:\n  - from: {name: x}\n    policy: 1.0\n')).findings)).toEqual(['yaml-implicit-type spec.tags[0].policy']);
+  });
+
   it('suggests the closest enum value', () => {
     const { findings } = validate(thing('  tags:\n  - from: {name: x}\n    policy: source\n'));
     expect(findings).toMatchObject([

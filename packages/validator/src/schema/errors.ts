@@ -242,8 +242,14 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         add({ ruleId: 'schema-other', messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
     }
   }
-  return mergeMisspeltRequired(problems);
+  // A value of the wrong type fails its enum or range too: the type is the one problem to report.
+  const mistyped = new Set(problems.filter((problem) => TYPE_RULES.has(problem.ruleId)).map((problem) => renderPath(problem.path)));
+  const consequential = (problem: SchemaProblem) => VALUE_RULES.has(problem.ruleId) && mistyped.has(renderPath(problem.path));
+  return mergeMisspeltRequired(problems.filter((problem) => !consequential(problem)));
 }
+
+const TYPE_RULES = new Set(['schema-type', 'yaml-implicit-type']);
+const VALUE_RULES = new Set(['schema-enum', 'schema-other']);
 
 /**
  * `apiversion:` written for `apiVersion:` is one mistake, not two: keep the required-field error,
