@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { TextDecoder } from 'node:util';
 
 export interface EncodingProblem {
   messageId: 'binary' | 'utf16' | 'utf32' | 'invalidUtf8';
@@ -32,21 +31,22 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
     if (startsWith(raw, bom.bytes)) return { problem: { messageId: bom.messageId, data: { bom: bom.label }, line: 1, column: 1 } };
   }
   const bytes = startsWith(raw, utf8Bom) ? raw.subarray(utf8Bom.length) : raw;
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const nul = bytes.indexOf(0);
+  // The common case, without loading TextDecoder: valid UTF-8 and no NUL.
+  if (nul === -1 && isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   if (nul !== -1) {
     // A NUL byte means binary (YAML allows no NUL, even escaped). Bytes before it that are not
     // UTF-8 count one column per bad sequence, as an editor would show them.
     const position = positionAfter(decoder.decode(bytes.subarray(0, nul)));
     return { problem: { messageId: 'binary', data: { ...position }, ...position } };
   }
-  if (isUtf8(bytes)) return { text: decoder.decode(bytes) };
   const invalid = firstInvalidUtf8(bytes, decoder);
   return invalid ? { problem: invalid } : { text: decoder.decode(bytes) };
 }
 
 /** The first byte that is not part of a valid UTF-8 sequence, with its line and column. */
-function firstInvalidUtf8(bytes: Uint8Array, decoder: TextDecoder): EncodingProblem | undefined {
+function firstInvalidUtf8(bytes: Uint8Array, decoder: { decode(input: Uint8Array): string }): EncodingProblem | undefined {
   if (isUtf8(bytes)) return undefined;
   // The lenient decoding turns each bad sequence into U+FFFD. Up to the first replacement that is
   // not a literal U+FFFD (EF BF BD) in the file, the text decodes exactly, so the byte offset of

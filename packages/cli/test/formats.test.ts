@@ -21,11 +21,13 @@ beforeAll(async () => {
     runCli(['validate', '--jobs', '2', '--format', 'json', '.']),
     runCli(['validate', '--jobs', '2', '--format', 'stylish', '.']),
     runCli(['validate', '--jobs', '1', '--color', '.']),
+    runCli(['validate', '--jobs', '2', '--format', 'json', '.'], { env: { OCP_IMAGE_NO_BUNDLE: '1' } }),
   ]);
   formats.forEach((format, index) => runs.set(format, outputs[index]!));
   runs.set('json --jobs 2', outputs[formats.length]!);
   runs.set('stylish --jobs 2', outputs[formats.length + 1]!);
   runs.set('stylish --color', outputs[formats.length + 2]!);
+  runs.set('json without the bundle', outputs[formats.length + 3]!);
 });
 
 function run(name: string): RunResult {
@@ -65,6 +67,10 @@ describe('every format on the fixture project', () => {
   it('--jobs 2 writes byte-identical output to --jobs 1', () => {
     expect(run('json --jobs 2').stdout).toBe(run('json').stdout);
     expect(run('stylish --jobs 2').stdout).toBe(run('stylish').stdout);
+  });
+
+  it('the bundled and the unbundled CLI write the same output', () => {
+    expect(run('json without the bundle').stdout).toBe(run('json').stdout);
   });
 
   it('stylish without a terminal has no colours; --color adds them and changes nothing else', () => {
