@@ -4,9 +4,10 @@ import { languages as ymlLanguages } from 'eslint-plugin-yml';
 import { validate } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 
-/** The validator's findings for what a YAML or JSON parser rejects (eslint-plugin-yml's parser
- *  also refuses duplicate keys); ESLint shows them as the fatal errors of a file it cannot parse. */
-export const parseErrorRules: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-duplicate-key']);
+/** The validator's findings for text it could not read: what a YAML or JSON parser rejects
+ *  (eslint-plugin-yml's parser also refuses duplicate keys, and gives up on very deep nesting).
+ *  ESLint shows them as the fatal errors of a file it cannot parse. */
+export const parseErrorRules: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-duplicate-key', 'input-too-large']);
 
 /** Methods that may read the base object's private fields, so they must run on it. */
 const boundMethods = ['validateLanguageOptions', 'normalizeLanguageOptions', 'createSourceCode', 'matchesSelectorClass'] as const;
