@@ -111,7 +111,7 @@ describe('schema findings', () => {
     const { findings } = validate(thing('  count: "5"\n  insecure: "maybe"\n'));
     expect(findings.map((finding) => finding.message)).toEqual([
       'spec.count must be an integer, not the string "5"; remove the quotes: 5.',
-      'spec.insecure must be a boolean (true or false) or null, not the string "maybe".',
+      'spec.insecure must be a boolean (true or false), not the string "maybe".',
     ]);
   });
 

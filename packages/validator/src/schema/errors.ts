@@ -98,7 +98,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function describeExpected(types: readonly string[]): string {
-  return types.map((type) => TYPE_NAMES[type] ?? type).join(' or ');
+  // Every field accepts null (the decoder reads it as unset); saying so would only distract.
+  const meaningful = types.length > 1 ? types.filter((type) => type !== 'null') : types;
+  return meaningful.map((type) => TYPE_NAMES[type] ?? type).join(' or ');
 }
 
 function describeActual(value: unknown): string {
