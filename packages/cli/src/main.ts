@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, UsageError } from './errors.js';
-import { cliVersion } from './project.js';
+import { cliVersion, repositoryUrl } from './project.js';
 
 const formats = ['stylish', 'json', 'sarif', 'junit', 'github', 'compact'] as const;
 
@@ -45,7 +45,14 @@ function buildProgram(run: (action: () => Promise<number>) => void): Command {
       writeErr: (text) => process.stderr.write(text),
       outputError: (text, write) => write(`ocp-image: ${text.replace(/^error: /, '')}`),
     })
-    .showHelpAfterError('(ocp-image --help shows the usage)');
+    .showHelpAfterError('(ocp-image --help shows the usage)')
+    .addHelpText(
+      'after',
+      `
+"ocp-image <paths>" is short for "ocp-image validate <paths>"; "ocp-image validate --help" lists
+its options. Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or internal error.
+Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
+    );
 
   program
     .command('validate', { isDefault: true })
