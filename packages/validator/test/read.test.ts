@@ -100,6 +100,13 @@ describe('readDocuments: problems', () => {
     expect(result.documents.filter((document) => document.unreadable).map((document) => document.index)).toEqual([0, 2, 3]);
   });
 
+  it('positions an unclosed quote or bracket at its opening character', () => {
+    const starts = (text: string) => read(text).problems.map((problem) => [problem.range.start, problem.data.message]);
+    expect(starts('a: "abc\nb: 1\n')).toEqual([[3, 'Missing closing "quote']]);
+    expect(starts('x: 1\na: [1, {b: 2}\n---\nc: 1\n')).toEqual([[8, 'Flow sequence in block collection must be sufficiently indented and end with a ]']]);
+    expect(starts('{"a": 1\n')).toEqual([[0, 'Flow map must end with a }']]);
+  });
+
   it('reports a duplicate key at the second key with the line of the first', () => {
     const text = 'metadata:\n  name: a\n  labels: {}\n  name: b\n';
     const result = read(text);

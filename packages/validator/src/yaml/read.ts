@@ -3,7 +3,8 @@
  * value go-yaml v2 + sigs.k8s.io/yaml would send to the API server, while remembering which node
  * every value came from so findings can be located.
  */
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
+import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
+import type { YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment } from '../types.js';
 import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -282,6 +283,22 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
   return isScalar(contents) && !contents.tag && contents.type === 'PLAIN' && resolvePlainScalar(String(contents.value)).type === 'null';
 }
 
+/**
+ * An unclosed quote or bracket is noticed where the text ends or the next line starts; the
+ * opening `"`, `'`, `[` or `{` is where the author has to look. Returns its range, if found.
+ */
+function unclosedOpening(doc: Document.Parsed, error: YAMLError): SourceRange | undefined {
+  if (error.code !== 'MISSING_CHAR' && error.code !== 'BAD_INDENT') return undefined;
+  let opening: number | undefined;
+  visit(doc, (_key, node) => {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const flow = isCollection(node) && node.flow;
+    const range = (quoted || flow) && (node as YamlNode).range;
+    if (range && range[1] === error.pos[0] && range[0] < error.pos[0] && (opening === undefined || range[0] > opening)) opening = range[0];
+  });
+  return opening === undefined ? undefined : { start: opening, end: opening + 1 };
+}
+
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -387,17 +404,12 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
         result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
         break;
       }
+      const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
       // The parser often reports one mistake several ways at the same place: keep one per line.
-      const line = lineCounter.linePos(error.pos[0]).line;
+      const line = lineCounter.linePos(range.start).line;
       if (linesWithErrors.has(line)) continue;
       linesWithErrors.add(line);
-      result.problems.push({
-        ruleId: 'yaml-syntax',
-        messageId: 'parse',
-        data: { message: firstLine(error.message) },
-        range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
-        documentIndex,
-      });
+      result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
     }
     if (isEmptyDocument(doc)) continue;
     result.documents.push(entry);
