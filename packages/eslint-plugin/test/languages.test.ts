@@ -48,6 +48,37 @@ describe('YAML: a real language, so ESLint comments work', () => {
     expect(messages.map(describeMessage)).toEqual(validate(legacyStream).findings.map(describeFinding));
   });
 
+  it('honours the disable comment as docs/editor.md shows it', () => {
+    const text = `apiVersion: image.openshift.io/v1
+kind: ImageStream
+metadata:
+  name: python
+spec:
+  tags:
+  - name: latest
+    from:
+      # eslint-disable-next-line ocp-image/tag-from-kind
+      kind: ImageStream
+      name: "3.12"
+`;
+    expect(lint(text, 'stream.yaml', plugin.configs.recommended as Linter.Config[])).toEqual([]);
+    const undisabled = text.replace('# eslint-disable-next-line', '# see');
+    expect(lint(undisabled, 'stream.yaml', plugin.configs.recommended as Linter.Config[])).toMatchObject([
+      { ruleId: 'ocp-image/tag-from-kind', line: 10, severity: 2 },
+    ]);
+  });
+
+  it("runs alongside eslint-plugin-yml's recommended config, in either order", () => {
+    const text = `${legacyStream}  labels:\n    team:\n`;
+    const ours = plugin.configs.all as Linter.Config[];
+    const theirs = yml.configs.recommended as Linter.Config[];
+    for (const config of [[...ours, ...theirs], [...theirs, ...ours]]) {
+      const reported = ruleIds(lint(text, 'stream.yaml', config));
+      expect(reported).toContain('ocp-image/legacy-api-version');
+      expect(reported).toContain('yml/no-empty-mapping-value');
+    }
+  });
+
   it("reports the same positions on eslint-plugin-yml's own yml/yaml language", () => {
     const config: Linter.Config[] = [
       ...yml.configs.base,

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Linter } from 'eslint';
 import { rules as registry, validate } from '@ocp-image/validator';
 import plugin from '../src/index.js';
-import { describeFinding, describeMessage, lint } from './support.js';
+import { describeFinding, describeMessage, lint, repoRoot } from './support.js';
 
 const configNames = ['recommended', 'strict', 'all'] as const;
 
@@ -24,6 +26,17 @@ describe('rules generated from the registry', () => {
     expect(meta?.docs?.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/rules/${id}.md`);
     expect(meta?.messages).toEqual(rule.messages);
     expect(meta?.type).toBe(rule.category === 'lint' ? 'suggestion' : 'problem');
+  });
+
+  it('links every rule to the page the CLI links to', () => {
+    const cliBin = path.join(repoRoot, 'packages/cli/bin/ocp-image.js');
+    const run = spawnSync(process.execPath, [cliBin, 'rules'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const cliUrls = run.stdout.match(/https:\/\/\S+\.md/g) ?? [];
+    // The CLI also lists its own file-level rules, documented in docs/cli.md.
+    const pluginUrls = Object.values(plugin.rules).map((rule) => rule.meta?.docs?.url);
+    expect(pluginUrls.length).toBe(registry.length);
+    expect(cliUrls).toEqual(expect.arrayContaining(pluginUrls));
   });
 
   it('names the plugin and its namespace', () => {
