@@ -1,13 +1,12 @@
 import type { LanguageOptions, RuleDefinition as EslintRule, RuleVisitor, SourceLocation, TextSourceCode } from '@eslint/core';
-import type { Finding, InputLimits, RuleDefinition } from '@ocp-image/validator';
+import { DEFAULT_LIMITS, type Finding, type RuleDefinition } from '@ocp-image/validator';
 import { ruleDocsUrl } from './docs-url.js';
 import { findingsByRule, type RuleOptions } from './validation.js';
 
 /** Languages whose source text is a manifest. The rules only read the text, so eslint-plugin-yml's
- *  and @eslint/json's own languages work too; anything else (JavaScript…) is a configuration error. */
+ *  and @eslint/json's own languages work too; anything else is a configuration error — JavaScript,
+ *  and JSONC/JSON5, whose comments and syntax the server does not read as it looks. */
 const supportedLanguages = ['ocp-image/*', 'yml/yaml', 'json/json'];
-
-const limitNames = ['maxBytes', 'maxDocuments', 'maxDepth', 'maxAliasCount', 'maxNodes'] as const satisfies readonly (keyof InputLimits)[];
 
 const optionsSchema = [
   {
@@ -16,7 +15,7 @@ const optionsSchema = [
       limits: {
         type: 'object',
         description: 'Input limits, as in the CLI config (docs/security.md).',
-        properties: Object.fromEntries(limitNames.map((name) => [name, { type: 'integer', minimum: 1 }])),
+        properties: Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [name, { type: 'integer', minimum: 1 }])),
         additionalProperties: false,
       },
     },

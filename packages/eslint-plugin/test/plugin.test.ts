@@ -111,6 +111,11 @@ describe('rule options and languages', () => {
       { rules: { 'ocp-image/unknown-field': ['error', { strict: true }] } },
     ];
     expect(() => lint(legacyStream, 'stream.yaml', config)).toThrow(/ocp-image\/unknown-field/);
+    const unknownLimit: Linter.Config[] = [
+      ...(plugin.configs.recommended as Linter.Config[]),
+      { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxFiles: 3 } }] } },
+    ];
+    expect(() => lint(legacyStream, 'stream.yaml', unknownLimit)).toThrow(/maxFiles/);
   });
 
   it('refuses to run its rules on JavaScript', () => {
