@@ -28,10 +28,10 @@ describe('ESLint (all config) and the validator agree', () => {
   if (!existsSync(fixturesRoot)) console.warn(`SKIPPED: the validator fixtures ${fixturesRoot} are absent`);
   it.skipIf(!existsSync(fixturesRoot))('on every validator fixture', async () => {
     await checkAgreement('validator fixtures', fixturesRoot);
-  });
+  }, 60_000);
 
   if (!existsSync(corpusRoot)) console.warn(`SKIPPED: the real-world corpus ${corpusRoot} is absent`);
   it.skipIf(!existsSync(corpusRoot))('on every file of the real-world corpus', async () => {
     await checkAgreement('real-world corpus', corpusRoot);
-  }, 120_000);
+  }, 300_000);
 });

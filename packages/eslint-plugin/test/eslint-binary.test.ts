@@ -46,7 +46,7 @@ describe('the eslint binary on examples/', () => {
     const messageCount = results.reduce((sum, result) => sum + result.messages.length, 0);
     console.log(`eslint examples/: ${results.length} files, ${messageCount} messages, ${errors} errors, exit code ${run.status}`);
     expect(run.status).toBe(errors > 0 ? 1 : 0);
-  });
+  }, 120_000);
 
   it.skipIf(examples.length === 0)('prints the stylish report with file names, positions and ocp-image rule ids', () => {
     const json = JSON.parse(runEslint('--format', 'json').stdout) as ESLint.LintResult[];
@@ -65,5 +65,5 @@ describe('the eslint binary on examples/', () => {
       }
     }
     expect(run.stdout).toMatch(new RegExp(`✖ ${problems} problems? \\(`));
-  });
+  }, 120_000);
 });

@@ -37,7 +37,7 @@ describe('rules generated from the registry', () => {
     const pluginUrls = Object.values(plugin.rules).map((rule) => rule.meta?.docs?.url);
     expect(pluginUrls.length).toBe(registry.length);
     expect(cliUrls).toEqual(expect.arrayContaining(pluginUrls));
-  });
+  }, 60_000);
 
   it('names the plugin and its namespace', () => {
     expect(plugin.meta).toMatchObject({ name: '@ocp-image/eslint-plugin', namespace: 'ocp-image' });
