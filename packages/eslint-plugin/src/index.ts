@@ -7,7 +7,6 @@ import { createEslintRule, type ManifestRule } from './rules.js';
 
 export type { RuleOptions } from './validation.js';
 export type { ConfigName } from './configs.js';
-export { ruleDocsUrl } from './docs-url.js';
 
 export interface OcpImagePlugin extends Plugin {
   meta: typeof pluginMeta;
