@@ -4,6 +4,7 @@
  * Template inside a List works too.
  */
 import type { ManifestObject, PathSegment } from './types.js';
+import { addCount } from './paths.js';
 import { isTemplateParameterValue } from './template.js';
 
 export const IMAGE_API_VERSION = 'image.openshift.io/v1';
@@ -45,7 +46,7 @@ function isImageObject(value: Record<string, unknown>, kind: unknown, imageKinds
 export function discoverObjects(root: unknown, documentIndex: number, imageKinds: ReadonlySet<string>): Discovery {
   const discovery: Discovery = { objects: [], skipped: {} };
   const skip = (kind: string): void => {
-    discovery.skipped[kind] = (discovery.skipped[kind] ?? 0) + 1;
+    addCount(discovery.skipped, kind, 1);
   };
   const visit = (value: unknown, pathPrefix: PathSegment[], inTemplate: boolean): void => {
     if (Array.isArray(value)) {

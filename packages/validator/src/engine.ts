@@ -17,7 +17,7 @@ import { Directives } from './directives.js';
 import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discover.js';
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
-import { renderPath, valueAt } from './paths.js';
+import { addCount, renderPath, valueAt } from './paths.js';
 import { closestMatch } from './suggest.js';
 import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaProblem, type SchemaValidator } from './schema/errors.js';
 import { SchemaIndex } from './schema/walk.js';
@@ -98,7 +98,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       documents.set(document.index, document);
       if (document.unreadable || document.value === undefined) continue;
       const discovery = discoverObjects(document.value, document.index, imageKinds);
-      for (const [kind, count] of Object.entries(discovery.skipped)) skipped[kind] = (skipped[kind] ?? 0) + count;
+      for (const [kind, count] of Object.entries(discovery.skipped)) addCount(skipped, kind, count);
       for (const object of discovery.objects) {
         objects.push(object);
         pending.push(...checkObject(object, config, document, locator));

@@ -40,3 +40,14 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   }
   return current;
 }
+
+/** Sets `key` as an own property even when it is `__proto__` (plain assignment would replace the prototype). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
+/** Adds `amount` to the count under `key`; keys such as `constructor` are counts like any other. */
+export function addCount(counts: Record<string, number>, key: string, amount: number): void {
+  setOwn(counts, key, (Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0) + amount);
+}

@@ -7,6 +7,7 @@ import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, Li
 import type { YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment } from '../types.js';
+import { setOwn } from '../paths.js';
 import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 
 /** Offsets into the text, end exclusive. */
@@ -149,7 +150,7 @@ class DocumentBuilder {
           firstKeyAt.set(key, keyNode);
         }
         path.push(key);
-        value[key] = this.build(pair.value, path);
+        setOwn(value, key, this.build(pair.value, path));
         path.pop();
         source.entries.set(key, { key: keyNode, ...this.entryValue(pair.value) });
       }
@@ -215,7 +216,7 @@ class DocumentBuilder {
       const merged = this.build(resolvedMap, path) as Record<string, unknown>;
       const mergedSource = this.sources.get(merged);
       for (const [key, value] of Object.entries(merged)) {
-        into[key] = value;
+        setOwn(into, key, value);
         const entry = mergedSource?.entries.get(key);
         if (entry) source.entries.set(key, entry);
       }
