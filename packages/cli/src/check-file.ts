@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
-import { DEFAULT_LIMITS, getRule, renderPath, validate } from '@ocp-image/validator';
+import { DEFAULT_LIMITS, effectiveSeverity, fileEncodingRule, fileReadRule, getRule, interpolate, renderPath, validate } from '@ocp-image/validator';
 import type { Finding, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
 import { decodeManifest } from './decode.js';
-import { fileEncodingRule, fileReadRule, formatMessage } from './file-rules.js';
 import type { FileResult } from './results.js';
 
 /** One file to check: read from disk, or bytes already in hand (stdin). */
@@ -69,13 +68,13 @@ function fileFinding(
   column: number,
   config: ValidationConfig,
 ): Read {
-  const setting = config.rules?.[rule.id];
-  if (setting === 'off') return { text: '' };
+  const severity = effectiveSeverity(rule, config);
+  if (severity === undefined) return { text: '' };
   return {
     finding: {
       ruleId: rule.id,
-      severity: setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.severity,
-      message: formatMessage(rule.messages[messageId] ?? messageId, data),
+      severity,
+      message: interpolate(rule.messages[messageId] ?? messageId, data),
       line,
       column,
       endLine: line,

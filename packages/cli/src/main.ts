@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, UsageError } from './errors.js';
-import { cliVersion, repositoryUrl } from './project.js';
+import { repositoryUrl } from '@ocp-image/validator/docs-url';
+import { cliVersion } from './project.js';
 
 const formats = ['stylish', 'json', 'sarif', 'junit', 'github', 'compact'] as const;
 

@@ -1,15 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileRules } from './file-rules.js';
-
-/** The project's home; rule pages live under `docs/rules/<id>.md` there. The ESLint plugin links
- *  to the same pages (its own copy of this URL is in packages/eslint-plugin/src/docs-url.ts). */
-export const repositoryUrl = 'https://github.com/ocp-image/ocp-image';
-
-export function ruleDocsUrl(ruleId: string): string {
-  // The CLI's own file rules are documented with the command, not in the validator's rule pages.
-  if (fileRules.some((rule) => rule.id === ruleId)) return `${repositoryUrl}/blob/main/docs/cli.md#files-that-cannot-be-read`;
-  return `${repositoryUrl}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
-}
 
 let cachedVersion: string | undefined;
 

@@ -68,8 +68,7 @@ describe('rules', () => {
     const list = JSON.parse(json.stdout) as { id: string; category: string; severity: string; description: string; url: string }[];
     expect(list.map((rule) => rule.id)).toEqual(expect.arrayContaining(['yaml-syntax', 'legacy-api-version', 'file-read', 'file-encoding']));
     for (const rule of list) {
-      const page = rule.id.startsWith('file-') ? 'cli.md#files-that-cannot-be-read' : `rules/${rule.id}.md`;
-      expect(rule.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/${page}`);
+      expect(rule.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/rules/${rule.id}.md`);
       expect(text.stdout).toMatch(new RegExp(`^${rule.id} +${rule.category} +${rule.severity} +\\S`, 'm'));
       expect(text.stdout).toContain(rule.url);
     }

@@ -153,7 +153,7 @@ describe('sarif', () => {
     expect(ruleIds).toEqual(expect.arrayContaining(['yaml-syntax', 'legacy-api-version', 'file-read', 'file-encoding']));
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
     for (const rule of rules) {
-      expect(rule.helpUri).toMatch(rule.id.startsWith('file-') ? /\/docs\/cli\.md#files-that-cannot-be-read$/ : new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
       expect(rule.shortDescription?.text).toBeTruthy();
       expect(rule.fullDescription?.text).toBeTruthy();
     }

@@ -1,6 +1,6 @@
 import type { LanguageOptions, RuleDefinition as EslintRule, RuleVisitor, SourceLocation, TextSourceCode } from '@eslint/core';
 import { DEFAULT_LIMITS, type Finding, type RuleDefinition } from '@ocp-image/validator';
-import { ruleDocsUrl } from './docs-url.js';
+import { ruleDocsUrl } from '@ocp-image/validator/docs-url';
 import { findingsByRule, type RuleOptions } from './validation.js';
 
 /** Languages whose source text is a manifest. The rules only read the text, so eslint-plugin-yml's

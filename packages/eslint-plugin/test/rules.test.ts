@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuleTester, type Linter } from 'eslint';
-import { rules as registry, validate, type ValidationConfig } from '@ocp-image/validator';
+import { fileRules, rules as registry, validate, type ValidationConfig } from '@ocp-image/validator';
 import plugin from '../src/index.js';
 import type { RuleOptions } from '../src/validation.js';
 import { fixturesRoot, lint, repoRoot } from './support.js';
@@ -143,8 +143,10 @@ for (const rule of registry) {
 describe('coverage', () => {
   it('every registry rule has cases, and every rule an input can trigger has invalid ones', () => {
     expect([...casesPerRule].filter(([, count]) => count === 0).map(([ruleId]) => ruleId)).toEqual([]);
-    // internal-error reports a bug of the validator itself: no input triggers it.
-    const untriggered = [...invalidCasesPerRule].filter(([ruleId, count]) => count === 0 && ruleId !== 'internal-error');
+    // internal-error reports a bug of the validator itself, and the file rules problems of reading a
+    // file that only the CLI reports (ESLint reads files itself): no text triggers them.
+    const untriggerable = new Set(['internal-error', ...fileRules.map((rule) => rule.id)]);
+    const untriggered = [...invalidCasesPerRule].filter(([ruleId, count]) => count === 0 && !untriggerable.has(ruleId));
     expect(untriggered.map(([ruleId]) => ruleId)).toEqual([]);
   });
 

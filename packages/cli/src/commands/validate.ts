@@ -45,7 +45,8 @@ function parseRuleFlags(flags: readonly string[]): Map<string, SeveritySetting> 
 /** Unknown rule ids are configuration errors, pointed at where they are written. */
 async function checkRuleIds(loaded: LoadedConfig | undefined, flagRules: Map<string, SeveritySetting>, cwd: string): Promise<void> {
   if (flagRules.size === 0 && Object.keys(loaded?.config.rules ?? {}).length === 0) return;
-  const [{ ruleIds }, { closestMatch }] = await Promise.all([import('../registry.js'), import('@ocp-image/validator')]);
+  const { rules, closestMatch } = await import('@ocp-image/validator');
+  const ruleIds = new Set(rules.map((rule) => rule.id));
   const hint = (id: string) => {
     const suggestion = closestMatch(id, ruleIds);
     return suggestion ? `; did you mean "${suggestion}"?` : ' (ocp-image rules lists them)';

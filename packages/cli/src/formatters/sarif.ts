@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleDefinition } from '@ocp-image/validator';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { cliVersion, repositoryUrl, ruleDocsUrl } from '../project.js';
-import { allRules } from '../registry.js';
+import { repositoryUrl, ruleDocsUrl, rules } from '@ocp-image/validator';
+import { cliVersion } from '../project.js';
 import type { FileResult } from '../results.js';
 import type { FormatContext } from './index.js';
 
@@ -40,8 +40,8 @@ function artifactLocation(filePath: string, cwd: string): { uri: string; uriBase
  * rather than its line, so an alert survives edits elsewhere in the file.
  */
 export function format(results: readonly FileResult[], context: FormatContext): string {
-  const descriptors = allRules.map(describeRule);
-  const ruleIndex = new Map(allRules.map((rule, index) => [rule.id, index]));
+  const descriptors = rules.map(describeRule);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
 
   const sarifResults: Result[] = [];
   for (const result of results) {

@@ -1,11 +1,12 @@
-import type { RuleDefinition } from '@ocp-image/validator';
-
 /**
- * Rules about the file itself, before any YAML is read. The validator works on text and never
- * sees files, so these live in the CLI; they appear in `ocp-image rules`, the SARIF rule table
- * and `--rule`/config severities like every other rule.
+ * Rules about the file itself, before any YAML is read. `validate()` works on text and never sees
+ * files, so front ends that read files (the CLI) report these; they are in the registry so that
+ * severities, `ocp-image rules`, SARIF rule tables and the docs treat them like every other rule.
  */
-export const fileReadRule: RuleDefinition<'failed'> = {
+import type { RuleDefinition } from '../types.js';
+import { defineRule } from './define.js';
+
+export const fileReadRule = defineRule({
   id: 'file-read',
   category: 'syntax',
   severity: 'error',
@@ -13,9 +14,9 @@ export const fileReadRule: RuleDefinition<'failed'> = {
   source: 'ocp-image CLI',
   kinds: '*',
   messages: { failed: 'Cannot read the file: {{reason}}.' },
-};
+});
 
-export const fileEncodingRule: RuleDefinition<'binary' | 'utf16' | 'utf32' | 'invalidUtf8'> = {
+export const fileEncodingRule = defineRule({
   id: 'file-encoding',
   category: 'syntax',
   severity: 'error',
@@ -28,11 +29,6 @@ export const fileEncodingRule: RuleDefinition<'binary' | 'utf16' | 'utf32' | 'in
     utf32: 'The file is UTF-32 encoded (byte order mark {{bom}}); save it as UTF-8.',
     invalidUtf8: 'Invalid UTF-8: byte 0x{{byte}} at {{line}}:{{column}} is not part of a UTF-8 character; save the file as UTF-8.',
   },
-};
+});
 
 export const fileRules: readonly RuleDefinition[] = [fileReadRule, fileEncodingRule];
-
-/** Fills `{{name}}` placeholders, as the validator's messages do. */
-export function formatMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (name in data ? String(data[name]) : placeholder));
-}
