@@ -1,18 +1,13 @@
 // The floor: read + `yaml` parseAllDocuments + the precompiled schema validators, single thread,
 // no rules and no position mapping. Anything ocp-image does on top of this is its own cost.
-// usage: node tools/bench/floor.mjs DIR...   → one JSON line
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// usage: node tools/bench/floor.mjs DIR...   → one JSON line (ms: time after start-up)
+import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { validators } from '@ocp-image/schemas/validators/standard';
+import { manifestFiles } from './files.mjs';
 
-const files = [];
-const walk = (path) => {
-  if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) walk(join(path, entry));
-  else if (/\.(ya?ml|json)$/.test(path)) files.push(path);
-};
-process.argv.slice(2).forEach(walk);
-
+const files = manifestFiles(process.argv.slice(2));
+const start = performance.now();
 let documents = 0;
 let invalid = 0;
 for (const file of files) {
@@ -24,4 +19,4 @@ for (const file of files) {
     if (validate && !validate(object)) invalid++;
   }
 }
-console.log(JSON.stringify({ files: files.length, documents, invalid }));
+console.log(JSON.stringify({ files: files.length, documents, invalid, ms: Math.round(performance.now() - start) }));

@@ -1,113 +1,277 @@
 // `npm run bench`: throughput, cold start, memory and ESLint overhead, each against its floor,
-// measured side by side in one run. Writes bench-results/latest.json and prints a table.
+// measured side by side in one run. Writes bench-results/latest.json and latest.md, prints a table.
 // usage: node tools/bench/run.mjs [--quick] [--runs N]
+//   --quick   small inputs (the largest is 200 files × 10) and single runs: checks that everything works
+//   --runs N  repetitions of every measurement (default 5; 3 for the 20,000-document input)
+//
+// Every measurement is a whole process. Commands compared with each other run interleaved, round
+// by round, so that load from other processes falls on all of them alike; the medians are reported
+// with their spread. Wall time, CPU time (user + system) and peak RSS come from GNU time when it is
+// installed (/usr/bin/time), else only wall time is measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSyntheticManifests } from './inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const quick = process.argv.includes('--quick');
-const runsArgument = process.argv.indexOf('--runs');
-const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : quick ? 3 : 5;
-const work = join(root, 'bench-results', 'inputs');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsFlag = args.indexOf('--runs');
+const runsOverride = runsFlag >= 0 ? Number(args[runsFlag + 1]) : undefined;
+if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverride > 0)) {
+  console.error('bench: --runs expects a positive integer');
+  process.exit(2);
+}
+const runsFor = (defaultRuns) => runsOverride ?? (quick ? 1 : defaultRuns);
+
+const resultsDirectory = join(root, 'bench-results');
+const inputsDirectory = join(resultsDirectory, 'inputs');
+const outputsDirectory = join(resultsDirectory, 'outputs');
+const timingFile = join(resultsDirectory, 'time.txt');
 const cli = join(root, 'packages/cli/bin/ocp-image.js');
 const eslintBin = join(root, 'node_modules/eslint/bin/eslint.js');
-const corpus = resolve(root, '../shared/corpus/real');
+const shared = resolve(root, '../shared');
+const corpus = join(shared, 'corpus/real');
+const referenceFloor = join(shared, 'tools/floor-ajv.mjs');
+const openapi = join(shared, 'reference/openapi-image-v1.json');
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const sizes = [
-  { name: '1×1', files: 1, docsPerFile: 1 },
-  { name: '200×5', files: 200, docsPerFile: 5 },
-  { name: '2000×10', files: quick ? 200 : 2000, docsPerFile: 10 },
+  { name: '1×1', files: 1, docsPerFile: 1, runs: 5 },
+  { name: '200×5', files: 200, docsPerFile: 5, runs: 5 },
+  quick ? { name: '200×10', files: 200, docsPerFile: 10, runs: 5 } : { name: '2000×10', files: 2000, docsPerFile: 10, runs: 3 },
 ];
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Wall time of a whole process in ms; the process must succeed or report findings (exit 1). */
-function timeProcess(args, { allowExitOne = true } = {}) {
+/**
+ * Runs `node args` once: wall time (ms), CPU time (ms) and peak RSS (MB) of the whole process.
+ * Exit code 1 is accepted where the command reports problems in its input that way.
+ */
+function measure(nodeArgs, { acceptExitOne = false } = {}) {
+  const command = gnuTime ? [gnuTime, '-o', timingFile, '-f', '%U %S %M', process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (child.status !== 0 && !(allowExitOne && child.status === 1)) {
-    throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
+  const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0 && !(acceptExitOne && child.status === 1)) {
+    throw new Error(`node ${nodeArgs.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 2000)}`);
   }
-  return { ms, stdout: child.stdout };
+  const sample = { wallMs, cpuMs: null, rssMb: null, stdout: child.stdout };
+  if (gnuTime) {
+    const [user, system, kilobytes] = readFileSync(timingFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    sample.cpuMs = (user + system) * 1000;
+    sample.rssMb = kilobytes / 1024;
+  }
+  return sample;
 }
 
-function medianMs(args, count = runs) {
-  timeProcess(args); // warm the file system cache
-  return median(Array.from({ length: count }, () => timeProcess(args).ms));
+/**
+ * Measures each case `runs` times, interleaved round by round. Returns per case the medians, the
+ * spread of the wall times ((max − min) / median) and the last stdout.
+ */
+function compare(cases, runs) {
+  const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const [name, { args: nodeArgs, acceptExitOne }] of Object.entries(cases)) samples[name].push(measure(nodeArgs, { acceptExitOne }));
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => {
+      const walls = list.map((sample) => sample.wallMs);
+      const wallMs = median(walls);
+      return [
+        name,
+        {
+          wallMs: Math.round(wallMs),
+          cpuMs: gnuTime ? Math.round(median(list.map((sample) => sample.cpuMs))) : null,
+          peakRssMb: gnuTime ? Math.round(Math.max(...list.map((sample) => sample.rssMb))) : null,
+          spread: +((Math.max(...walls) - Math.min(...walls)) / wallMs).toFixed(2),
+          runs: list.length,
+          stdout: list.at(-1).stdout,
+        },
+      ];
+    }),
+  );
 }
 
-/** Peak resident set size in MB through GNU time, which reads the child's rusage. */
-function peakRssMb(args) {
-  if (!existsSync('/usr/bin/time')) return null;
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const kilobytes = Number(child.stderr.trim().split('\n').pop());
-  return Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : null;
+function cpuModel() {
+  try {
+    return /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+  } catch {
+    return cpus()[0]?.model;
+  }
 }
 
-rmSync(work, { recursive: true, force: true });
+/** Which CLI build runs: the launcher prefers dist/bundle/ but falls back to dist/ when it is stale. */
+function cliBuild() {
+  const child = spawnSync(process.execPath, [cli, '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, OCP_IMAGE_DEBUG: '1' } });
+  if (child.status !== 0) throw new Error(`the CLI does not start (npm run build first?):\n${child.stderr}`);
+  return /running (.+)/.exec(child.stderr)?.[1] ?? 'unknown';
+}
+
+const round = (value, digits = 2) => (value === null || value === undefined ? null : +value.toFixed(digits));
+const docsPerSecond = (documents, ms) => Math.round(documents / (ms / 1000));
+
+// ---------------------------------------------------------------------------------------------
+
+const build = cliBuild();
+if (!build.startsWith('dist/bundle')) console.log(`bench: warning — the CLI runs ${build}; its start-up is slower than the bundle's`);
+if (!gnuTime) console.log('bench: /usr/bin/time is absent — CPU time and peak RSS are not measured');
+
+rmSync(inputsDirectory, { recursive: true, force: true });
+rmSync(outputsDirectory, { recursive: true, force: true });
+mkdirSync(outputsDirectory, { recursive: true });
 const inputs = sizes.map((size) => {
-  const directory = join(work, size.name);
+  const directory = join(inputsDirectory, size.name);
   const { documents, faulty } = writeSyntheticManifests(directory, size.files, size.docsPerFile, 42);
   return { ...size, directory, documents, faulty };
 });
-if (existsSync(corpus)) inputs.push({ name: 'real corpus', directory: corpus, documents: null, faulty: null });
+if (existsSync(corpus)) inputs.push({ name: 'real corpus', directory: corpus, documents: null, faulty: null, runs: 5 });
 else console.log('bench: ../shared/corpus/real is absent; the real-corpus row is skipped');
+const hasReferenceFloor = existsSync(referenceFloor) && existsSync(openapi);
+if (!hasReferenceFloor) console.log('bench: ../shared/tools/floor-ajv.mjs is absent; the reference floor is not measured');
 
-const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), runs, quick, rows: [] };
-
-for (const input of inputs) {
-  const floorRun = timeProcess(['tools/bench/floor.mjs', input.directory]);
-  const documents = input.documents ?? JSON.parse(floorRun.stdout).documents;
-  const row = { input: input.name, documents, faulty: input.faulty };
-  const docsPerSecond = (ms) => Math.round(documents / (ms / 1000));
-  row.floorMs = medianMs(['tools/bench/floor.mjs', input.directory]);
-  row.libraryMs = medianMs(['tools/bench/library.mjs', input.directory]);
-  row.jobs1Ms = medianMs([cli, 'validate', input.directory, '--jobs', '1', '--format', 'json', '--output-file', '/dev/null']);
-  row.jobs2Ms = medianMs([cli, 'validate', input.directory, '--jobs', '2', '--format', 'json', '--output-file', '/dev/null']);
-  row.floorDocsPerSecond = docsPerSecond(row.floorMs);
-  row.jobs1DocsPerSecond = docsPerSecond(row.jobs1Ms);
-  row.jobs1VsFloor = +(row.floorMs / row.jobs1Ms).toFixed(2);
-  row.jobs2VsJobs1 = +(row.jobs1Ms / row.jobs2Ms).toFixed(2);
-  results.rows.push(row);
-}
-
-const oneFile = inputs[0].directory;
-const nodeBaselineMs = medianMs(['-e', '0'], runs * 3);
-const coldStartMs = medianMs([cli, 'validate', oneFile], runs * 3);
-results.coldStart = { nodeBaselineMs: Math.round(nodeBaselineMs), cliMs: Math.round(coldStartMs), aboveNodeMs: Math.round(coldStartMs - nodeBaselineMs) };
-
-const eslintInput = inputs[1].directory;
-const eslintOursMs = medianMs([eslintBin, '--no-config-lookup', '-c', 'tools/bench/eslint-ocp-image.config.mjs', eslintInput]);
-const eslintYmlMs = medianMs([eslintBin, '--no-config-lookup', '-c', 'tools/bench/eslint-yml.config.mjs', eslintInput]);
-results.eslint = { input: inputs[1].name, ocpImageMs: Math.round(eslintOursMs), ymlOnlyMs: Math.round(eslintYmlMs), ratio: +(eslintOursMs / eslintYmlMs).toFixed(2) };
-
-const largest = inputs[2].directory;
-results.peakRssMb = {
-  [inputs[1].name]: peakRssMb([cli, 'validate', inputs[1].directory, '--jobs', '1', '--format', 'json', '--output-file', '/dev/null']),
-  [inputs[2].name]: peakRssMb([cli, 'validate', largest, '--jobs', '1', '--format', 'json', '--output-file', '/dev/null']),
-  [`${inputs[2].name} --jobs 2`]: peakRssMb([cli, 'validate', largest, '--jobs', '2', '--format', 'json', '--output-file', '/dev/null']),
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpuModel: cpuModel(), cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}` },
+  node: process.version,
+  cliBuild: build,
+  quick,
+  loadAverageBefore: loadavg().map((value) => round(value)),
+  rows: [],
 };
 
-mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+for (const input of inputs) {
+  const safeName = input.name.replace(/[^\w]+/g, '-');
+  const validateArgs = (jobs) => [cli, 'validate', input.directory, '--jobs', String(jobs), '--format', 'json', '--output-file', join(outputsDirectory, `${safeName}-jobs${jobs}.json`)];
+  const cases = {
+    floor: { args: ['tools/bench/floor.mjs', input.directory] },
+    library: { args: ['tools/bench/library.mjs', input.directory] },
+    jobs1: { args: validateArgs(1), acceptExitOne: true },
+    jobs2: { args: validateArgs(2), acceptExitOne: true },
+  };
+  if (hasReferenceFloor) cases.reference = { args: [referenceFloor, openapi, input.directory] };
+  const runs = runsFor(input.runs);
+  process.stdout.write(`bench: ${input.name} (${runs} run${runs > 1 ? 's' : ''})… `);
+  const measured = compare(cases, runs);
+  const floorOutput = JSON.parse(measured.floor.stdout);
+  const libraryOutput = JSON.parse(measured.library.stdout);
+  const documents = input.documents ?? floorOutput.documents;
+  const jobs1Output = readFileSync(cases.jobs1.args.at(-1));
+  const jobs2Output = readFileSync(cases.jobs2.args.at(-1));
+  const row = {
+    input: input.name,
+    files: floorOutput.files,
+    documents,
+    faulty: input.faulty,
+    findings: libraryOutput.findings,
+    jobsOutputsIdentical: jobs1Output.equals(jobs2Output),
+  };
+  for (const [name, value] of Object.entries(measured)) row[name] = { ...value, stdout: undefined };
+  row.floor.inProcessMs = floorOutput.ms;
+  row.library.inProcessMs = libraryOutput.ms;
+  if (row.reference) row.reference.inProcessMs = JSON.parse(measured.reference.stdout).ms;
+  row.floorDocsPerSecond = docsPerSecond(documents, row.floor.wallMs);
+  row.jobs1DocsPerSecond = docsPerSecond(documents, row.jobs1.wallMs);
+  row.jobs2DocsPerSecond = docsPerSecond(documents, row.jobs2.wallMs);
+  row.jobs1VsFloor = round(row.floor.wallMs / row.jobs1.wallMs);
+  row.jobs1VsFloorCpu = gnuTime ? round(row.floor.cpuMs / row.jobs1.cpuMs) : null;
+  row.jobs2VsJobs1 = round(row.jobs1.wallMs / row.jobs2.wallMs);
+  results.rows.push(row);
+  console.log(`jobs1 ${row.jobs1.wallMs} ms, floor ${row.floor.wallMs} ms`);
+}
 
-const pad = (value, width) => String(value ?? '–').padStart(width);
-console.log(`\nocp-image benchmark — ${results.cpuModel}, ${results.cpus} cores, Node ${results.node}, median of ${runs}${quick ? ' (quick)' : ''}`);
-console.log(`${'input'.padEnd(12)}${pad('docs', 8)}${pad('floor ms', 10)}${pad('library', 9)}${pad('jobs1', 9)}${pad('jobs2', 9)}${pad('floor doc/s', 12)}${pad('jobs1 doc/s', 12)}${pad('j1/floor', 9)}${pad('j2/j1', 7)}`);
+{
+  const runs = runsOverride ?? (quick ? 5 : 21);
+  process.stdout.write(`bench: cold start (${runs} runs)… `);
+  const measured = compare({ node: { args: ['-e', '0'] }, cli: { args: [cli, 'validate', join(inputs[0].directory, 'm00000.yaml')] } }, runs);
+  results.coldStart = {
+    nodeMs: measured.node.wallMs,
+    cliMs: measured.cli.wallMs,
+    aboveNodeMs: measured.cli.wallMs - measured.node.wallMs,
+    nodeCpuMs: measured.node.cpuMs,
+    cliCpuMs: measured.cli.cpuMs,
+    aboveNodeCpuMs: gnuTime ? measured.cli.cpuMs - measured.node.cpuMs : null,
+    spread: { node: measured.node.spread, cli: measured.cli.spread },
+    runs,
+  };
+  console.log(`${results.coldStart.aboveNodeMs} ms above node`);
+}
+
+{
+  const eslintInput = inputs[1];
+  const runs = runsFor(5);
+  process.stdout.write(`bench: eslint on ${eslintInput.name} (${runs} run${runs > 1 ? 's' : ''})… `);
+  const eslint = (config) => ({ args: [eslintBin, '--no-config-lookup', '--config', `tools/bench/${config}`, eslintInput.directory], acceptExitOne: true });
+  const measured = compare({ ymlOnly: eslint('eslint-yml.config.mjs'), ocpImage: eslint('eslint-ocp-image.config.mjs') }, runs);
+  results.eslint = {
+    input: eslintInput.name,
+    ymlOnlyMs: measured.ymlOnly.wallMs,
+    ocpImageMs: measured.ocpImage.wallMs,
+    ratio: round(measured.ocpImage.wallMs / measured.ymlOnly.wallMs),
+    ymlOnlyCpuMs: measured.ymlOnly.cpuMs,
+    ocpImageCpuMs: measured.ocpImage.cpuMs,
+    cpuRatio: gnuTime ? round(measured.ocpImage.cpuMs / measured.ymlOnly.cpuMs) : null,
+    spread: { ymlOnly: measured.ymlOnly.spread, ocpImage: measured.ocpImage.spread },
+    runs,
+  };
+  console.log(`${results.eslint.ratio}×`);
+}
+results.loadAverageAfter = loadavg().map((value) => round(value));
+
+// ---------------------------------------------------------------------------------------------
+
+const largest = results.rows.find((row) => row.input === inputs[2].name);
+const medium = results.rows.find((row) => row.input === inputs[1].name);
+const targets = [
+  { name: `CLI --jobs 1 ≥ 0.7× floor throughput (${largest.input})`, value: `${largest.jobs1VsFloor}× (CPU time: ${largest.jobs1VsFloorCpu ?? '–'}×)`, met: largest.jobs1VsFloor >= 0.7 },
+  { name: `--jobs 2 ≥ 1.7× --jobs 1 (${largest.input})`, value: `${largest.jobs2VsJobs1}×`, met: largest.jobs2VsJobs1 >= 1.7 },
+  { name: 'one-file cold start ≤ 80 ms above node -e 0', value: `${results.coldStart.aboveNodeMs} ms (CPU time: ${results.coldStart.aboveNodeCpuMs ?? '–'} ms)`, met: results.coldStart.aboveNodeMs <= 80 },
+  { name: 'ESLint + ocp-image ≤ 1.5× ESLint + eslint-plugin-yml', value: `${results.eslint.ratio}× (CPU time: ${results.eslint.cpuRatio ?? '–'}×)`, met: results.eslint.ratio <= 1.5 },
+  {
+    name: `peak RSS ≤ 250 MB (${largest.input}, --jobs 1 / --jobs 2)`,
+    value: `${largest.jobs1.peakRssMb ?? '–'} / ${largest.jobs2.peakRssMb ?? '–'} MB (${medium.input}: ${medium.jobs1.peakRssMb ?? '–'} / ${medium.jobs2.peakRssMb ?? '–'} MB)`,
+    met: gnuTime ? Math.max(largest.jobs1.peakRssMb, largest.jobs2.peakRssMb) <= 250 : null,
+  },
+];
+results.targets = targets;
+
+mkdirSync(resultsDirectory, { recursive: true });
+writeFileSync(join(resultsDirectory, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const cell = (value) => (value === null || value === undefined ? '–' : String(value));
+const lines = [];
+const { machine } = results;
+lines.push(`ocp-image benchmark, ${results.date.slice(0, 10)} — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${results.node}${quick ? ' (quick)' : ''}`);
+lines.push(`load average before ${results.loadAverageBefore.join(' ')}, after ${results.loadAverageAfter.join(' ')}; CLI from ${results.cliBuild}`);
+lines.push('');
+lines.push('Throughput: wall time of the whole process, median (spread = (max − min) / median); CPU = user + system time.');
+lines.push('');
+lines.push('| input | docs | runs | reference floor-ajv ms | floor ms | library ms | CLI --jobs 1 ms | CLI --jobs 2 ms | floor doc/s | jobs 1 doc/s | jobs 2 doc/s | jobs 1 / floor (CPU) | jobs 2 / jobs 1 | peak RSS jobs 1 / 2 MB |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of results.rows) {
-  console.log(
-    `${row.input.padEnd(12)}${pad(row.documents, 8)}${pad(Math.round(row.floorMs), 10)}${pad(Math.round(row.libraryMs), 9)}${pad(Math.round(row.jobs1Ms), 9)}${pad(Math.round(row.jobs2Ms), 9)}${pad(row.floorDocsPerSecond, 12)}${pad(row.jobs1DocsPerSecond, 12)}${pad(row.jobs1VsFloor, 9)}${pad(row.jobs2VsJobs1, 7)}`,
+  const wall = (name) => (row[name] ? `${row[name].wallMs} ±${Math.round(row[name].spread * 50)}%` : '–');
+  lines.push(
+    `| ${row.input} | ${row.documents} | ${row.floor.runs} | ${row.reference ? `${row.reference.wallMs} (${row.reference.inProcessMs} in-process)` : '–'} | ${wall('floor')} | ${wall('library')} | ${wall('jobs1')} | ${wall('jobs2')} | ${row.floorDocsPerSecond} | ${row.jobs1DocsPerSecond} | ${row.jobs2DocsPerSecond} | ${row.jobs1VsFloor} (${cell(row.jobs1VsFloorCpu)}) | ${row.jobs2VsJobs1} | ${cell(row.jobs1.peakRssMb)} / ${cell(row.jobs2.peakRssMb)} |`,
   );
 }
-console.log(`cold start (1 file): ${results.coldStart.cliMs} ms, node -e 0: ${results.coldStart.nodeBaselineMs} ms → ${results.coldStart.aboveNodeMs} ms above node (target ≤ 80)`);
-console.log(`eslint on ${results.eslint.input}: ocp-image recommended ${results.eslint.ocpImageMs} ms vs eslint-plugin-yml alone ${results.eslint.ymlOnlyMs} ms → ${results.eslint.ratio}× (target ≤ 1.5)`);
-console.log(`peak RSS (MB): ${Object.entries(results.peakRssMb).map(([name, mb]) => `${name}: ${mb}`).join(', ')} (target ≤ 250)`);
-console.log('results: bench-results/latest.json');
+lines.push('');
+const { coldStart, eslint } = results;
+lines.push(`Cold start, one file (${coldStart.runs} runs): CLI ${coldStart.cliMs} ms, node -e 0 ${coldStart.nodeMs} ms → ${coldStart.aboveNodeMs} ms above node (CPU: ${cell(coldStart.cliCpuMs)} vs ${cell(coldStart.nodeCpuMs)} ms → ${cell(coldStart.aboveNodeCpuMs)} ms).`);
+lines.push(`ESLint on ${eslint.input} (${eslint.runs} runs): ocp-image recommended ${eslint.ocpImageMs} ms vs eslint-plugin-yml recommended alone ${eslint.ymlOnlyMs} ms → ${eslint.ratio}× (CPU: ${cell(eslint.cpuRatio)}×).`);
+lines.push(`--jobs 1 and --jobs 2 outputs byte-identical: ${results.rows.every((row) => row.jobsOutputsIdentical) ? 'yes' : `NO (${results.rows.filter((row) => !row.jobsOutputsIdentical).map((row) => row.input).join(', ')})`}.`);
+lines.push('');
+lines.push('| target | measured | met |');
+lines.push('|---|---|---|');
+for (const target of targets) lines.push(`| ${target.name} | ${target.value} | ${target.met === null ? '–' : target.met ? 'yes' : 'no'} |`);
+const noisy = results.rows.some((row) => ['floor', 'jobs1', 'jobs2'].some((name) => row[name].spread > 0.2)) || coldStart.spread.cli > 0.2;
+if (noisy) lines.push('', 'Note: some measurements spread by more than 20 %: the machine was busy; repeat for firmer numbers.');
+const report = lines.join('\n');
+writeFileSync(join(resultsDirectory, 'latest.md'), `${report}\n`);
+rmSync(timingFile, { force: true });
+console.log(`\n${report}\n\nresults: bench-results/latest.json, bench-results/latest.md`);
