@@ -27,7 +27,9 @@ export async function checkFiles(tasks: readonly FileTask[], config: ValidationC
     const results: FileResult[] = [];
     for (const task of tasks) {
       try {
-        results.push(await checkFile(task, config));
+        // A copy, as a worker's result is: strings in a result (an object's name) can be slices
+        // of the file's text, and keeping them would keep every text alive until the end.
+        results.push(structuredClone(await checkFile(task, config)));
       } catch (error) {
         throw asCheckFailure(task, error);
       }
