@@ -158,7 +158,9 @@ describe('readDocuments: problems', () => {
     expect(messageIds('a: 1\n---\nb: 2\n---\nc: 3\n', { maxDocuments: 2 })).toEqual(['input-too-large/documents']);
     expect(messageIds(`${'['.repeat(30)}${']'.repeat(30)}\n`, { maxDepth: 10 })).toEqual(['input-too-large/flowDepth']);
     expect(messageIds(Array.from({ length: 12 }, (_, depth) => `${'  '.repeat(depth)}k:`).join('\n'), { maxDepth: 10 })).toEqual(['input-too-large/depth']);
-    expect(messageIds('[1, 2, 3, 4, 5, 6]\n', { maxNodes: 5 })).toEqual(['input-too-large/nodes']);
+    // The node budget bounds the tokens read and, after aliases are expanded, the nodes built.
+    expect(messageIds('[1, 2, 3, 4, 5, 6]\n', { maxNodes: 5 })).toEqual(['input-too-large/tokens']);
+    expect(messageIds('a: &a [1, 2, 3, 4, 5, 6]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n', { maxNodes: 60 })).toEqual(['input-too-large/nodes']);
   });
 
   it('checks bracket depth before parsing, ignoring brackets inside strings', () => {

@@ -155,6 +155,7 @@ export const inputTooLarge = defineRule({
     flowDepth: 'Brackets ([ ] or { }) nested more than {{limit}} levels deep; the file was not validated.',
     aliases: 'More than {{limit}} alias (*name) uses; this document was not validated.',
     nodes: 'More than {{limit}} YAML nodes (after expanding aliases); the rest of the file was not validated.',
+    tokens: 'More than {{limit}} YAML tokens (scalars, indicators, line breaks, comments); this document and the rest of the file were not validated.',
   },
 });
 

@@ -176,8 +176,25 @@ class DocumentBuilder {
     return { value: node };
   }
 
+  /** The anchored node each alias stands for; built in one pass (`Alias.resolve` walks the whole document on every call). */
+  private aliasTargets: Map<Alias, YamlNode> | undefined;
+
   private target(alias: Alias): YamlNode | undefined {
-    return alias.resolve(this.doc) as YamlNode | undefined;
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode>();
+      // An alias refers to the last node anchored with its name before it, in document order.
+      const anchored = new Map<string, YamlNode>();
+      visit(this.doc, (_key, node) => {
+        if (isAlias(node)) {
+          const found = anchored.get(node.source);
+          if (found) targets.set(node, found);
+        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+          anchored.set(node.anchor, node);
+        }
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
   }
 
   private dereference(alias: Alias): YamlNode | null {
@@ -377,9 +394,8 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
     for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
     return result;
   }
-  const parser = new Parser(lineCounter.addNewLine);
+  const { tokens, deepDocuments, stopped } = parseBounded(text, limits, lineCounter);
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
-  const tokens = [...parser.parse(text)];
   // Comments matter only for inline directives; most files have none.
   if (text.includes('ocp-image-')) collectComments(tokens, result.comments);
   const budget = { nodes: 0 };
@@ -395,6 +411,11 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
         documentIndex,
       });
       break;
+    }
+    const deepAt = deepDocuments.get(documentIndex);
+    if (deepAt !== undefined) {
+      result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: deepAt, end: deepAt + 1 }, documentIndex });
+      continue;
     }
     const root = doc.contents as YamlNode | null;
     const entry: ReadDocument = { index: documentIndex, value: undefined, root, unreadable: false };
@@ -426,5 +447,56 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
       if (error.messageId === 'nodes') break;
     }
   }
+  if (stopped) result.problems.push(stopped);
+  return result;
+}
+
+interface BoundedParse {
+  tokens: CST.Token[];
+  /** Documents nested deeper than the limit, by index, with the offset where that depth was reached. */
+  deepDocuments: Map<number, number>;
+  /** Set when the token budget ran out: the document being read and the rest of the text were dropped. */
+  stopped?: ReadProblem;
+}
+
+/**
+ * Feeds the parser one lexical token at a time. The parser's memory grows with the tokens, so
+ * reading stops where the text holds more tokens than the node budget. Composing nests by
+ * recursion, so a document nested deeper than the depth limit is not composed: a stack overflow
+ * there would depend on the caller's stack, and so would the findings.
+ */
+function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounter): BoundedParse {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const result: BoundedParse = { tokens: [], deepDocuments: new Map() };
+  let documents = 0;
+  let count = 0;
+  // The parser's stack holds the document, the open collections and at most one scalar.
+  const maxStack = limits.maxDepth + 3;
+  const collect = (token: CST.Token): void => {
+    if (token.type !== 'document') {
+      result.tokens.push(token);
+      return;
+    }
+    if (result.deepDocuments.has(documents)) {
+      const withoutContent = { ...token };
+      delete withoutContent.value;
+      result.tokens.push(withoutContent);
+    } else {
+      result.tokens.push(token);
+    }
+    documents++;
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    const start = parser.offset;
+    if (!CONTROL_TOKENS.has(lexeme) && ++count > limits.maxNodes) {
+      const range = { start, end: start + 1 };
+      result.stopped = { ruleId: 'input-too-large', messageId: 'tokens', data: { limit: limits.maxNodes }, range, documentIndex: documents };
+      return result;
+    }
+    for (const token of parser.next(lexeme)) collect(token);
+    if (parser.stack.length > maxStack && !result.deepDocuments.has(documents)) result.deepDocuments.set(documents, start);
+  }
+  for (const token of parser.end()) collect(token);
   return result;
 }

@@ -1,0 +1,71 @@
+/**
+ * What must hold for every input, valid or hostile: findings point inside the text, name a rule of
+ * the registry, carry a one-line message, and nothing failed inside the validator.
+ */
+
+/** The part of a finding (library `Finding` or CLI JSON message) the invariants look at. */
+export interface LocatedFinding {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  documentIndex?: number;
+}
+
+/** Lines as the validator counts them: only LF ends a line (CR stays part of the line). */
+export function linesOf(text: string): string[] {
+  return text.split('\n');
+}
+
+/** Control characters and line separators would let input forge output lines (`::error` in GitHub logs, terminal escapes). */
+function hasUnprintable(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+function splitsSurrogatePair(line: string, column: number): boolean {
+  const before = line.charCodeAt(column - 2);
+  const at = line.charCodeAt(column - 1);
+  return before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff;
+}
+
+/** Why the finding's position is not inside `lines`, or undefined when it is. */
+export function positionProblem(lines: readonly string[], finding: LocatedFinding): string | undefined {
+  const { line, column, endLine, endColumn } = finding;
+  if (![line, column, endLine, endColumn].every(Number.isInteger)) return 'positions must be integers';
+  if (line < 1 || line > lines.length) return `line ${line} is outside 1..${lines.length}`;
+  if (endLine < line || endLine > lines.length) return `endLine ${endLine} is outside ${line}..${lines.length}`;
+  const startText = lines[line - 1] ?? '';
+  const endText = lines[endLine - 1] ?? '';
+  if (column < 1 || column > startText.length + 1) return `column ${column} is outside 1..${startText.length + 1} of line ${line}`;
+  if (endLine === line && endColumn <= column) return `endColumn ${endColumn} is not after column ${column}`;
+  // An empty range is widened to one column, which may be the one just past the line's end.
+  const widenedEmpty = endLine === line && endColumn === column + 1;
+  if (endColumn < 1 || (endColumn > endText.length + 1 && !widenedEmpty)) return `endColumn ${endColumn} is outside 1..${endText.length + 1} of line ${endLine}`;
+  if (splitsSurrogatePair(startText, column) || splitsSurrogatePair(endText, endColumn)) return 'a position splits a surrogate pair';
+  return undefined;
+}
+
+/** Every way `findings` break the invariants for `text`; empty when all hold. */
+export function invariantViolations(text: string, findings: readonly LocatedFinding[], ruleIds: ReadonlySet<string>): string[] {
+  const lines = linesOf(text);
+  const violations: string[] = [];
+  for (const finding of findings) {
+    const where = `${finding.ruleId} at ${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} (${JSON.stringify(finding.message.slice(0, 200))})`;
+    if (!ruleIds.has(finding.ruleId)) violations.push(`unknown rule id: ${where}`);
+    if (finding.ruleId === 'internal-error') violations.push(`the validator failed: ${where}`);
+    if (finding.message.trim() === '') violations.push(`empty message: ${where}`);
+    if (hasUnprintable(finding.message)) violations.push(`message with a control character or line break: ${where}`);
+    if (finding.documentIndex !== undefined && !(Number.isInteger(finding.documentIndex) && finding.documentIndex >= 0)) {
+      violations.push(`documentIndex ${finding.documentIndex}: ${where}`);
+    }
+    const problem = positionProblem(lines, finding);
+    if (problem) violations.push(`${problem}: ${where}`);
+  }
+  return violations;
+}
