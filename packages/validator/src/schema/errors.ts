@@ -133,6 +133,11 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** A key as it may stand between quotes in a one-line message: line breaks and control characters escaped. */
+function keyText(key: string): string {
+  return JSON.stringify(key).slice(1, -1);
+}
+
 function quoted(text: string): string {
   return text.includes('"') || text.includes('\\') ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
 }
@@ -173,7 +178,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
       add({
         ruleId: 'unknown-field',
         messageId: 'unknown',
-        data: { name, parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
+        data: { name: keyText(name), parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
         path: [...path, name],
         target: 'key',
       });
@@ -273,7 +278,7 @@ function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
     if (!misspelt) continue;
     dropped.add(misspelt);
     required.messageId = 'misspelt';
-    required.data = { ...required.data, written: String(misspelt.path.at(-1)) };
+    required.data = { ...required.data, written: keyText(String(misspelt.path.at(-1))) };
     required.locateAt = misspelt.path;
     required.target = 'key';
   }
