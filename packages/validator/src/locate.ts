@@ -59,11 +59,20 @@ export class Locator {
     // Block scalars end after their last line break: stop at the end of the text instead.
     let endOffset = Math.max(range.end, range.start);
     while (endOffset > range.start && /\s/.test(this.text.charAt(endOffset - 1))) endOffset--;
+    // A range never ends between the two code units of a surrogate pair (one character to an editor).
+    if (this.splitsSurrogatePair(endOffset)) endOffset++;
     const start = this.lineCounter.linePos(range.start);
     const end = this.lineCounter.linePos(endOffset);
-    // Give empty ranges one column so every front end shows something.
-    const endColumn = end.line === start.line && end.col <= start.col ? start.col + 1 : end.col;
+    // Give empty ranges one character so every front end shows something.
+    const width = this.splitsSurrogatePair(range.start + 1) ? 2 : 1;
+    const endColumn = end.line === start.line && end.col <= start.col ? start.col + width : end.col;
     return { line: start.line, column: start.col, endLine: end.line, endColumn };
+  }
+
+  private splitsSurrogatePair(offset: number): boolean {
+    const before = this.text.charCodeAt(offset - 1);
+    const after = this.text.charCodeAt(offset);
+    return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
   }
 }
 

@@ -71,6 +71,14 @@ describe('messages are one printable line whatever the manifest quotes', () => {
     });
   }
 
+  it('syntax errors that quote the text (lone CR line ends, control characters) stay one line', () => {
+    for (const text of ['|\t  :[\r#\r', 'apiVersion: |-\r\t\tx\rkind: ImageStream\r', 'a: b\r  c: [\u0007\u001b[31m\r', `x: "${'\u0001'.repeat(3)}`, 'a: [\r']) {
+      const result = validate(text);
+      expect(result.findings.length, JSON.stringify(text)).toBeGreaterThan(0);
+      expect(invariantViolations(text, result.findings, ruleIds)).toEqual([]);
+    }
+  });
+
   it('a misspelt required key with a line break is quoted escaped', () => {
     const text = 'apiVersion: image.openshift.io/v1\n"ki\\nd": ImageStream\n';
     expect(validate(text).findings.map((finding) => finding.message).join('\n')).not.toMatch(/ki\nd/);

@@ -256,7 +256,8 @@ class DocumentBuilder {
   private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
     const resolved = decodeScalar(node);
     if (resolved === undefined) {
-      this.syntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: String(node.value) }, rangeOf(node), path);
+      const value = JSON.stringify(String(node.value)).slice(1, -1);
+      this.syntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: value.length > 100 ? `${value.slice(0, 100)}…` : value }, rangeOf(node), path);
     }
     return resolved;
   }
@@ -317,8 +318,19 @@ function unclosedOpening(doc: Document.Parsed, error: YAMLError): SourceRange | 
   return opening === undefined ? undefined : { start: opening, end: opening + 1 };
 }
 
+/** The most a syntax message quotes of the file; the finding's range shows the rest. */
+const MAX_MESSAGE_LENGTH = 200;
+
+/**
+ * The parser's message as one line of text: without its excerpt lines and position, and with the
+ * file text it quotes cut at a line break (CR too) and stripped of control characters, so that
+ * no input can forge output lines.
+ */
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  const line = (message.split(/\r\n|\r|\n/)[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  let printable = '';
+  for (const character of line) printable += character < ' ' && character !== '\t' ? '\uFFFD' : character;
+  return printable.length > MAX_MESSAGE_LENGTH ? `${printable.slice(0, MAX_MESSAGE_LENGTH)}…` : printable;
 }
 
 export function utf8Length(text: string): number {
@@ -466,8 +478,11 @@ interface BoundedParse {
  * there would depend on the caller's stack, and so would the findings.
  */
 function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounter): BoundedParse {
-  const parser = new Parser(lineCounter.addNewLine);
+  // Line starts come from the text: the parser does not report the line breaks inside every token
+  // (an error token spanning lines, CR CR LF), and positions after them would be wrong.
+  const parser = new Parser();
   lineCounter.addNewLine(0);
+  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
   const result: BoundedParse = { tokens: [], deepDocuments: new Map() };
   let documents = 0;
   let count = 0;
