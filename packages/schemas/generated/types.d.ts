@@ -39,6 +39,9 @@ dockerImageManifestMediaType?: string
  * DockerImageManifests holds information about sub-manifests when the image represents a manifest list. When this field is present, no DockerImageLayers should be specified.
  */
 dockerImageManifests?: ImageManifest[]
+/**
+ * DockerImageMetadata contains metadata about this image
+ */
 dockerImageMetadata?: RawExtension
 /**
  * DockerImageMetadataVersion conveys the version of the object, which if empty defaults to "1.0"
@@ -56,6 +59,9 @@ dockerImageSignatures?: string[]
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "Image"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 /**
  * Signatures holds all signatures of the image.
@@ -124,11 +130,17 @@ export interface ObjectMeta {
 annotations?: {
 [k: string]: string | undefined
 }
+/**
+ * Time the server created the object. Read-only; exported manifests often carry null, which the server accepts.
+ */
 creationTimestamp?: Time
 /**
  * Seconds allowed for graceful termination before the object is removed. Read-only.
  */
 deletionGracePeriodSeconds?: number
+/**
+ * Time after which the object will be deleted, set by the server on a graceful delete. Read-only.
+ */
 deletionTimestamp?: Time
 /**
  * Identifiers that must be removed before the object is deleted from the registry.
@@ -189,6 +201,9 @@ apiVersion?: string
  * Format of fieldsV1; only FieldsV1 exists.
  */
 fieldsType?: string
+/**
+ * The field set, in the FieldsV1 format.
+ */
 fieldsV1?: FieldsV1
 /**
  * Identifier of the workflow managing these fields.
@@ -202,6 +217,9 @@ operation?: string
  * Subresource the entry applies to, if any.
  */
 subresource?: string
+/**
+ * When the entry was last changed.
+ */
 time?: Time
 }
 /**
@@ -257,17 +275,29 @@ conditions?: SignatureCondition[]
  * Required: An opaque binary string which is an image's signature.
  */
 content: string
+/**
+ * If specified, it is the time of signature's creation.
+ */
 created?: Time
 /**
  * A human readable string representing image's identity. It could be a product name and version, or an image pull spec (e.g. "registry.access.redhat.com/rhel7/rhel:7.2").
  */
 imageIdentity?: string
+/**
+ * SignatureIssuer holds information about an issuer of signing certificate or key.
+ */
 issuedBy?: SignatureIssuer
+/**
+ * SignatureSubject holds information about a person or entity who created the signature.
+ */
 issuedTo?: SignatureSubject
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind?: string
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 /**
  * Contains claims from the signature.
@@ -284,7 +314,13 @@ type: string
  * SignatureCondition describes an image signature condition of particular kind at particular probe time.
  */
 export interface SignatureCondition {
+/**
+ * Last time the condition was checked.
+ */
 lastProbeTime?: Time
+/**
+ * Last time the condition transit from one status to another.
+ */
 lastTransitionTime?: Time
 /**
  * Human readable message indicating details about last transition.
@@ -351,17 +387,29 @@ conditions?: SignatureCondition[]
  * Required: An opaque binary string which is an image's signature.
  */
 content: string
+/**
+ * If specified, it is the time of signature's creation.
+ */
 created?: Time
 /**
  * A human readable string representing image's identity. It could be a product name and version, or an image pull spec (e.g. "registry.access.redhat.com/rhel7/rhel:7.2").
  */
 imageIdentity?: string
+/**
+ * SignatureIssuer holds information about an issuer of signing certificate or key.
+ */
 issuedBy?: SignatureIssuer
+/**
+ * SignatureSubject holds information about a person or entity who created the signature.
+ */
 issuedTo?: SignatureSubject
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageSignature"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 /**
  * Contains claims from the signature.
@@ -384,11 +432,19 @@ export interface ImageStreamImage {
  * APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
  */
 apiVersion: "image.openshift.io/v1"
+/**
+ * Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. The images resource is primarily for use by cluster administrators and integrations like the cluster image registry - end users instead access images via the imagestreamtags or imagestreamimages resources. While image metadata is stored in the API, any integration that implements the container image registry API must provide its own storage for the raw manifest data, image config, and layer contents.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 image?: EmbeddedImage
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStreamImage"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 }
 /**
@@ -421,6 +477,9 @@ dockerImageManifestMediaType?: string
  * DockerImageManifests holds information about sub-manifests when the image represents a manifest list. When this field is present, no DockerImageLayers should be specified.
  */
 dockerImageManifests?: ImageManifest[]
+/**
+ * DockerImageMetadata contains metadata about this image
+ */
 dockerImageMetadata?: RawExtension
 /**
  * DockerImageMetadataVersion conveys the version of the object, which if empty defaults to "1.0"
@@ -438,6 +497,9 @@ dockerImageSignatures?: string[]
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind?: string
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 /**
  * Signatures holds all signatures of the image.
@@ -460,8 +522,17 @@ apiVersion: "image.openshift.io/v1"
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStreamImport"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
+/**
+ * ImageStreamImportSpec defines what images should be imported.
+ */
 spec: ImageStreamImportSpec
+/**
+ * ImageStreamImportStatus contains information about the status of an image stream import.
+ */
 status?: ImageStreamImportStatus
 }
 /**
@@ -476,19 +547,34 @@ images?: ImageImportSpec[]
  * Import indicates whether to perform an import - if so, the specified tags are set on the spec and status of the image stream defined by the type meta.
  */
 import?: boolean
+/**
+ * RepositoryImportSpec describes a request to import images from a container image repository.
+ */
 repository?: RepositoryImportSpec
 }
 /**
  * ImageImportSpec describes a request to import a specific image.
  */
 export interface ImageImportSpec {
+/**
+ * From is the source of an image to import; only kind DockerImage is allowed
+ */
 from: ObjectReference
+/**
+ * TagImportPolicy controls how images related to this tag will be imported.
+ */
 importPolicy?: TagImportPolicy
 /**
  * IncludeManifest determines if the manifest for each image is returned in the response
  */
 includeManifest?: boolean
+/**
+ * TagReferencePolicy describes how pull-specs for images in this image stream tag are generated when image change triggers in deployment configs or builds are resolved. This allows the image stream author to control how images are accessed.
+ */
 referencePolicy?: TagReferencePolicy
+/**
+ * To is a tag in the current image stream to assign the imported image to, if name is not specified the default tag from from.name will be used
+ */
 to?: LocalObjectReference
 }
 /**
@@ -563,12 +649,21 @@ name?: string
  * RepositoryImportSpec describes a request to import images from a container image repository.
  */
 export interface RepositoryImportSpec {
+/**
+ * From is the source for the image repository to import; only kind DockerImage and a name of a container image repository is allowed
+ */
 from: ObjectReference
+/**
+ * TagImportPolicy controls how images related to this tag will be imported.
+ */
 importPolicy?: TagImportPolicy
 /**
  * IncludeManifest determines if the manifest for each image is returned in the response
  */
 includeManifest?: boolean
+/**
+ * TagReferencePolicy describes how pull-specs for images in this image stream tag are generated when image change triggers in deployment configs or builds are resolved. This allows the image stream author to control how images are accessed.
+ */
 referencePolicy?: TagReferencePolicy
 }
 /**
@@ -579,18 +674,34 @@ export interface ImageStreamImportStatus {
  * Images is set with the result of importing spec.images
  */
 images?: ImageImportStatus[]
+/**
+ * An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. Users typically update the spec.tags field to point to external images which are imported from container registries using credentials in your namespace with the pull secret type, or to existing image stream tags and images which are immediately accessible for tagging or pulling. The history of images applied to a tag is visible in the status.tags field and any user who can view an image stream is allowed to tag that image into their own image streams. Access to pull images from the integrated registry is granted by having the "get imagestreams/layers" permission on a given image stream. Users may remove a tag by deleting the imagestreamtag resource, which causes both spec and status for that tag to be removed. Image stream history is retained until an administrator runs the prune operation, which removes references that are no longer in use. To preserve a historical image, ensure there is a tag in spec pointing to that image by its digest.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 import?: EmbeddedImageStream
+/**
+ * RepositoryImportStatus describes the result of an image repository import
+ */
 repository?: RepositoryImportStatus
 }
 /**
  * ImageImportStatus describes the result of an image import.
  */
 export interface ImageImportStatus {
+/**
+ * Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. The images resource is primarily for use by cluster administrators and integrations like the cluster image registry – end users instead access images via the imagestreamtags or imagestreamimages resources. While image metadata is stored in the API, any integration that implements the container image registry API must provide its own storage for the raw manifest data, image config, and layer contents.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 image?: EmbeddedImage
 /**
  * Manifests holds sub-manifests metadata when importing a manifest list
  */
 manifests?: EmbeddedImage[]
+/**
+ * Status is the status of the image import, including errors encountered while retrieving the image
+ */
 status?: Status
 /**
  * Tag is the tag this image was located under, if any
@@ -609,6 +720,9 @@ apiVersion?: string
  * Suggested HTTP return code.
  */
 code?: number
+/**
+ * Extended data associated with the reason.
+ */
 details?: StatusDetails
 /**
  * Kind is the REST resource this object represents, in CamelCase.
@@ -618,6 +732,9 @@ kind?: string
  * Human-readable description of the status.
  */
 message?: string
+/**
+ * Standard list metadata.
+ */
 metadata?: ListMeta
 /**
  * Machine-readable reason for a Failure status.
@@ -709,8 +826,17 @@ apiVersion?: string
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind?: string
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
+/**
+ * ImageStreamSpec represents options for ImageStreams.
+ */
 spec?: ImageStreamSpec
+/**
+ * ImageStreamStatus contains information about the state of this image stream.
+ */
 status?: ImageStreamStatus
 }
 /**
@@ -721,6 +847,9 @@ export interface ImageStreamSpec {
  * dockerImageRepository is optional, if specified this stream is backed by a container repository on this server Deprecated: This field is deprecated as of v3.7 and will be removed in a future release. Specify the source for the tags to be imported in each tag via the spec.tags.from reference instead.
  */
 dockerImageRepository?: string
+/**
+ * ImageLookupPolicy describes how an image stream can be used to override the image references used by pods, builds, and other resources in a namespace.
+ */
 lookupPolicy?: ImageLookupPolicy
 /**
  * tags map arbitrary string values to specific image locators
@@ -746,11 +875,17 @@ export interface TagReference {
 annotations?: {
 [k: string]: string | undefined
 }
+/**
+ * Optional; if specified, a reference to another image that this tag should point to. Valid values are ImageStreamTag, ImageStreamImage, and DockerImage. ImageStreamTag references can only reference a tag within this same ImageStream.
+ */
 from?: ObjectReference
 /**
  * Generation is a counter that tracks mutations to the spec tag (user intent). When a tag reference is changed the generation is set to match the current stream generation (which is incremented every time spec is changed). Other processes in the system like the image importer observe that the generation of spec tag is newer than the generation recorded in the status and use that as a trigger to import the newest remote tag. To trigger a new import, clients may set this value to zero which will reset the generation to the latest stream generation. Legacy clients will send this value as nil which will be merged with the current tag generation.
  */
 generation?: number
+/**
+ * TagImportPolicy controls how images related to this tag will be imported.
+ */
 importPolicy?: TagImportPolicy
 /**
  * Name of the tag
@@ -760,6 +895,9 @@ name?: string
  * Reference states if the tag will be imported. Default value is false, which means the tag will be imported.
  */
 reference?: boolean
+/**
+ * TagReferencePolicy describes how pull-specs for images in this image stream tag are generated when image change triggers in deployment configs or builds are resolved. This allows the image stream author to control how images are accessed.
+ */
 referencePolicy?: TagReferencePolicy
 }
 /**
@@ -804,6 +942,9 @@ export interface TagEventCondition {
  * Generation is the spec tag generation that this status corresponds to
  */
 generation?: number
+/**
+ * LastTransitionTime is the time the condition transitioned from one status to another.
+ */
 lastTransitionTime?: Time
 /**
  * Message is a human readable description of the details about last transition, complementing reason.
@@ -826,6 +967,9 @@ type?: string
  * TagEvent is used by ImageStreamStatus to keep a historical record of images associated with a tag.
  */
 export interface TagEvent {
+/**
+ * Created holds the time the TagEvent was created
+ */
 created?: Time
 /**
  * DockerImageReference is the string that can be used to pull this image
@@ -852,6 +996,9 @@ additionalTags?: string[]
  * Images is a list of images successfully retrieved by the import of the repository.
  */
 images?: ImageImportStatus[]
+/**
+ * Status reflects whether any failure occurred during import
+ */
 status?: Status
 }
 /**
@@ -880,6 +1027,9 @@ images?: {
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStreamLayers"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 }
 /**
@@ -926,11 +1076,19 @@ export interface ImageStreamMapping {
  * APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
  */
 apiVersion: "image.openshift.io/v1"
+/**
+ * Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. The images resource is primarily for use by cluster administrators and integrations like the cluster image registry - end users instead access images via the imagestreamtags or imagestreamimages resources. While image metadata is stored in the API, any integration that implements the container image registry API must provide its own storage for the raw manifest data, image config, and layer contents.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 image: EmbeddedImage
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStreamMapping"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
 /**
  * Tag is a string value this image can be located with inside the stream.
@@ -951,8 +1109,17 @@ apiVersion: "image.openshift.io/v1"
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStream"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
+/**
+ * ImageStreamSpec represents options for ImageStreams.
+ */
 spec?: ImageStreamSpec
+/**
+ * ImageStreamStatus contains information about the state of this image stream.
+ */
 status?: ImageStreamStatus
 }
 /**
@@ -973,6 +1140,11 @@ conditions?: TagEventCondition[]
  * generation is the current generation of the tagged image - if tag is provided and this value is not equal to the tag generation, a user has requested an import that has not completed, or conditions will be filled out indicating any error.
  */
 generation?: number
+/**
+ * Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. The images resource is primarily for use by cluster administrators and integrations like the cluster image registry - end users instead access images via the imagestreamtags or imagestreamimages resources. While image metadata is stored in the API, any integration that implements the container image registry API must provide its own storage for the raw manifest data, image config, and layer contents.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 image?: EmbeddedImage
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info:
@@ -980,8 +1152,17 @@ image?: EmbeddedImage
  * https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageStreamTag"
+/**
+ * ImageLookupPolicy describes how an image stream can be used to override the image references used by pods, builds, and other resources in a namespace.
+ */
 lookupPolicy?: ImageLookupPolicy
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
+/**
+ * TagReference specifies optional annotations for images using this tag and an optional reference to an ImageStreamTag, ImageStreamImage, or DockerImage this tag should track.
+ */
 tag?: TagReference
 }
 /**
@@ -994,13 +1175,27 @@ export interface ImageTag {
  * APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
  */
 apiVersion: "image.openshift.io/v1"
+/**
+ * Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. The images resource is primarily for use by cluster administrators and integrations like the cluster image registry - end users instead access images via the imagestreamtags or imagestreamimages resources. While image metadata is stored in the API, any integration that implements the container image registry API must provide its own storage for the raw manifest data, image config, and layer contents.
+ * 
+ * Compatibility level 1: Stable within a major release for a minimum of 12 months or 3 minor releases (whichever is longer).
+ */
 image?: EmbeddedImage
 /**
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "ImageTag"
+/**
+ * metadata is the standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+ */
 metadata?: ObjectMeta
+/**
+ * TagReference specifies optional annotations for images using this tag and an optional reference to an ImageStreamTag, ImageStreamImage, or DockerImage this tag should track.
+ */
 spec: TagReference
+/**
+ * NamedTagEventList relates a tag to its image history.
+ */
 status?: NamedTagEventList
 }
 /**
@@ -1019,6 +1214,9 @@ items?: Secret[]
  * Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
  */
 kind: "SecretList"
+/**
+ * Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
+ */
 metadata?: ListMeta
 }
 /**
@@ -1043,6 +1241,9 @@ immutable?: boolean
  * Kind is the REST resource this object represents, in CamelCase.
  */
 kind?: string
+/**
+ * Standard object metadata.
+ */
 metadata?: ObjectMeta
 /**
  * Write-only convenience field: plain string values merged into data on write.
