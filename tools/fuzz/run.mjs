@@ -1,6 +1,7 @@
 // `npm run fuzz`: the validator's property tests at scale — at least 100,000 generated cases
 // (valid, mutated and hostile manifests; a YAML round trip; library vs CLI agreement) plus the
-// memory-bound checks that are too slow for `npm test`. Prints the seed; rerun with it to
+// checks that are too slow for `npm test`: memory bounds, the ReDoS check of the generator's
+// patterns and more adversarial strings. Prints the seed; rerun with it to
 // reproduce a failure (fast-check also prints the path of the failing case).
 //
 // usage: node tools/fuzz/run.mjs [--runs N] [--seed S]
@@ -48,6 +49,7 @@ const vitest = spawnSync(
     'packages/validator/test/property-manifests.test.ts',
     'packages/validator/test/property-cli.test.ts',
     'packages/validator/test/robustness-limits.test.ts',
+    'packages/validator/test/robustness-redos.test.ts',
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, OCP_IMAGE_FUZZ_RUNS: String(runs), OCP_IMAGE_FUZZ_SEED: String(seed) } },
 );

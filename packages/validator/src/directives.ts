@@ -18,7 +18,9 @@ interface Directive {
   ruleIds: string[] | undefined;
 }
 
-const DIRECTIVE = /^#\s*ocp-image-(disable-next-line|disable-line|disable|enable)(?:\s+(.*))?$/;
+// After the directive: one whitespace character, then anything (CR and U+2028 included). An
+// ambiguous `\s+(.*)$` here backtracked quadratically on a long comment ending in such a character.
+const DIRECTIVE = /^#\s*ocp-image-(disable-next-line|disable-line|disable|enable)(?:\s([\s\S]*))?$/;
 
 export function parseDirective(comment: string): Pick<Directive, 'type' | 'ruleIds'> | undefined {
   const match = DIRECTIVE.exec(comment.trim());

@@ -66,7 +66,7 @@ function parseGoInteger(text: string): bigint | undefined {
 
 /** Go's `strconv.ParseFloat(s, 64)` for the inputs that reach it here (no hex floats, no underscores). */
 function parseGoFloat(text: string): number | undefined {
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(text)) return undefined;
   const value = Number(text);
   // ParseFloat reports out-of-range values as an error, so go-yaml keeps the text.
   return Number.isFinite(value) ? value : undefined;
