@@ -16,7 +16,12 @@ export type IgnoreMatcher = (absolutePath: string) => boolean;
 export function toGlobs(pattern: string): string[] {
   let glob = pattern.startsWith('./') ? pattern.slice(2) : pattern;
   const directoryOnly = glob.endsWith('/');
-  if (directoryOnly) glob = glob.replace(/\/+$/, '');
+  if (directoryOnly) {
+    // A loop, not /\/+$/: that pattern backtracks quadratically on a long run of slashes.
+    let end = glob.length;
+    while (end > 0 && glob[end - 1] === '/') end--;
+    glob = glob.slice(0, end);
+  }
   if (glob.startsWith('/')) glob = glob.slice(1);
   else if (!glob.includes('/')) glob = `**/${glob}`;
   return directoryOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
