@@ -103,7 +103,7 @@ describe('generated valid manifests', () => {
       }),
       runs(50, 0.02),
     );
-  });
+  }, timeoutFor(50, 0.02));
 });
 
 describe('mutated manifests', () => {
@@ -172,5 +172,5 @@ describe('hostile text', () => {
       }),
       runs(20, 0.002),
     );
-  });
+  }, timeoutFor(20, 0.002, 1_000));
 });
