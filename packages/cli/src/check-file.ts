@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DEFAULT_LIMITS, effectiveSeverity, fileEncodingRule, fileReadRule, getRule, interpolate, renderPath, validate } from '@ocp-image/validator';
 import type { Finding, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
@@ -33,11 +34,15 @@ export async function checkFile(task: FileTask, config: ValidationConfig): Promi
 async function readManifest(absolutePath: string, config: ValidationConfig): Promise<Read> {
   let bytes: Buffer;
   try {
-    const handle = await open(absolutePath, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
+      const stats = await handle.stat();
+      // A FIFO, socket or device (/dev/zero) has no end to read to.
+      if (!stats.isFile()) return fileFinding(fileReadRule, 'failed', { reason: 'not a regular file (a FIFO, socket or device)' }, 1, 1, config);
       // Refuse before reading a huge file into memory; the validator would refuse its text anyway.
       const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-      const { size } = await handle.stat();
+      const { size } = stats;
       if (size > limit) {
         const rule = getRule('input-too-large');
         if (rule) return fileFinding(rule, 'bytes', { actual: size, limit }, 1, 1, config);
