@@ -14,7 +14,10 @@ export interface TargetOptions {
 
 /** What directories and globs select; a file named explicitly is checked whatever its extension. */
 const manifestExtension = /\.(ya?ml|json)$/i;
-/** Never descended into by directories and globs. */
+/**
+ * Never descended into by directories and globs. Nor are symbolic links followed there: a link
+ * can loop, or lead out of the checked tree (a pull request can add one to a CI machine's files).
+ */
 const alwaysSkipped = ['**/node_modules/**', '**/.git/**'];
 
 function byCodePoint(a: string, b: string): number {
@@ -57,9 +60,9 @@ export async function resolveTargets(operands: readonly string[], options: Targe
     const { glob, isDynamicPattern } = await import('tinyglobby');
     let matched: string[];
     if (!(stats instanceof Error)) {
-      matched = await glob('**/*', { cwd: absolutePath, absolute: true, dot: true, ignore: alwaysSkipped, expandDirectories: false });
+      matched = await glob('**/*', { cwd: absolutePath, absolute: true, dot: true, ignore: alwaysSkipped, expandDirectories: false, followSymbolicLinks: false });
     } else if (isDynamicPattern(operand)) {
-      matched = await glob(operand, { cwd: options.cwd, absolute: true, dot: true, ignore: alwaysSkipped, expandDirectories: false });
+      matched = await glob(operand, { cwd: options.cwd, absolute: true, dot: true, ignore: alwaysSkipped, expandDirectories: false, followSymbolicLinks: false });
     } else {
       if (options.errorOnUnmatchedPattern) throw new UsageError(`No such file or directory: "${operand}".`);
       continue;
