@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { summarize, type FileResult } from '../results.js';
 import type { FormatContext } from './index.js';
+import { printablePath } from './printable.js';
 import { checkedLine, problemLine } from './summary.js';
 
 /**
@@ -24,7 +25,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
     const columnWidth = width((row) => row.column);
     const severityWidth = width((row) => row.severity);
     const messageWidth = width((row) => row.message);
-    output += `\n${colors.underline(result.filePath)}\n`;
+    output += `\n${colors.underline(printablePath(result.filePath))}\n`;
     for (const row of rows) {
       const position = colors.dim(`${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
       const severity = (row.severity === 'error' ? colors.red : colors.yellow)(row.severity.padEnd(severityWidth));
