@@ -27,10 +27,14 @@ export function toGlobs(pattern: string): string[] {
   return directoryOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
 }
 
+/** Longer patterns are certainly mistakes (and picomatch refuses those over 64 KiB). */
+const MAX_PATTERN_LENGTH = 4096;
+
 /** Why a pattern cannot be used, or undefined when it is fine. */
 export function patternProblem(pattern: string): string | undefined {
   if (pattern.trim() === '') return 'an ignore pattern must not be empty';
   if (pattern.startsWith('!')) return `negated ignore patterns ("${pattern}") are not supported`;
+  if (pattern.length > MAX_PATTERN_LENGTH) return `an ignore pattern must be at most ${MAX_PATTERN_LENGTH} characters`;
   return undefined;
 }
 
