@@ -2,7 +2,7 @@
 // measured side by side in one run. Writes bench-results/latest.json and latest.md, prints a table.
 // usage: node tools/bench/run.mjs [--quick] [--runs N]
 //   --quick   small inputs (the largest is 200 files × 10) and single runs: checks that everything works
-//   --runs N  repetitions of every measurement (default 5; 3 for the 20,000-document input)
+//   --runs N  repetitions of every measurement (default 5; 3 for the 20,000-document input, 21 for cold start)
 //
 // Every measurement is a whole process. Commands compared with each other run interleaved, round
 // by round, so that load from other processes falls on all of them alike; the medians are reported
@@ -246,6 +246,8 @@ for (const input of inputs) {
   console.log(`${results.eslint.ratio}×`);
 }
 results.loadAverageAfter = loadavg().map((value) => round(value));
+// Someone rebuilding a package during the run makes the launcher fall back to the slower dist/.
+results.cliBuildAfter = cliBuild();
 
 // ---------------------------------------------------------------------------------------------
 
@@ -274,7 +276,9 @@ writeFileSync(join(resultsDirectory, 'latest.json'), `${JSON.stringify(results, 
 const lines = [];
 const { machine } = results;
 lines.push(`ocp-image benchmark, ${results.date.slice(0, 10)} — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${results.node}${quick ? ' (quick)' : ''}`);
-lines.push(`load average before ${results.loadAverageBefore.join(' ')}, after ${results.loadAverageAfter.join(' ')}; CLI from ${results.cliBuild}`);
+lines.push(
+  `load average before ${results.loadAverageBefore.join(' ')}, after ${results.loadAverageAfter.join(' ')}; CLI from ${results.cliBuild}${results.cliBuildAfter === results.cliBuild ? '' : ` at the start, ${results.cliBuildAfter} at the end`}`,
+);
 lines.push('');
 lines.push('Throughput: wall time of the whole process, median (spread = (max − min) / median); CPU = user + system time.');
 lines.push('');
