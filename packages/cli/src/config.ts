@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputLimits, SeveritySetting } from '@ocp-image/validator';
 import { UsageError } from './errors.js';
@@ -68,14 +69,29 @@ export function configError(filePath: string, problems: readonly ConfigProblem[]
   return new UsageError(`Invalid config file ${shown}:\n${lines.join('\n')}`);
 }
 
+/** A config is a few hundred bytes; anything near this size is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export async function loadConfigFile(filePath: string, cwd: string): Promise<LoadedConfig> {
   let text: string;
+  const unreadable = (reason: string) => new UsageError(`Cannot read config file ${path.relative(cwd, filePath) || filePath}: ${reason}.`);
   try {
-    text = await readFile(filePath, 'utf8');
+    // The config may come with the pull request being checked: refuse what is not a small file
+    // (opening a FIFO would wait forever, a device or a huge file would exhaust memory).
+    const handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) throw unreadable('it is a directory');
+      if (!stats.isFile()) throw unreadable('it is not a regular file (a FIFO, socket or device)');
+      if (stats.size > MAX_CONFIG_BYTES) throw unreadable(`it is larger than ${MAX_CONFIG_BYTES} bytes, far more than any config needs`);
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new UsageError(`Cannot read config file ${path.relative(cwd, filePath) || filePath}: ${reason}.`);
+    throw unreadable(code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message);
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('yaml');

@@ -133,6 +133,27 @@ describe('files named on the command line', () => {
   });
 });
 
+describe('config files a pull request can add', () => {
+  it(
+    'a FIFO, a device or a huge file as the config is a clear usage error, not a hang or an exhausted heap',
+    async () => {
+      const huge = path.join(root, 'huge-config.yaml');
+      await writeFile(huge, `ignores: [${'a,'.repeat(4 * 1024 * 1024)}]\n`);
+      const runs = await Promise.all([
+        runCli(['validate', '--config', 'named/pipe.yaml', 'named/ok.yaml'], { cwd: root }),
+        runCli(['validate', '--config', '/dev/zero', 'named/ok.yaml'], { cwd: root }),
+        runCli(['validate', '--config', 'huge-config.yaml', 'named/ok.yaml'], { cwd: root }),
+      ]);
+      for (const run of runs) {
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/config file .*(not a regular file|larger than)/);
+        expect(run.stderr).not.toContain('internal error');
+      }
+    },
+    HANG_GUARD,
+  );
+});
+
 describe('file names that try to forge output lines', () => {
   const forged = 'forged\n::error file=README.md,line=1::injected\r\u001b[2Kname.yaml';
 
