@@ -279,8 +279,8 @@ describe('the validator on 100,000-character values in every field', () => {
     ];
   }
 
-  // `npm test` takes every other value; `npm run fuzz` all of them.
-  for (const value of fuzzing ? values : values.filter((_, index) => index % 2 === 0)) {
+  // `npm test` takes every third value; `npm run fuzz` all of them.
+  for (const value of fuzzing ? values : values.filter((_, index) => index % 3 === 0)) {
     it(
       `${JSON.stringify(value.slice(0, 24))}… (${value.length} characters)`,
       () => {
