@@ -30,6 +30,9 @@ export interface RunOptions {
 /** Variables that change the CLI's output; tests set them explicitly when they want them. */
 const outputAffectingVariables = ['NO_COLOR', 'FORCE_COLOR', 'OCP_IMAGE_DEBUG', 'NODE_OPTIONS'];
 
+/** Below the tests' 60 s timeout, so a stuck run reports its output. */
+const cliTimeoutMs = 55_000;
+
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of outputAffectingVariables) delete env[name];
@@ -41,10 +44,19 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? projectFixture, env, stdio: 'pipe' });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
+    const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+    // A CLI that never ends should fail its test with what it printed, not leave it hanging.
+    const watchdog = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`ocp-image ${args.join(' ')} did not finish in ${cliTimeoutMs / 1000} s\nstdout: ${text(stdout)}\nstderr: ${text(stderr)}`));
+    }, cliTimeoutMs);
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      resolve({ code, stdout: text(stdout), stderr: text(stderr) });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
