@@ -9,10 +9,11 @@
 // with their spread. Wall time, CPU time (user + system) and peak RSS come from GNU time when it is
 // installed (/usr/bin/time), else only wall time is measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { manifestFiles } from './files.mjs';
 import { writeSyntheticManifests } from './inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,13 +55,14 @@ function median(values) {
  * Runs `node args` once: wall time (ms), CPU time (ms) and peak RSS (MB) of the whole process.
  * Exit code 1 is accepted where the command reports problems in its input that way.
  */
-function measure(nodeArgs, { acceptExitOne = false } = {}) {
-  const command = gnuTime ? [gnuTime, '-o', timingFile, '-f', '%U %S %M', process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs];
+function measure(nodeArgs, { acceptExitOne = false, shell } = {}) {
+  const program = shell ? ['/bin/sh', '-c', ...shell] : [process.execPath, ...nodeArgs];
+  const command = gnuTime ? [gnuTime, '-o', timingFile, '-f', '%U %S %M', ...program] : program;
   const start = process.hrtime.bigint();
   const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && !(acceptExitOne && child.status === 1)) {
-    throw new Error(`node ${nodeArgs.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 2000)}`);
+    throw new Error(`${program.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 2000)}`);
   }
   const sample = { wallMs, cpuMs: null, rssMb: null, stdout: child.stdout };
   if (gnuTime) {
@@ -78,7 +80,7 @@ function measure(nodeArgs, { acceptExitOne = false } = {}) {
 function compare(cases, runs) {
   const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let round = 0; round < runs; round++) {
-    for (const [name, { args: nodeArgs, acceptExitOne }] of Object.entries(cases)) samples[name].push(measure(nodeArgs, { acceptExitOne }));
+    for (const [name, { args: nodeArgs, acceptExitOne, shell }] of Object.entries(cases)) samples[name].push(measure(nodeArgs, { acceptExitOne, shell }));
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, list]) => {
@@ -112,6 +114,23 @@ function cliBuild() {
   const child = spawnSync(process.execPath, [cli, '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, OCP_IMAGE_DEBUG: '1' } });
   if (child.status !== 0) throw new Error(`the CLI does not start (npm run build first?):\n${child.stderr}`);
   return /running (.+)/.exec(child.stderr)?.[1] ?? 'unknown';
+}
+
+/**
+ * `sh -c` arguments that run the CLI with `--jobs 1` on each half of the input's files at once
+ * (hard links in two directories) and wait for both. GNU time then reports their summed CPU time
+ * and the larger peak RSS.
+ */
+function pairCommand(input) {
+  const files = manifestFiles([input.directory]);
+  const halves = [files.slice(0, files.length / 2), files.slice(files.length / 2)].map((half, index) => {
+    const directory = join(inputsDirectory, `${input.name}-half${index + 1}`);
+    mkdirSync(directory, { recursive: true });
+    for (const file of half) linkSync(file, join(directory, file.slice(input.directory.length + 1)));
+    return directory;
+  });
+  const script = 'for half in "$2" "$3"; do "$0" "$1" validate "$half" --jobs 1 --format json --output-file "$half.json" & done; wait';
+  return [script, process.execPath, cli, ...halves];
 }
 
 const round = (value, digits = 2) => (value === null || value === undefined ? null : +value.toFixed(digits));
@@ -157,6 +176,10 @@ for (const input of inputs) {
     jobs2: { args: validateArgs(2), acceptExitOne: true },
   };
   if (hasReferenceFloor) cases.reference = { args: [referenceFloor, openapi, input.directory] };
+  // The most two cores give this work here: two independent `--jobs 1` processes, each on half of
+  // the files, at the same time. Their shared caches, memory bandwidth and background GC threads
+  // bound `--jobs 2` too, so its speed-up is judged against this ceiling as well.
+  if (input === inputs[2]) cases.pair = { shell: pairCommand(input), acceptExitOne: true };
   const runs = runsFor(input.runs);
   process.stdout.write(`bench: ${input.name} (${runs} run${runs > 1 ? 's' : ''})… `);
   const measured = compare(cases, runs);
@@ -187,6 +210,10 @@ for (const input of inputs) {
   // two otherwise idle cores given the work it does (2 × CPU time of --jobs 1 / CPU time of --jobs 2).
   row.jobs2CoresUsed = gnuTime ? round(row.jobs2.cpuMs / row.jobs2.wallMs) : null;
   row.jobs2VsJobs1IdleBound = gnuTime ? round((2 * row.jobs1.cpuMs) / row.jobs2.cpuMs) : null;
+  if (row.pair) {
+    row.pairVsJobs1 = round(row.jobs1.wallMs / row.pair.wallMs);
+    row.jobs2VsPair = round(row.pair.wallMs / row.jobs2.wallMs);
+  }
   results.rows.push(row);
   console.log(`jobs1 ${row.jobs1.wallMs} ms, floor ${row.floor.wallMs} ms`);
 }
@@ -257,7 +284,7 @@ const targets = [
   { name: `CLI --jobs 1 ≥ 0.7× floor throughput (${largest.input})`, value: `${largest.jobs1VsFloor}× (CPU time: ${largest.jobs1VsFloorCpu ?? '–'}×)`, met: largest.jobs1VsFloor >= 0.7 },
   {
     name: `--jobs 2 ≥ 1.7× --jobs 1 (${largest.input})`,
-    value: `${largest.jobs2VsJobs1}× on ${cell(largest.jobs2CoresUsed)} cores used (bound on 2 idle cores from the CPU time: ${cell(largest.jobs2VsJobs1IdleBound)}×)`,
+    value: `${largest.jobs2VsJobs1}× on ${cell(largest.jobs2CoresUsed)} cores used; two independent --jobs 1 processes on the halves reach ${cell(largest.pairVsJobs1)}× here (--jobs 2 = ${cell(largest.jobs2VsPair)}× of that)`,
     met: largest.jobs2VsJobs1 >= 1.7,
   },
   { name: 'one-file cold start ≤ 80 ms above node -e 0', value: `${results.coldStart.aboveNodeMs} ms (CPU time: ${results.coldStart.aboveNodeCpuMs ?? '–'} ms)`, met: results.coldStart.aboveNodeMs <= 80 },
@@ -300,6 +327,11 @@ if (coldStart.millionInstructions) {
   lines.push(`Instructions executed (valgrind, all threads): node -e 0 ${node} M, floor ${floor} M (+${floor - node} M), CLI ${cliCount} M (+${cliCount - node} M).`);
 }
 lines.push(`ESLint on ${eslint.input} (${eslint.runs} runs): ocp-image recommended ${eslint.ocpImageMs} ms vs eslint-plugin-yml recommended alone ${eslint.ymlOnlyMs} ms → ${eslint.ratio}× (CPU: ${cell(eslint.cpuRatio)}×).`);
+if (largest.pair) {
+  lines.push(
+    `Parallel ceiling, ${largest.input}: two --jobs 1 processes on half of the files each, at once: ${largest.pair.wallMs} ms ±${Math.round(largest.pair.spread * 50)}% (CPU ${cell(largest.pair.cpuMs)} ms) → ${largest.pairVsJobs1}× --jobs 1; --jobs 2 reaches ${largest.jobs2VsPair}× of that.`,
+  );
+}
 lines.push(`--jobs 1 and --jobs 2 outputs byte-identical: ${results.rows.every((row) => row.jobsOutputsIdentical) ? 'yes' : `NO (${results.rows.filter((row) => !row.jobsOutputsIdentical).map((row) => row.input).join(', ')})`}.`);
 lines.push('');
 lines.push('| target | measured | met |');
