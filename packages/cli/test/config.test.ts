@@ -87,6 +87,20 @@ describe('config discovery', () => {
     ]);
   });
 
+  it('limits the validator enforces reach it, in the main thread and in worker threads', async () => {
+    // Five levels: the stream, spec, tags, a tag, its from.
+    const nested = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata: {name: nested}\nspec: {tags: [{name: t, from: {kind: DockerImage, name: quay.io/a/b:1}}]}\n';
+    await write({ 'ocp-image.config.yaml': 'limits:\n  maxDepth: 3\n', 'a.yaml': nested, 'b.yaml': nested });
+    for (const jobs of ['1', '2']) {
+      const result = await json(['--jobs', jobs, 'a.yaml', 'b.yaml']);
+      expect(result.code, result.stderr).toBe(1);
+      expect(severities(result.stdout)).toEqual(['input-too-large:2', 'input-too-large:2']);
+    }
+    // Without the config the same files are valid.
+    await writeFile(path.join(root, 'ocp-image.config.yaml'), '');
+    expect(severities((await json(['a.yaml', 'b.yaml'])).stdout)).toEqual([]);
+  });
+
   it('two config files in one directory are ambiguous', async () => {
     await write({ 'ocp-image.config.yaml': '', 'ocp-image.config.json': '{}', 'legacy.yaml': legacy });
     const result = await json(['legacy.yaml']);
