@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeManifest } from '../src/decode.js';
 
@@ -36,5 +38,30 @@ describe('decodeManifest', () => {
 
   it('an empty file is empty text', () => {
     expect(decodeManifest(new Uint8Array())).toEqual({ text: '' });
+  });
+
+  it('any bytes: never throws; exact text or a problem at a line and column inside the file', () => {
+    const piece = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => Buffer.from(text, 'utf8')),
+      fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0x00], [0x0a], [0xc3], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]).map((part) => Buffer.from(part)),
+    );
+    const file = fc.array(piece, { maxLength: 12 }).map((parts) => Buffer.concat(parts));
+    fc.assert(
+      fc.property(file, (raw) => {
+        const result = decodeManifest(raw);
+        if ('text' in result) {
+          const withoutBom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+          expect(Buffer.from(result.text, 'utf8').equals(withoutBom)).toBe(true);
+          return;
+        }
+        const { messageId, line, column } = result.problem;
+        expect(Number.isInteger(line) && Number.isInteger(column) && line >= 1 && column >= 1).toBe(true);
+        expect(line).toBeLessThanOrEqual(raw.filter((byte) => byte === 0x0a).length + 1);
+        if (messageId === 'binary') expect(raw.includes(0)).toBe(true);
+        if (messageId === 'invalidUtf8') expect(isUtf8(raw)).toBe(false);
+      }),
+      { seed: 20_251_125, numRuns: 2_000 },
+    );
   });
 });
