@@ -2,7 +2,7 @@ export type * from './types.js';
 export { validate } from './validate.js';
 export { rules, getRule } from './rules/index.js';
 export { defineRule } from './rules/define.js';
-export { fileRules, fileReadRule, fileEncodingRule } from './rules/file.js';
+export { fileRules, fileReadRule, fileEncodingRule, fileSymlinkSkippedRule } from './rules/file.js';
 export { repositoryUrl, ruleDocsUrl } from './docs-url.js';
 export { effectiveSeverity, interpolate } from './config.js';
 export { isTemplateParameterValue, isNonStringTemplateParameter } from './template.js';

@@ -31,4 +31,22 @@ export const fileEncodingRule = defineRule({
   },
 });
 
-export const fileRules: readonly RuleDefinition[] = [fileReadRule, fileEncodingRule];
+export const fileSymlinkSkippedRule = defineRule({
+  id: 'file-symlink-skipped',
+  category: 'syntax',
+  severity: 'warning',
+  description:
+    'A symbolic link met while walking a directory or expanding a glob is not followed, so what it leads to was not checked.',
+  source: 'ocp-image CLI',
+  kinds: '*',
+  messages: {
+    directory:
+      'Symbolic link to the directory {{target}}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.',
+    file: 'Symbolic link to {{target}}, not followed in a directory or glob (a link can lead out of the tree): the file was not checked; name the link on the command line to check it.',
+    loop: 'Symbolic link loop: {{target}} leads back to the link itself or to a directory that holds it; not followed.',
+    dangling: 'Dangling symbolic link: its target {{target}} does not exist; nothing was checked.',
+    unresolvable: 'Symbolic link to {{target}} that cannot be resolved: {{reason}}; nothing was checked.',
+  },
+});
+
+export const fileRules: readonly RuleDefinition[] = [fileReadRule, fileEncodingRule, fileSymlinkSkippedRule];
