@@ -1,12 +1,26 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { DEFAULT_LIMITS, effectiveSeverity, fileEncodingRule, fileReadRule, getRule, interpolate, renderPath, validate } from '@ocp-image/validator';
+import {
+  DEFAULT_LIMITS,
+  effectiveSeverity,
+  fileEncodingRule,
+  fileReadRule,
+  fileSymlinkSkippedRule,
+  getRule,
+  interpolate,
+  renderPath,
+  validate,
+} from '@ocp-image/validator';
 import type { Finding, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
 import { decodeManifest } from './decode.js';
 import type { FileResult } from './results.js';
+import type { SkippedLink } from './targets.js';
 
-/** One file to check: read from disk, or bytes already in hand (stdin). */
-export type FileTask = { filePath: string; absolutePath: string } | { filePath: string; bytes: Uint8Array };
+/** One file to check: read from disk, or bytes already in hand (stdin); or a link a walk did not follow, to report. */
+export type FileTask =
+  | { filePath: string; absolutePath: string }
+  | { filePath: string; bytes: Uint8Array }
+  | { filePath: string; skippedLink: SkippedLink };
 
 type Read = { text: string } | { finding: Finding };
 
@@ -15,7 +29,12 @@ type Read = { text: string } | { finding: Finding };
  * does not depend on `--jobs`. Problems with the file itself become findings of that file.
  */
 export async function checkFile(task: FileTask, config: ValidationConfig): Promise<FileResult> {
-  const read = 'bytes' in task ? decodeBytes(task.bytes, config) : await readManifest(task.absolutePath, config);
+  const read =
+    'bytes' in task
+      ? decodeBytes(task.bytes, config)
+      : 'skippedLink' in task
+        ? linkFinding(task.skippedLink, config)
+        : await readManifest(task.absolutePath, config);
   if ('finding' in read) return { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} };
   const result = validate(read.text, { filePath: task.filePath, config });
   return {
@@ -55,6 +74,12 @@ async function readManifest(absolutePath: string, config: ValidationConfig): Pro
     return fileFinding(fileReadRule, 'failed', { reason: describeReadError(error) }, 1, 1, config);
   }
   return decodeBytes(bytes, config);
+}
+
+function linkFinding(link: SkippedLink, config: ValidationConfig): Read {
+  // Quoted as JSON: the link's text comes with the pull request and may hold line breaks.
+  const data = { target: JSON.stringify(link.target), reason: link.reason === undefined ? '' : describeErrorCode(link.reason) };
+  return fileFinding(fileSymlinkSkippedRule, link.kind, data, 1, 1, config);
 }
 
 function decodeBytes(bytes: Uint8Array, config: ValidationConfig): Read {
@@ -97,10 +122,16 @@ const readErrorReasons: Record<string, string> = {
   ENOENT: 'it no longer exists',
   ELOOP: 'too many levels of symbolic links',
   EIO: 'input/output error',
+  ENAMETOOLONG: 'a name in the path is too long',
 };
 
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && code in readErrorReasons) return `${readErrorReasons[code]} (${code})`;
+  if (code && code in readErrorReasons) return describeErrorCode(code);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An errno code as words, when it has some; anything else (a system message) as it is. */
+function describeErrorCode(code: string): string {
+  return Object.hasOwn(readErrorReasons, code) ? `${readErrorReasons[code]} (${code})` : code;
 }

@@ -23,7 +23,7 @@ export interface RunSummary {
   files: number;
   objectsByKind: Map<string, number>;
   skippedByKind: Map<string, number>;
-  /** Files that hold no Kubernetes object at all, and no error that could hide one. */
+  /** Files that hold no Kubernetes object at all, and no error (or unread content) that could hide one. */
   filesWithoutObjects: number;
   errors: number;
   warnings: number;
@@ -44,6 +44,9 @@ function sortedByKey(counts: Map<string, number>): Map<string, number> {
   return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Rules whose finding means the file's content was not (fully) read, whatever their configured severity. */
+const unreadFileRules = new Set(['file-read', 'file-encoding', 'file-symlink-skipped', 'input-too-large']);
+
 export function summarize(results: readonly FileResult[]): RunSummary {
   const objectsByKind = new Map<string, number>();
   const skippedByKind = new Map<string, number>();
@@ -53,8 +56,8 @@ export function summarize(results: readonly FileResult[]): RunSummary {
   for (const result of results) {
     for (const object of result.objects) addCount(objectsByKind, object.kind, 1);
     for (const [kind, count] of Object.entries(result.skipped)) addCount(skippedByKind, kind, count);
-    const hasErrors = result.findings.some((finding) => finding.severity === 'error');
-    if (!hasErrors && result.objects.length === 0 && Object.keys(result.skipped).length === 0) filesWithoutObjects += 1;
+    const mayHideObjects = result.findings.some((finding) => finding.severity === 'error' || unreadFileRules.has(finding.ruleId));
+    if (!mayHideObjects && result.objects.length === 0 && Object.keys(result.skipped).length === 0) filesWithoutObjects += 1;
     const counts = countSeverities(result.findings);
     errors += counts.errorCount;
     warnings += counts.warningCount;

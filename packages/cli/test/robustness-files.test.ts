@@ -1,7 +1,7 @@
 /**
  * Hostile and broken files on disk, as a pull request can bring them (or a CI machine has them):
- * FIFOs and devices, symbolic link loops and links out of the checked tree, empty files, huge
- * files, file names with line breaks. Each gets a clear per-file message or a documented skip,
+ * FIFOs and devices, symbolic link loops, dangling links and links out of the checked tree, empty
+ * files, huge files, file names with line breaks. Each gets a clear per-file message or a documented skip,
  * nothing hangs, and the other files' results are still reported. (files.test.ts covers
  * encodings, BOMs, binary files, paths with spaces and unicode, and an unreadable link.)
  */
@@ -34,10 +34,22 @@ beforeAll(async () => {
     await writeFile(path.join(root, name), content);
   }
   await writeFile(path.join(outside, 'secret.yaml'), stream('Outside_Secret'));
-  // A loop back to the tree's root, and links that leave the tree.
+  // A loop back to the tree's root, and links that leave the tree: to a directory of manifests,
+  // to a manifest, to a system file named like a manifest.
   await symlink('..', path.join(root, 'tree/sub/loop'));
   await symlink(outside, path.join(root, 'tree/sub/outside'));
   await symlink(path.join(outside, 'secret.yaml'), path.join(root, 'tree/linked-secret.yaml'));
+  await symlink('/etc/passwd', path.join(root, 'tree/x.yaml'));
+  // Links that cannot be resolved: dangling, a cycle of two, a name too long for the system.
+  await symlink('missing.yaml', path.join(root, 'tree/gone.yaml'));
+  await symlink('spin-b', path.join(root, 'tree/spin-a'));
+  await symlink('spin-a', path.join(root, 'tree/spin-b'));
+  await symlink('y'.repeat(300), path.join(root, 'tree/long.yaml'));
+  // Not reported: a link to a file that is no manifest, and links where walks never go.
+  await symlink('ok.yaml', path.join(root, 'tree/README'));
+  await mkdir(path.join(root, 'tree/node_modules'));
+  await symlink(outside, path.join(root, 'tree/node_modules/outside'));
+  await symlink(path.join(outside, 'secret.yaml'), path.join(root, 'tree/node_modules/secret.yaml'));
   execFileSync('mkfifo', [path.join(root, 'tree/pipe.yaml'), path.join(root, 'named/pipe.yaml')]);
 });
 
@@ -54,22 +66,122 @@ async function json(args: string[]): Promise<{ code: number | null; results: Jso
 const paths = (results: readonly JsonResult[]) => results.map((result) => result.filePath.split(path.sep).join('/'));
 
 describe('walking a directory', () => {
+  /** The `file-symlink-skipped` finding the json format gives, at 1:1 of the link. */
+  const skippedLink = (message: string) => ({
+    ruleId: 'file-symlink-skipped',
+    severity: 1,
+    message,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    path: '',
+    documentIndex: 0,
+    kind: null,
+    name: null,
+  });
+  const notFollowed = 'not followed in a directory or glob (a link can lead out of the tree)';
+  // A function: `outside` is known only once beforeAll has run.
+  const expectedLinks = (): Record<string, ReturnType<typeof skippedLink>> => ({
+    'tree/gone.yaml': skippedLink('Dangling symbolic link: its target "missing.yaml" does not exist; nothing was checked.'),
+    'tree/linked-secret.yaml': skippedLink(
+      `Symbolic link to ${JSON.stringify(path.join(outside, 'secret.yaml'))}, ${notFollowed}: the file was not checked; name the link on the command line to check it.`,
+    ),
+    'tree/long.yaml': skippedLink(
+      `Symbolic link to "${'y'.repeat(300)}" that cannot be resolved: a name in the path is too long (ENAMETOOLONG); nothing was checked.`,
+    ),
+    'tree/spin-a': skippedLink('Symbolic link loop: "spin-b" leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/spin-b': skippedLink('Symbolic link loop: "spin-a" leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/sub/loop': skippedLink('Symbolic link loop: ".." leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/sub/outside': skippedLink(
+      `Symbolic link to the directory ${JSON.stringify(outside)}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.`,
+    ),
+    'tree/x.yaml': skippedLink(
+      `Symbolic link to "/etc/passwd", ${notFollowed}: the file was not checked; name the link on the command line to check it.`,
+    ),
+  });
+  const findingsByPath = (results: readonly JsonResult[]) =>
+    Object.fromEntries(results.map((result) => [result.filePath.split(path.sep).join('/'), result.messages]));
+
   it(
-    'does not follow symbolic links: a loop ends, nothing outside the tree is read, each file is checked once',
+    'does not follow symbolic links but reports each one at 1:1, in sorted place, and still reports every other file',
     async () => {
-      for (const jobs of ['1', '2']) {
-        const { code, results } = await json(['--jobs', jobs, 'tree']);
-        expect(paths(results)).toEqual(['tree/blank.yml', 'tree/empty.yaml', 'tree/ok.yaml', 'tree/sub/bad.yaml']);
-        expect(JSON.stringify(results)).not.toContain('Outside_Secret');
-        expect(code).toBe(1);
-      }
+      const runs = await Promise.all(['1', '2'].map((jobs) => json(['--jobs', jobs, 'tree'])));
+      const [one, two] = runs;
+      expect(two?.stdout).toBe(one?.stdout);
+      const { code, results, stdout } = one ?? { code: null, results: [], stdout: '' };
+      expect(paths(results)).toEqual([
+        'tree/blank.yml',
+        'tree/empty.yaml',
+        'tree/gone.yaml',
+        'tree/linked-secret.yaml',
+        'tree/long.yaml',
+        'tree/ok.yaml',
+        'tree/spin-a',
+        'tree/spin-b',
+        'tree/sub/bad.yaml',
+        'tree/sub/loop',
+        'tree/sub/outside',
+        'tree/x.yaml',
+      ]);
+      const findings = findingsByPath(results);
+      for (const [linkPath, finding] of Object.entries(expectedLinks())) expect(findings[linkPath], linkPath).toEqual([finding]);
+      for (const file of ['tree/blank.yml', 'tree/empty.yaml', 'tree/ok.yaml']) expect(findings[file], file).toEqual([]);
+      expect(findings['tree/sub/bad.yaml']?.map((message) => [message.ruleId, message.line, message.column])).toEqual([['imagestream-name', 4, 9]]);
+      // Nothing behind a link was read: not the secret, not /etc/passwd.
+      expect(stdout).not.toContain('Outside_Secret');
+      expect(stdout).not.toMatch(/root:|x:0:0/);
+      expect(code).toBe(1);
+
+      const stylish = await Promise.all(['1', '2'].map((jobs) => runCli(['validate', '--no-color', '--jobs', jobs, 'tree'], { cwd: root })));
+      expect(stylish[1]?.stdout).toBe(stylish[0]?.stdout);
+      expect(stylish[0]?.stdout).toContain('✖ 9 problems (1 error, 8 warnings)');
+      // Links are not counted as files without objects: what is behind them is unknown.
+      expect(stylish[0]?.stdout).toContain('Checked 12 files: 2 image objects (2 ImageStream); skipped 2 files without Kubernetes objects.');
     },
     HANG_GUARD,
   );
 
-  it('glob patterns do not follow symbolic links either', async () => {
-    const { results } = await json(['tree/**/*.yaml']);
-    expect(paths(results)).toEqual(['tree/empty.yaml', 'tree/ok.yaml', 'tree/sub/bad.yaml']);
+  it('a glob reports only the links it would have selected: by name, or directories it would have entered', async () => {
+    const deep = await json(['tree/**/*.yaml']);
+    expect(paths(deep.results)).toEqual([
+      'tree/empty.yaml',
+      'tree/gone.yaml',
+      'tree/linked-secret.yaml',
+      'tree/long.yaml',
+      'tree/ok.yaml',
+      'tree/sub/bad.yaml',
+      'tree/sub/loop',
+      'tree/sub/outside',
+      'tree/x.yaml',
+    ]);
+    const findings = findingsByPath(deep.results);
+    for (const linkPath of ['tree/gone.yaml', 'tree/sub/loop', 'tree/sub/outside', 'tree/x.yaml']) expect(findings[linkPath], linkPath).toEqual([expectedLinks()[linkPath]]);
+    expect(deep.stdout).not.toContain('Outside_Secret');
+
+    // One level: no directory is entered, so no link to one is met.
+    const shallow = await json(['tree/*.yaml']);
+    expect(paths(shallow.results)).toEqual(['tree/empty.yaml', 'tree/gone.yaml', 'tree/linked-secret.yaml', 'tree/long.yaml', 'tree/ok.yaml', 'tree/x.yaml']);
+  });
+
+  it('ignore patterns apply to links as to files', async () => {
+    const { code, results } = await json(['--ignore-pattern', 'sub/', '--ignore-pattern', '*.yaml', 'tree']);
+    expect(paths(results)).toEqual(['tree/blank.yml', 'tree/spin-a', 'tree/spin-b']);
+    expect(code).toBe(0);
+  });
+
+  it('with its rule off, links are skipped silently; at error they fail the run', async () => {
+    const off = await json(['--rule', 'file-symlink-skipped=off', 'tree']);
+    expect(paths(off.results)).toEqual(['tree/blank.yml', 'tree/empty.yaml', 'tree/ok.yaml', 'tree/sub/bad.yaml']);
+    const error = await json(['--rule', 'file-symlink-skipped=error', 'tree/*.yaml']);
+    expect(error.results.flatMap((result) => result.messages.map((message) => message.severity))).toEqual([2, 2, 2, 2]);
+    expect(error.code).toBe(1);
+  });
+
+  it('a link a walk meets is read when it is also named explicitly, once, in the walk\'s place', async () => {
+    const { results } = await json(['tree', 'tree/linked-secret.yaml']);
+    expect(paths(results)).toHaveLength(12);
+    expect(findingsByPath(results)['tree/linked-secret.yaml']?.map((message) => message.ruleId)).toEqual(['imagestream-name']);
   });
 
   it('empty and comment-only files have no findings and count as files without objects', async () => {

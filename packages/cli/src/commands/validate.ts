@@ -121,10 +121,17 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     isIgnored,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
+  // With its rule off, a link a walk met is not listed at all: it was not checked. (Read from the
+  // config: the main thread does not load the validator when workers check the files.)
+  const reportsLinks = config.rules?.['file-symlink-skipped'] !== 'off';
   const tasks: FileTask[] = [];
   for (const target of targets) {
     if (target.kind === 'file') {
       tasks.push({ filePath: displayPath(target.absolutePath, cwd), absolutePath: target.absolutePath });
+      continue;
+    }
+    if (target.kind === 'link') {
+      if (reportsLinks) tasks.push({ filePath: displayPath(target.absolutePath, cwd), skippedLink: target.link });
       continue;
     }
     const bytes = await readStdin();
