@@ -16,11 +16,15 @@ import { decodeManifest } from './decode.js';
 import type { FileResult } from './results.js';
 import type { SkippedLink } from './targets.js';
 
-/** One file to check: read from disk, or bytes already in hand (stdin); or a link a walk did not follow, to report. */
+/**
+ * One file to check: read from disk, or bytes already in hand (stdin); or, to report, a link a
+ * walk did not follow or a directory it could not list (the errno code or system message why).
+ */
 export type FileTask =
   | { filePath: string; absolutePath: string }
   | { filePath: string; bytes: Uint8Array }
-  | { filePath: string; skippedLink: SkippedLink };
+  | { filePath: string; skippedLink: SkippedLink }
+  | { filePath: string; unreadableDirectory: string };
 
 type Read = { text: string } | { finding: Finding };
 
@@ -34,7 +38,9 @@ export async function checkFile(task: FileTask, config: ValidationConfig): Promi
       ? decodeBytes(task.bytes, config)
       : 'skippedLink' in task
         ? linkFinding(task.skippedLink, config)
-        : await readManifest(task.absolutePath, config);
+        : 'unreadableDirectory' in task
+          ? fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config)
+          : await readManifest(task.absolutePath, config);
   if ('finding' in read) return { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} };
   const result = validate(read.text, { filePath: task.filePath, config });
   return {

@@ -15,7 +15,11 @@ export interface SkippedLink {
   reason?: string;
 }
 
-type PathTarget = { kind: 'file'; absolutePath: string } | { kind: 'link'; absolutePath: string; link: SkippedLink };
+type PathTarget =
+  | { kind: 'file'; absolutePath: string }
+  | { kind: 'link'; absolutePath: string; link: SkippedLink }
+  /** A directory a walk or glob could not list; `reason` is an errno code, or the system's message. */
+  | { kind: 'unreadable-directory'; absolutePath: string; reason: string };
 export type Target = { kind: 'stdin' } | PathTarget;
 
 export interface TargetOptions {
@@ -64,21 +68,23 @@ async function inspectLink(linkPath: string): Promise<{ link: SkippedLink; isDir
  * this shows each link, still unfollowed, as what it leads to: a link to a directory as an empty
  * directory, anything else as a file. So tinyglobby's own matching (the pattern, the ignores, the
  * directories a glob would enter) decides which links a walk meets, and the walk costs a few system
- * calls per link and nothing for other entries.
+ * calls per link and nothing for other entries. tinyglobby also skips directories it cannot list
+ * without a word; this records them, so that the run says which files it could not check.
  */
-function linkRevealingFs(links: Map<string, SkippedLink>, enteredLinks: PathTarget[]): FileSystemAdapter {
+function linkRevealingFs(links: Map<string, SkippedLink>, metDirectories: PathTarget[]): FileSystemAdapter {
   type Callback = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
   const listDirectory = (directory: string, _options: unknown, callback: Callback) => {
     const linkPath = path.resolve(directory);
     const link = links.get(linkPath);
     if (link) {
-      enteredLinks.push({ kind: 'link', absolutePath: linkPath, link });
+      metDirectories.push({ kind: 'link', absolutePath: linkPath, link });
       callback(null, []);
       return;
     }
     readdir(directory, { withFileTypes: true }, (error, entries) => {
       if (error) {
-        callback(error, []);
+        metDirectories.push({ kind: 'unreadable-directory', absolutePath: linkPath, reason: error.code ?? error.message });
+        callback(null, []);
         return;
       }
       const linkEntries = entries.filter((entry) => entry.isSymbolicLink());
@@ -106,7 +112,7 @@ function linkRevealingFs(links: Map<string, SkippedLink>, enteredLinks: PathTarg
  * glob are sorted, and a file selected twice is checked once, where it first appeared. Symbolic
  * links a directory or glob meets become `link` targets, placed where they sort: links to
  * directories and links that loop or dangle whatever their name, links to files when their name
- * is a manifest's.
+ * is a manifest's. So do directories it meets but cannot list (`unreadable-directory`).
  */
 export async function resolveTargets(operands: readonly string[], options: TargetOptions): Promise<Target[]> {
   const targets: Target[] = [];
@@ -144,7 +150,8 @@ export async function resolveTargets(operands: readonly string[], options: Targe
     // Loaded only here: a run on named files does not need it.
     const { glob, isDynamicPattern } = await import('tinyglobby');
     const links = new Map<string, SkippedLink>();
-    // Links to directories that the walk entered, then the files and other links it matched.
+    // Links to directories that the walk entered and directories it could not list, then the
+    // files and other links it matched.
     const selected: PathTarget[] = [];
     const globOptions = {
       absolute: true,

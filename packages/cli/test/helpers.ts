@@ -25,6 +25,8 @@ export interface RunOptions {
   cwd?: string;
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
+  /** Run as this user (and its group): root's tests use it to meet permissions that stop users. */
+  user?: { uid: number; gid: number };
 }
 
 /** Variables that change the CLI's output; tests set them explicitly when they want them. */
@@ -41,7 +43,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     else env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? projectFixture, env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? projectFixture, env, stdio: 'pipe', ...options.user });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');

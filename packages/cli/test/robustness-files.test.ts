@@ -5,11 +5,11 @@
  * nothing hangs, and the other files' results are still reported. (files.test.ts covers
  * encodings, BOMs, binary files, paths with spaces and unicode, and an unreadable link.)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, symlink, truncate, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDirectory, parseJsonOutput, runCli, type JsonResult } from './helpers.js';
+import { cliPath, makeTempDirectory, parseJsonOutput, runCli, type JsonResult } from './helpers.js';
 
 const stream = (name: string) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
 const HANG_GUARD = 60_000;
@@ -38,6 +38,7 @@ beforeAll(async () => {
   // to a manifest, to a system file named like a manifest.
   await symlink('..', path.join(root, 'tree/sub/loop'));
   await symlink(outside, path.join(root, 'tree/sub/outside'));
+  await symlink(outside, path.join(root, 'tree/shared'));
   await symlink(path.join(outside, 'secret.yaml'), path.join(root, 'tree/linked-secret.yaml'));
   await symlink('/etc/passwd', path.join(root, 'tree/x.yaml'));
   // Links that cannot be resolved: dangling, a cycle of two, a name too long for the system.
@@ -64,6 +65,8 @@ async function json(args: string[]): Promise<{ code: number | null; results: Jso
 }
 
 const paths = (results: readonly JsonResult[]) => results.map((result) => result.filePath.split(path.sep).join('/'));
+const findingsByPath = (results: readonly JsonResult[]) =>
+  Object.fromEntries(results.map((result) => [result.filePath.split(path.sep).join('/'), result.messages]));
 
 describe('walking a directory', () => {
   /** The `file-symlink-skipped` finding the json format gives, at 1:1 of the link. */
@@ -93,6 +96,9 @@ describe('walking a directory', () => {
     'tree/spin-a': skippedLink('Symbolic link loop: "spin-b" leads back to the link itself or to a directory that holds it; not followed.'),
     'tree/spin-b': skippedLink('Symbolic link loop: "spin-a" leads back to the link itself or to a directory that holds it; not followed.'),
     'tree/sub/loop': skippedLink('Symbolic link loop: ".." leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/shared': skippedLink(
+      `Symbolic link to the directory ${JSON.stringify(outside)}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.`,
+    ),
     'tree/sub/outside': skippedLink(
       `Symbolic link to the directory ${JSON.stringify(outside)}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.`,
     ),
@@ -100,9 +106,6 @@ describe('walking a directory', () => {
       `Symbolic link to "/etc/passwd", ${notFollowed}: the file was not checked; name the link on the command line to check it.`,
     ),
   });
-  const findingsByPath = (results: readonly JsonResult[]) =>
-    Object.fromEntries(results.map((result) => [result.filePath.split(path.sep).join('/'), result.messages]));
-
   it(
     'does not follow symbolic links but reports each one at 1:1, in sorted place, and still reports every other file',
     async () => {
@@ -117,6 +120,7 @@ describe('walking a directory', () => {
         'tree/linked-secret.yaml',
         'tree/long.yaml',
         'tree/ok.yaml',
+        'tree/shared',
         'tree/spin-a',
         'tree/spin-b',
         'tree/sub/bad.yaml',
@@ -135,9 +139,9 @@ describe('walking a directory', () => {
 
       const stylish = await Promise.all(['1', '2'].map((jobs) => runCli(['validate', '--no-color', '--jobs', jobs, 'tree'], { cwd: root })));
       expect(stylish[1]?.stdout).toBe(stylish[0]?.stdout);
-      expect(stylish[0]?.stdout).toContain('✖ 9 problems (1 error, 8 warnings)');
+      expect(stylish[0]?.stdout).toContain('✖ 10 problems (1 error, 9 warnings)');
       // Links are not counted as files without objects: what is behind them is unknown.
-      expect(stylish[0]?.stdout).toContain('Checked 12 files: 2 image objects (2 ImageStream); skipped 2 files without Kubernetes objects.');
+      expect(stylish[0]?.stdout).toContain('Checked 13 files: 2 image objects (2 ImageStream); skipped 2 files without Kubernetes objects.');
     },
     HANG_GUARD,
   );
@@ -150,23 +154,24 @@ describe('walking a directory', () => {
       'tree/linked-secret.yaml',
       'tree/long.yaml',
       'tree/ok.yaml',
+      'tree/shared',
       'tree/sub/bad.yaml',
       'tree/sub/loop',
       'tree/sub/outside',
       'tree/x.yaml',
     ]);
     const findings = findingsByPath(deep.results);
-    for (const linkPath of ['tree/gone.yaml', 'tree/sub/loop', 'tree/sub/outside', 'tree/x.yaml']) expect(findings[linkPath], linkPath).toEqual([expectedLinks()[linkPath]]);
+    for (const linkPath of ['tree/gone.yaml', 'tree/shared', 'tree/sub/loop', 'tree/sub/outside', 'tree/x.yaml']) expect(findings[linkPath], linkPath).toEqual([expectedLinks()[linkPath]]);
     expect(deep.stdout).not.toContain('Outside_Secret');
 
-    // One level: no directory is entered, so no link to one is met.
+    // One level of manifests: no directory is entered, so no link to one is met.
     const shallow = await json(['tree/*.yaml']);
     expect(paths(shallow.results)).toEqual(['tree/empty.yaml', 'tree/gone.yaml', 'tree/linked-secret.yaml', 'tree/long.yaml', 'tree/ok.yaml', 'tree/x.yaml']);
   });
 
   it('ignore patterns apply to links as to files', async () => {
     const { code, results } = await json(['--ignore-pattern', 'sub/', '--ignore-pattern', '*.yaml', 'tree']);
-    expect(paths(results)).toEqual(['tree/blank.yml', 'tree/spin-a', 'tree/spin-b']);
+    expect(paths(results)).toEqual(['tree/blank.yml', 'tree/shared', 'tree/spin-a', 'tree/spin-b']);
     expect(code).toBe(0);
   });
 
@@ -180,7 +185,7 @@ describe('walking a directory', () => {
 
   it('a link a walk meets is read when it is also named explicitly, once, in the walk\'s place', async () => {
     const { results } = await json(['tree', 'tree/linked-secret.yaml']);
-    expect(paths(results)).toHaveLength(12);
+    expect(paths(results)).toHaveLength(13);
     expect(findingsByPath(results)['tree/linked-secret.yaml']?.map((message) => message.ruleId)).toEqual(['imagestream-name']);
   });
 
@@ -232,17 +237,78 @@ describe('files named on the command line', () => {
     expect(results[0]?.messages).toEqual([expect.objectContaining({ ruleId: 'input-too-large', line: 1, column: 1 })]);
     expect(results[1]?.messages).toEqual([]);
   });
+});
 
-  // Root reads files whatever their permission bits, so the case cannot be made there.
+describe('permissions', () => {
+  // Root reads and lists everything whatever the permission bits, so as root the CLI runs as the
+  // unprivileged `nobody`, which must be able to reach the CLI (a checkout under a private
+  // directory is not): the case is skipped, visibly, only when that fails.
+  const nobody = { uid: 65534, gid: 65534 };
   const isRoot = process.getuid?.() === 0;
-  it.skipIf(isRoot)('a file without read permission gets a per-file message (skipped when running as root: permissions do not stop root)', async () => {
-    const locked = path.join(root, 'locked.yaml');
-    await writeFile(locked, stream('locked'));
-    await chmod(locked, 0o000);
-    const { results } = await json(['locked.yaml', 'named/ok.yaml']);
-    expect(results[0]?.messages).toEqual([expect.objectContaining({ ruleId: 'file-read', message: expect.stringContaining('permission denied') })]);
-    expect(results[1]?.messages).toEqual([]);
+  const user = isRoot ? nobody : undefined;
+  const nobodyReachesCli = !isRoot || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(cliPath)}, 4)`], nobody).status === 0;
+  let locked: string;
+  let removeLocked: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ directory: locked, remove: removeLocked } = await makeTempDirectory());
+    await chmod(locked, 0o755);
+    for (const name of ['ok.yaml', 'locked.yaml', 'private/inside.yaml', 'unsearchable/inside.yaml']) {
+      await mkdir(path.dirname(path.join(locked, name)), { recursive: true });
+      await writeFile(path.join(locked, name), stream('readable'));
+    }
+    await chmod(path.join(locked, 'locked.yaml'), 0o000);
+    await chmod(path.join(locked, 'private'), 0o000);
+    // Listed, but its files cannot be opened.
+    await chmod(path.join(locked, 'unsearchable'), 0o644);
   });
+
+  afterAll(async () => {
+    for (const name of ['private', 'unsearchable']) await chmod(path.join(locked, name), 0o755);
+    await removeLocked();
+  });
+
+  async function jsonAs(args: string[]) {
+    const result = await runCli(['validate', '--format', 'json', ...args], { cwd: locked, ...(user ? { user } : {}) });
+    return { code: result.code, results: result.stdout ? parseJsonOutput(result.stdout) : [], stderr: result.stderr };
+  }
+  const denied = (what: 'file' | 'directory') => ({
+    ruleId: 'file-read',
+    severity: 2,
+    line: 1,
+    column: 1,
+    message: what === 'file' ? 'Cannot read the file: permission denied (EACCES).' : 'Cannot read the directory: permission denied (EACCES); the files in it were not checked.',
+  });
+
+  it.skipIf(!nobodyReachesCli)(
+    `a file without read permission gets a per-file message, and the other files are still checked${nobodyReachesCli ? '' : ' (skipped: run as root, and the user nobody cannot reach the CLI)'}`,
+    async () => {
+      const { code, results } = await jsonAs(['locked.yaml', 'ok.yaml']);
+      expect(paths(results)).toEqual(['locked.yaml', 'ok.yaml']);
+      expect(results[0]?.messages).toEqual([expect.objectContaining(denied('file'))]);
+      expect(results[1]?.messages).toEqual([]);
+      expect(code).toBe(1);
+    },
+  );
+
+  it.skipIf(!nobodyReachesCli)(
+    `a directory a walk or glob cannot list, or whose files cannot be opened, is reported in its sorted place${nobodyReachesCli ? '' : ' (skipped: run as root, and the user nobody cannot reach the CLI)'}`,
+    async () => {
+      for (const operand of ['.', '**/*.yaml']) {
+        const { code, results } = await jsonAs([operand]);
+        expect(paths(results), operand).toEqual(['locked.yaml', 'ok.yaml', 'private', 'unsearchable/inside.yaml']);
+        const findings = findingsByPath(results);
+        expect(findings['private'], operand).toEqual([expect.objectContaining(denied('directory'))]);
+        expect(findings['unsearchable/inside.yaml'], operand).toEqual([expect.objectContaining(denied('file'))]);
+        expect(findings['ok.yaml'], operand).toEqual([]);
+        expect(code).toBe(1);
+      }
+      // A directory named on the command line that cannot be listed is reported the same way.
+      const named = await jsonAs(['private', 'ok.yaml']);
+      expect(paths(named.results)).toEqual(['private', 'ok.yaml']);
+      expect(named.results[0]?.messages).toEqual([expect.objectContaining(denied('directory'))]);
+    },
+  );
 });
 
 describe('config files a pull request can add', () => {

@@ -121,7 +121,10 @@ describe('code is never made from text', () => {
 
   it('no eval, new Function, vm or string timers in our sources, our compiled output, or the precompiled ajv validators', () => {
     const found = [...ourCode, ...generatedValidators].flatMap((file) => uses(file).codeFromText);
-    expect(found).toEqual([]);
+    // The one use, by file (line numbers move): the CLI's launcher compiles the package's own
+    // bundle file with V8's code cache (vm.Script is how Node 20 can take a cache); no input reaches it.
+    const launcher = { where: expect.stringMatching(/^packages\/cli\/bin\/ocp-image\.js:\d+$/), what: 'import node:vm' };
+    expect(found).toEqual([launcher]);
   }, 120_000);
 
   it('the precompiled validators are self-contained: they import nothing', () => {

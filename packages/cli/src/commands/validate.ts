@@ -134,6 +134,10 @@ export async function runValidate(operands: string[], options: ValidateOptions):
       if (reportsLinks) tasks.push({ filePath: displayPath(target.absolutePath, cwd), skippedLink: target.link });
       continue;
     }
+    if (target.kind === 'unreadable-directory') {
+      tasks.push({ filePath: displayPath(target.absolutePath, cwd), unreadableDirectory: target.reason });
+      continue;
+    }
     const bytes = await readStdin();
     if (options.stdinFilename === undefined) {
       tasks.push({ filePath: '<stdin>', bytes });

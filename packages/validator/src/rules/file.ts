@@ -10,10 +10,13 @@ export const fileReadRule = defineRule({
   id: 'file-read',
   category: 'syntax',
   severity: 'error',
-  description: 'The file could not be read (permissions, a vanished file, an I/O error); it was not validated.',
+  description: 'The file, or a directory met in a walk or glob, could not be read (permissions, a vanished file, an I/O error); it was not validated.',
   source: 'ocp-image CLI',
   kinds: '*',
-  messages: { failed: 'Cannot read the file: {{reason}}.' },
+  messages: {
+    failed: 'Cannot read the file: {{reason}}.',
+    directory: 'Cannot read the directory: {{reason}}; the files in it were not checked.',
+  },
 });
 
 export const fileEncodingRule = defineRule({
