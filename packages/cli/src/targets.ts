@@ -83,7 +83,10 @@ function linkRevealingFs(links: Map<string, SkippedLink>, metDirectories: PathTa
     }
     readdir(directory, { withFileTypes: true }, (error, entries) => {
       if (error) {
-        metDirectories.push({ kind: 'unreadable-directory', absolutePath: linkPath, reason: error.code ?? error.message });
+        // A glob's base directory that does not exist (or is gone) holds nothing to report.
+        if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') {
+          metDirectories.push({ kind: 'unreadable-directory', absolutePath: linkPath, reason: error.code ?? error.message });
+        }
         callback(null, []);
         return;
       }
