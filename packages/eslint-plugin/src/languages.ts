@@ -1,17 +1,15 @@
 import type { File, FileError, Language, LanguageContext, ParseResult } from '@eslint/core';
 import json from '@eslint/json';
-import { languages as ymlLanguages } from 'eslint-plugin-yml';
 import { validate } from '@ocp-image/validator';
-import { pluginNamespace } from './meta.js';
+import { parseErrorRules, toFileError } from './parse-errors.js';
+import { yamlLanguage } from './yaml-language.js';
 
-/** The validator's findings for text it could not read: what a YAML or JSON parser rejects
- *  (eslint-plugin-yml's parser also refuses duplicate keys, and gives up on very deep nesting).
- *  ESLint shows them as the fatal errors of a file it cannot parse. */
-export const parseErrorRules: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-duplicate-key', 'input-too-large']);
+export { parseErrorRules } from './parse-errors.js';
 
 /** Methods that may read the base object's private fields, so they must run on it. */
 const boundMethods = ['validateLanguageOptions', 'normalizeLanguageOptions', 'createSourceCode', 'matchesSelectorClass'] as const;
 
+/** @eslint/json's language, except that a file it cannot parse gets the validator's syntax findings as its fatal errors. */
 function withValidatorParseErrors(base: Language): Language {
   const language: Language = Object.create(base);
   for (const name of boundMethods) {
@@ -31,23 +29,17 @@ function withValidatorParseErrors(base: Language): Language {
 function validatorParseErrors(text: string, filePath: string): FileError[] {
   return validate(text, { filePath })
     .findings.filter((finding) => parseErrorRules.has(finding.ruleId))
-    .map((finding) => ({
-      message: `${finding.message} (${pluginNamespace}/${finding.ruleId})`,
-      line: finding.line,
-      column: finding.column,
-      endLine: finding.endLine,
-      endColumn: finding.endColumn,
-    }));
+    .map(toFileError);
 }
 
 /**
- * The ESLint languages of the plugin: eslint-plugin-yml's YAML language (so `# eslint-disable…`
- * comments work) and @eslint/json's JSON language, re-exported under our namespace so that a
- * config does not clash with the user's own `yml` or `json` plugin. They differ from the originals
- * in one way: when a file cannot be parsed, the fatal parsing errors are the validator's syntax
- * findings, at the CLI's positions, instead of the parser's first error.
+ * The ESLint languages of the plugin, real languages so that `# eslint-disable…` comments work,
+ * under our namespace so that a config does not clash with the user's own `yml` or `json` plugin:
+ * - `yaml`: YAML manifests, read once by the validator (see yaml-language.ts);
+ * - `json`: @eslint/json's JSON language, whose fatal errors for a file it cannot parse are the
+ *   validator's syntax findings, at the CLI's positions, instead of the parser's first error.
  */
 export const languages: Record<'yaml' | 'json', Language> = {
-  yaml: withValidatorParseErrors(ymlLanguages.yaml as unknown as Language),
+  yaml: yamlLanguage,
   json: withValidatorParseErrors(json.languages.json as unknown as Language),
 };

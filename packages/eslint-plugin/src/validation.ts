@@ -18,17 +18,35 @@ export type FindingsByRule = ReadonlyMap<string, readonly Finding[]>;
  */
 const cache = new WeakMap<object, Map<string, FindingsByRule>>();
 
-export function findingsByRule(sourceCode: { text: string }, filePath: string, options: RuleOptions): FindingsByRule {
-  const key = JSON.stringify(options.limits ?? {});
+/** The validation a rule without options sees; `findingsByRule` calls `validate` with exactly these. */
+export function withoutOptions(filePath: string): { filePath: string; config: { limits?: Partial<InputLimits> } } {
+  return { filePath, config: {} };
+}
+
+const keyOf = (options: RuleOptions) => JSON.stringify(options.limits ?? {});
+
+function perOptionsOf(sourceCode: object): Map<string, FindingsByRule> {
   let perOptions = cache.get(sourceCode);
   if (!perOptions) {
     perOptions = new Map();
     cache.set(sourceCode, perOptions);
   }
+  return perOptions;
+}
+
+/** Findings a language already has for this file (validated as `withoutOptions` says), for the rules to report. */
+export function rememberFindings(sourceCode: object, findings: readonly Finding[]): void {
+  perOptionsOf(sourceCode).set(keyOf({}), groupByRule(findings));
+}
+
+export function findingsByRule(sourceCode: { text: string }, filePath: string, options: RuleOptions): FindingsByRule {
+  const perOptions = perOptionsOf(sourceCode);
+  const key = keyOf(options);
   let grouped = perOptions.get(key);
   if (!grouped) {
-    const config = options.limits ? { limits: options.limits } : {};
-    grouped = groupByRule(validate(sourceCode.text, { filePath, config }).findings);
+    const validation = withoutOptions(filePath);
+    if (options.limits) validation.config.limits = options.limits;
+    grouped = groupByRule(validate(sourceCode.text, validation).findings);
     perOptions.set(key, grouped);
   }
   return grouped;

@@ -1,0 +1,147 @@
+import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation } from '@eslint/core';
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
+import { validate, yamlComments, type Finding } from '@ocp-image/validator';
+import { pluginNamespace } from './meta.js';
+import { parseErrorRules, toFileError } from './parse-errors.js';
+import { rememberFindings, withoutOptions } from './validation.js';
+
+/**
+ * The `ocp-image/yaml` language: YAML manifests read once, by the validator. The rules need only
+ * the text and the validator's findings, so this language builds no YAML syntax tree — just the
+ * root node and, where the text has ESLint directives, its comments. It parses each file once,
+ * where a YAML syntax tree (eslint-plugin-yml's language) would cost a second full parse.
+ * eslint-plugin-yml's rules need that tree: they run on its own `yml/yaml` language, where the
+ * ocp-image rules run too.
+ */
+
+interface ProgramNode {
+  type: 'Program';
+  range: [number, number];
+  loc: SourceLocation;
+}
+
+interface CommentNode {
+  type: 'Comment';
+  /** The comment's text after `#`, as ESLint's directive parser expects. */
+  value: string;
+  range: [number, number];
+  loc: SourceLocation;
+}
+
+/** A `# eslint rule-id: severity` comment's rules, where it stands. */
+interface InlineConfigElement {
+  config: { rules: RulesConfig };
+  loc: SourceLocation;
+}
+
+type ManifestParseResult = OkParseResult<ProgramNode> & { findings: readonly Finding[] };
+
+/** ESLint's directive comments: `eslint`, `eslint-disable`, `eslint-enable`, `eslint-disable-line`, `eslint-disable-next-line`. */
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+const commentParser = new ConfigCommentParser();
+
+const notATree = `${pluginNamespace}/yaml builds no YAML syntax tree, so rules of eslint-plugin-yml cannot run on it. Lint these files with language "yml/yaml" instead (the ${pluginNamespace} rules run there too): put eslint-plugin-yml's config after ${pluginNamespace}'s, or set language: "yml/yaml".`;
+
+/** eslint-plugin-yml's rules ask `parserServices.isYAML` first: tell them, loudly, instead of letting them skip the file. */
+const parserServices = Object.freeze({
+  get isYAML(): never {
+    throw new Error(notATree);
+  },
+});
+
+export class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string, never>; RootNode: ProgramNode; SyntaxElementWithLoc: ProgramNode | CommentNode; ConfigNode: CommentNode }> {
+  readonly hasBOM: boolean;
+  readonly visitorKeys = { Program: [] };
+  readonly parserServices = parserServices;
+  #inlineConfigNodes: CommentNode[] | undefined;
+
+  constructor(text: string, ast: ProgramNode, hasBOM: boolean) {
+    super({ text, ast });
+    this.hasBOM = hasBOM;
+  }
+
+  /** The root is the only node: rules listen to it. */
+  override traverse(): VisitNodeStep[] {
+    return [new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast] }), new VisitNodeStep({ target: this.ast, phase: 2, args: [this.ast] })];
+  }
+
+  getInlineConfigNodes(): CommentNode[] {
+    // Most manifests have no ESLint comment: the comments are read only where one may be.
+    this.#inlineConfigNodes ??= this.text.includes('eslint')
+      ? yamlComments(this.text)
+          .map(({ offset, text }) => {
+            const range: [number, number] = [offset, offset + text.length];
+            return { type: 'Comment' as const, value: text.slice(1), range, loc: { start: this.getLocFromIndex(range[0]), end: this.getLocFromIndex(range[1]) } };
+          })
+          .filter((comment) => INLINE_CONFIG.test(comment.value))
+      : [];
+    return this.#inlineConfigNodes;
+  }
+
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const problems: FileProblem[] = [];
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const directive = commentParser.parseDirective(comment.value);
+      if (!directive) continue;
+      const { label, value, justification } = directive;
+      const type = label.startsWith('eslint-') ? label.slice('eslint-'.length) : undefined;
+      if (type === 'disable' || type === 'enable' || type === 'disable-line' || type === 'disable-next-line') {
+        directives.push(new Directive({ type, node: comment, value, justification }));
+      }
+    }
+    return { problems, directives };
+  }
+
+  /** `# eslint rule-id: severity` comments. */
+  applyInlineConfig(): { configs: InlineConfigElement[]; problems: FileProblem[] } {
+    const configs: InlineConfigElement[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const directive = commentParser.parseDirective(comment.value);
+      if (directive?.label !== 'eslint') continue;
+      const parsed = commentParser.parseJSONLikeConfig(directive.value);
+      if (parsed.ok) configs.push({ config: { rules: parsed.config as RulesConfig }, loc: comment.loc });
+      else problems.push({ ruleId: null, message: parsed.error.message, loc: comment.loc });
+    }
+    return { configs, problems };
+  }
+}
+
+function programNode(text: string): ProgramNode {
+  const lastBreak = text.lastIndexOf('\n');
+  let lines = 1;
+  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lines++;
+  return {
+    type: 'Program',
+    range: [0, text.length],
+    loc: { start: { line: 1, column: 0 }, end: { line: lines, column: text.length - (lastBreak + 1) } },
+  };
+}
+
+export const yamlLanguage: Language = {
+  fileType: 'text',
+  lineStart: 1,
+  columnStart: 0,
+  nodeTypeKey: 'type',
+  visitorKeys: { Program: [] },
+  validateLanguageOptions() {
+    // No options: the validator reads YAML as the API server does, whatever a config says.
+  },
+  parse(file: File): ParseResult<ProgramNode> {
+    const text = String(file.body);
+    const { findings } = validate(text, withoutOptions(file.path));
+    // Text the validator cannot read as YAML is what a parser would reject: ESLint's fatal errors.
+    if (findings.some((finding) => finding.ruleId === 'yaml-syntax' || finding.ruleId === 'yaml-duplicate-key')) {
+      return { ok: false, errors: findings.filter((finding) => parseErrorRules.has(finding.ruleId)).map(toFileError) };
+    }
+    const result: ManifestParseResult = { ok: true, ast: programNode(text), findings };
+    return result;
+  },
+  createSourceCode(file: File, parseResult: OkParseResult<ProgramNode>) {
+    const sourceCode = new ManifestSourceCode(String(file.body), parseResult.ast, file.bom);
+    // The rules report these findings; without rule options they need no second validation.
+    rememberFindings(sourceCode, (parseResult as ManifestParseResult).findings);
+    return sourceCode;
+  },
+};
