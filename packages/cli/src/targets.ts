@@ -71,13 +71,14 @@ async function inspectLink(linkPath: string): Promise<{ link: SkippedLink; isDir
  * calls per link and nothing for other entries. tinyglobby also skips directories it cannot list
  * without a word; this records them, so that the run says which files it could not check.
  */
-function linkRevealingFs(links: Map<string, SkippedLink>, metDirectories: PathTarget[]): FileSystemAdapter {
+/** `unlistedDirectories` receives the links to directories the walk met and the directories it could not list. */
+function linkRevealingFs(links: Map<string, SkippedLink>, unlistedDirectories: PathTarget[]): FileSystemAdapter {
   type Callback = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
   const listDirectory = (directory: string, _options: unknown, callback: Callback) => {
     const linkPath = path.resolve(directory);
     const link = links.get(linkPath);
     if (link) {
-      metDirectories.push({ kind: 'link', absolutePath: linkPath, link });
+      unlistedDirectories.push({ kind: 'link', absolutePath: linkPath, link });
       callback(null, []);
       return;
     }
@@ -85,7 +86,7 @@ function linkRevealingFs(links: Map<string, SkippedLink>, metDirectories: PathTa
       if (error) {
         // A glob's base directory that does not exist (or is gone) holds nothing to report.
         if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') {
-          metDirectories.push({ kind: 'unreadable-directory', absolutePath: linkPath, reason: error.code ?? error.message });
+          unlistedDirectories.push({ kind: 'unreadable-directory', absolutePath: linkPath, reason: error.code ?? error.message });
         }
         callback(null, []);
         return;

@@ -6,7 +6,7 @@
  * encodings, BOMs, binary files, paths with spaces and unicode, and an unreadable link.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, symlink, truncate, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, makeTempDirectory, parseJsonOutput, runCli, type JsonResult } from './helpers.js';
@@ -303,12 +303,35 @@ describe('permissions', () => {
         expect(findings['ok.yaml'], operand).toEqual([]);
         expect(code).toBe(1);
       }
-      // A directory named on the command line that cannot be listed is reported the same way.
-      const named = await jsonAs(['private', 'ok.yaml']);
+      // A directory named on the command line that cannot be listed is reported the same way, in
+      // worker threads too.
+      const named = await jsonAs(['--jobs', '2', 'private', 'ok.yaml']);
       expect(paths(named.results)).toEqual(['private', 'ok.yaml']);
       expect(named.results[0]?.messages).toEqual([expect.objectContaining(denied('directory'))]);
     },
   );
+
+  it.skipIf(!nobodyReachesCli)('a working directory that can be entered but not listed is reported as "."', async () => {
+    const blind = path.join(locked, 'blind');
+    await mkdir(blind);
+    await writeFile(path.join(blind, 'inside.yaml'), stream('readable'));
+    await chmod(blind, 0o311);
+    try {
+      const result = await runCli(['validate', '--format', 'json'], { cwd: blind, ...(user ? { user } : {}) });
+      const results = parseJsonOutput(result.stdout);
+      expect(paths(results)).toEqual(['.']);
+      expect(results[0]?.messages).toEqual([expect.objectContaining(denied('directory'))]);
+    } finally {
+      await chmod(blind, 0o755);
+      await rm(blind, { recursive: true });
+    }
+  });
+
+  it.skipIf(!nobodyReachesCli)('with file-read off, a directory that cannot be listed is left out, not reported as an empty file', async () => {
+    const { code, results } = await jsonAs(['--rule', 'file-read=off', '.']);
+    expect(paths(results)).toEqual(['locked.yaml', 'ok.yaml', 'unsearchable/inside.yaml']);
+    expect(code).toBe(0);
+  });
 });
 
 describe('config files a pull request can add', () => {

@@ -89,7 +89,8 @@ function defaultJobs(fileCount: number): number {
 }
 
 function displayPath(absolutePath: string, cwd: string): string {
-  return path.relative(cwd, absolutePath) || path.basename(absolutePath);
+  // Only a directory can be the working directory itself (one that cannot be listed).
+  return path.relative(cwd, absolutePath) || '.';
 }
 
 export async function runValidate(operands: string[], options: ValidateOptions): Promise<number> {
@@ -124,6 +125,8 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   // With its rule off, a link a walk met is not listed at all: it was not checked. (Read from the
   // config: the main thread does not load the validator when workers check the files.)
   const reportsLinks = config.rules?.['file-symlink-skipped'] !== 'off';
+  // Likewise a directory that cannot be listed: with `file-read` off it is not a file checked empty.
+  const reportsUnreadable = config.rules?.['file-read'] !== 'off';
   const tasks: FileTask[] = [];
   for (const target of targets) {
     if (target.kind === 'file') {
@@ -135,7 +138,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
       continue;
     }
     if (target.kind === 'unreadable-directory') {
-      tasks.push({ filePath: displayPath(target.absolutePath, cwd), unreadableDirectory: target.reason });
+      if (reportsUnreadable) tasks.push({ filePath: displayPath(target.absolutePath, cwd), unreadableDirectory: target.reason });
       continue;
     }
     const bytes = await readStdin();
