@@ -1,4 +1,4 @@
-import { validate, type Finding, type InputLimits } from '@ocp-image/validator';
+import { validate, type Finding, type InputLimits, type ValidateOptions } from '@ocp-image/validator';
 
 /**
  * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
@@ -18,9 +18,9 @@ export type FindingsByRule = ReadonlyMap<string, readonly Finding[]>;
  */
 const cache = new WeakMap<object, Map<string, FindingsByRule>>();
 
-/** The validation a rule without options sees; `findingsByRule` calls `validate` with exactly these. */
-export function withoutOptions(filePath: string): { filePath: string; config: { limits?: Partial<InputLimits> } } {
-  return { filePath, config: {} };
+/** What `validate` is given for a file and the rule options: the same everywhere, so results can be shared. */
+export function validationOptions(filePath: string, options: RuleOptions = {}): ValidateOptions {
+  return { filePath, config: options.limits ? { limits: options.limits } : {} };
 }
 
 const keyOf = (options: RuleOptions) => JSON.stringify(options.limits ?? {});
@@ -34,7 +34,7 @@ function perOptionsOf(sourceCode: object): Map<string, FindingsByRule> {
   return perOptions;
 }
 
-/** Findings a language already has for this file (validated as `withoutOptions` says), for the rules to report. */
+/** Findings a language already has for this file (validated as `validationOptions(filePath)` says), for rules without options. */
 export function rememberFindings(sourceCode: object, findings: readonly Finding[]): void {
   perOptionsOf(sourceCode).set(keyOf({}), groupByRule(findings));
 }
@@ -44,9 +44,7 @@ export function findingsByRule(sourceCode: { text: string }, filePath: string, o
   const key = keyOf(options);
   let grouped = perOptions.get(key);
   if (!grouped) {
-    const validation = withoutOptions(filePath);
-    if (options.limits) validation.config.limits = options.limits;
-    grouped = groupByRule(validate(sourceCode.text, validation).findings);
+    grouped = groupByRule(validate(sourceCode.text, validationOptions(filePath, options)).findings);
     perOptions.set(key, grouped);
   }
   return grouped;

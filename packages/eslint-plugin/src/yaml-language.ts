@@ -1,17 +1,17 @@
 import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
-import { validate, yamlComments, type Finding } from '@ocp-image/validator';
+import { validate, type Finding, type SourceComment } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 import { parseErrorRules, toFileError } from './parse-errors.js';
-import { rememberFindings, withoutOptions } from './validation.js';
+import { rememberFindings, validationOptions } from './validation.js';
 
 /**
  * The `ocp-image/yaml` language: YAML manifests read once, by the validator. The rules need only
  * the text and the validator's findings, so this language builds no YAML syntax tree — just the
- * root node and, where the text has ESLint directives, its comments. It parses each file once,
- * where a YAML syntax tree (eslint-plugin-yml's language) would cost a second full parse.
- * eslint-plugin-yml's rules need that tree: they run on its own `yml/yaml` language, where the
- * ocp-image rules run too.
+ * root node and the comments that hold ESLint directives, which the same reading returns (within
+ * the input limits). A YAML syntax tree (eslint-plugin-yml's language) would cost a second full
+ * parse. eslint-plugin-yml's rules need that tree: they run on its own `yml/yaml` language, where
+ * the ocp-image rules run too.
  */
 
 interface ProgramNode {
@@ -34,7 +34,7 @@ interface InlineConfigElement {
   loc: SourceLocation;
 }
 
-type ManifestParseResult = OkParseResult<ProgramNode> & { findings: readonly Finding[] };
+type ManifestParseResult = OkParseResult<ProgramNode> & { findings: readonly Finding[]; comments: readonly SourceComment[] };
 
 /** ESLint's directive comments: `eslint`, `eslint-disable`, `eslint-enable`, `eslint-disable-line`, `eslint-disable-next-line`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
@@ -53,11 +53,17 @@ export class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record
   readonly hasBOM: boolean;
   readonly visitorKeys = { Program: [] };
   readonly parserServices = parserServices;
-  #inlineConfigNodes: CommentNode[] | undefined;
+  readonly #inlineConfigNodes: CommentNode[];
 
-  constructor(text: string, ast: ProgramNode, hasBOM: boolean) {
+  constructor(text: string, ast: ProgramNode, hasBOM: boolean, comments: readonly SourceComment[]) {
     super({ text, ast });
     this.hasBOM = hasBOM;
+    this.#inlineConfigNodes = comments
+      .filter((comment) => INLINE_CONFIG.test(comment.text.slice(1)))
+      .map(({ offset, text: source }) => {
+        const range: [number, number] = [offset, offset + source.length];
+        return { type: 'Comment', value: source.slice(1), range, loc: { start: this.getLocFromIndex(range[0]), end: this.getLocFromIndex(range[1]) } };
+      });
   }
 
   /** The root is the only node: rules listen to it. */
@@ -66,31 +72,20 @@ export class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record
   }
 
   getInlineConfigNodes(): CommentNode[] {
-    // Most manifests have no ESLint comment: the comments are read only where one may be.
-    this.#inlineConfigNodes ??= this.text.includes('eslint')
-      ? yamlComments(this.text)
-          .map(({ offset, text }) => {
-            const range: [number, number] = [offset, offset + text.length];
-            return { type: 'Comment' as const, value: text.slice(1), range, loc: { start: this.getLocFromIndex(range[0]), end: this.getLocFromIndex(range[1]) } };
-          })
-          .filter((comment) => INLINE_CONFIG.test(comment.value))
-      : [];
     return this.#inlineConfigNodes;
   }
 
+  /** A YAML comment ends at its line's end, so no directive can span lines: there are no problems to report. */
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
-    const problems: FileProblem[] = [];
     const directives: Directive[] = [];
     for (const comment of this.getInlineConfigNodes()) {
       const directive = commentParser.parseDirective(comment.value);
-      if (!directive) continue;
-      const { label, value, justification } = directive;
-      const type = label.startsWith('eslint-') ? label.slice('eslint-'.length) : undefined;
-      if (type === 'disable' || type === 'enable' || type === 'disable-line' || type === 'disable-next-line') {
-        directives.push(new Directive({ type, node: comment, value, justification }));
+      const type = directive?.label.startsWith('eslint-') ? directive.label.slice('eslint-'.length) : undefined;
+      if (directive && (type === 'disable' || type === 'enable' || type === 'disable-line' || type === 'disable-next-line')) {
+        directives.push(new Directive({ type, node: comment, value: directive.value, justification: directive.justification }));
       }
     }
-    return { problems, directives };
+    return { problems: [], directives };
   }
 
   /** `# eslint rule-id: severity` comments. */
@@ -130,18 +125,20 @@ export const yamlLanguage: Language = {
   },
   parse(file: File): ParseResult<ProgramNode> {
     const text = String(file.body);
-    const { findings } = validate(text, withoutOptions(file.path));
+    // Most manifests have no ESLint comment: comments are asked for only where one may be.
+    const { findings, comments = [] } = validate(text, { ...validationOptions(file.path), comments: text.includes('eslint') });
     // Text the validator cannot read as YAML is what a parser would reject: ESLint's fatal errors.
     if (findings.some((finding) => finding.ruleId === 'yaml-syntax' || finding.ruleId === 'yaml-duplicate-key')) {
       return { ok: false, errors: findings.filter((finding) => parseErrorRules.has(finding.ruleId)).map(toFileError) };
     }
-    const result: ManifestParseResult = { ok: true, ast: programNode(text), findings };
+    const result: ManifestParseResult = { ok: true, ast: programNode(text), findings, comments };
     return result;
   },
   createSourceCode(file: File, parseResult: OkParseResult<ProgramNode>) {
-    const sourceCode = new ManifestSourceCode(String(file.body), parseResult.ast, file.bom);
+    const { ast, findings, comments } = parseResult as ManifestParseResult;
+    const sourceCode = new ManifestSourceCode(String(file.body), ast, file.bom, comments);
     // The rules report these findings; without rule options they need no second validation.
-    rememberFindings(sourceCode, (parseResult as ManifestParseResult).findings);
+    rememberFindings(sourceCode, findings);
     return sourceCode;
   },
 };

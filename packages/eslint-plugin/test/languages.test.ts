@@ -46,6 +46,28 @@ describe('YAML: a real language, so ESLint comments work', () => {
     expect(ruleIds(lint(otherRule, 'stream.yaml'))).toContain('ocp-image/legacy-api-version');
   });
 
+  it('finds directives on the right line in a CRLF file, and only in comments (not in a block scalar)', () => {
+    const crlf = `# eslint-disable-next-line ocp-image/legacy-api-version\r\n${legacyStream.replaceAll('\n', '\r\n')}`;
+    expect(lint(crlf, 'stream.yaml')).toEqual([]);
+    const inScalar = `${legacyStream}  annotations:\n    note: |\n      # eslint-disable ocp-image/legacy-api-version\n`;
+    expect(ruleIds(lint(inScalar, 'stream.yaml'))).toEqual(['ocp-image/legacy-api-version']);
+    // On another line it disables nothing, and ESLint says so where the comment stands (the last line, no line break).
+    const lastLine = `${legacyStream.trimEnd()} # eslint-disable-line ocp-image/legacy-api-version`;
+    expect(lint(lastLine, 'stream.yaml')).toMatchObject([
+      { ruleId: 'ocp-image/legacy-api-version', line: 1 },
+      { ruleId: null, line: 4, column: 13, message: expect.stringContaining('Unused eslint-disable directive') },
+    ]);
+    const onApiVersion = legacyStream.replace('apiVersion: v1', 'apiVersion: v1 # eslint-disable-line ocp-image/legacy-api-version');
+    expect(lint(onApiVersion, 'stream.yaml')).toEqual([]);
+  });
+
+  it('reads directive comments within the input limits: a hostile file with one ends in a finding, not a crash', () => {
+    for (const body of [`${'- '.repeat(10_000)}x\n`, `${'['.repeat(10_000)}x${']'.repeat(10_000)}\n`, `kind: List\nitems:\n${'  - {a: 1}\n'.repeat(600_000)}`]) {
+      const messages = lint(`# eslint-disable-next-line ocp-image/unknown-field\n${body}`, 'hostile.yaml');
+      expect(messages.map((message) => message.message.match(/ocp-image\/[a-z-]+/)?.[0] ?? message.ruleId)).toContain('ocp-image/input-too-large');
+    }
+  }, 60_000);
+
   it("honours the validator's own # ocp-image-disable-next-line comment, as the CLI does", () => {
     const text = `# ocp-image-disable-next-line legacy-api-version\n${legacyStream}`;
     expect(validate(text).findings).toEqual([]);

@@ -40,6 +40,12 @@ describe('one validation per file, shared by all rules', () => {
     expect(messages.map((message) => message.ruleId)).toEqual(findings.findings.map((finding) => `ocp-image/${finding.ruleId}`));
   });
 
+  it('validates a file with ESLint directives once too: its comments come with that validation', () => {
+    const messages = lint(`# eslint-disable-next-line ocp-image/legacy-api-version\n${imageStream}`, 'stream.yaml');
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(messages.map((message) => message.ruleId)).toEqual(['ocp-image/unknown-field']);
+  });
+
   it('validates each file of a run once', () => {
     lint(imageStream, 'first.yaml');
     lint(imageStream, 'second.yaml');

@@ -63,7 +63,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     try {
       const input = typeof text === 'string' ? text : String(text);
       // Editors and ESLint do not count a byte order mark as a column.
-      return run(input.startsWith('\uFEFF') ? input.slice(1) : input, config);
+      return run(input.startsWith('\uFEFF') ? input.slice(1) : input, config, options.comments === true);
     } catch (error) {
       // Never throw on any input: a failure here is a bug, reported like any finding.
       return {
@@ -86,8 +86,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
   };
 
-  function run(text: string, config: ValidationConfig): ValidationResult {
-    const read = readDocuments(text, resolveLimits(config.limits));
+  function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
+    const read = readDocuments(text, resolveLimits(config.limits), withComments);
     const locator = new Locator(read.sources, read.lineCounter, text);
     const pending: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
@@ -129,7 +129,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-    return { findings, objects, skipped };
+    return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
   }
 
   function checkObject(object: ManifestObject, config: ValidationConfig, document: ReadDocument, locator: Locator): PendingFinding[] {

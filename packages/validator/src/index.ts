@@ -10,4 +10,3 @@ export { closestMatch } from './suggest.js';
 export { renderPath } from './paths.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
-export { yamlComments } from './yaml/read.js';

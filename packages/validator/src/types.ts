@@ -50,6 +50,14 @@ export interface InputLimits {
 export interface ValidateOptions {
   filePath?: string;
   config?: ValidationConfig;
+  /** Also return the text's comments (`ValidationResult.comments`), for a front end that reads directives of its own. */
+  comments?: boolean;
+}
+
+/** A YAML comment: its offset in the text (after a byte order mark) and its text from `#`. */
+export interface SourceComment {
+  offset: number;
+  text: string;
 }
 
 /** An image.openshift.io object found in a file: top level, a List item or a Template object. */
@@ -73,6 +81,8 @@ export interface ValidationResult {
   objects: ManifestObject[];
   /** Objects of kinds that are not image.openshift.io kinds, by kind. */
   skipped: Record<string, number>;
+  /** With the `comments` option: the comments of the text as far as the input limits let it be read. */
+  comments?: SourceComment[];
 }
 
 export interface ReportDescriptor<MessageId extends string = string> {

@@ -6,7 +6,7 @@
 import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit } from 'yaml';
 import type { YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
-import type { InputLimits, PathSegment } from '../types.js';
+import type { InputLimits, PathSegment, SourceComment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 
@@ -58,8 +58,8 @@ export interface ReadResult {
   lineCounter: LineCounter;
   /** Source of every mapping and sequence value, for the locator. */
   sources: WeakMap<object, ContainerSource>;
-  /** Comments with their offsets, for inline directives. */
-  comments: { offset: number; text: string }[];
+  /** Comments with their offsets: all of them when asked for, else those that may be inline directives. */
+  comments: SourceComment[];
 }
 
 class LimitExceeded extends Error {
@@ -280,7 +280,7 @@ class DocumentBuilder {
   }
 }
 
-function collectComments(token: unknown, into: { offset: number; text: string }[]): void {
+function collectComments(token: unknown, into: SourceComment[]): void {
   if (Array.isArray(token)) {
     for (const item of token) collectComments(item, into);
     return;
@@ -294,16 +294,6 @@ function collectComments(token: unknown, into: { offset: number; text: string }[
   for (const value of Object.values(record)) {
     if (value !== null && typeof value === 'object') collectComments(value, into);
   }
-}
-
-/**
- * The comments of a YAML text, with their offsets, for front ends that read directives of their
- * own (ESLint's `# eslint-disable…`). Meant for text `validate()` read without a syntax error.
- */
-export function yamlComments(text: string): { offset: number; text: string }[] {
-  const comments: { offset: number; text: string }[] = [];
-  collectComments([...new Parser().parse(text)], comments);
-  return comments;
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
@@ -386,7 +376,7 @@ function flowNestingBeyond(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-export function readDocuments(text: string, limits: InputLimits): ReadResult {
+export function readDocuments(text: string, limits: InputLimits, allComments = false): ReadResult {
   const lineCounter = new LineCounter();
   const result: ReadResult = { documents: [], problems: [], lineCounter, sources: new WeakMap(), comments: [] };
   const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
@@ -419,7 +409,7 @@ export function readDocuments(text: string, limits: InputLimits): ReadResult {
   const { tokens, deepDocuments, stopped } = parseBounded(text, limits, lineCounter);
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
   // Comments matter only for inline directives; most files have none.
-  if (text.includes('ocp-image-')) collectComments(tokens, result.comments);
+  if (allComments || text.includes('ocp-image-')) collectComments(tokens, result.comments);
   const budget = { nodes: 0 };
   let index = 0;
   for (const doc of composer.compose(tokens, true, text.length)) {
