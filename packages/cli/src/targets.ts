@@ -70,8 +70,9 @@ async function inspectLink(linkPath: string): Promise<{ link: SkippedLink; isDir
  * directories a glob would enter) decides which links a walk meets, and the walk costs a few system
  * calls per link and nothing for other entries. tinyglobby also skips directories it cannot list
  * without a word; this records them, so that the run says which files it could not check.
+ * `unlistedDirectories` receives both: the links to directories the walk met, and the directories
+ * it could not list.
  */
-/** `unlistedDirectories` receives the links to directories the walk met and the directories it could not list. */
 function linkRevealingFs(links: Map<string, SkippedLink>, unlistedDirectories: PathTarget[]): FileSystemAdapter {
   type Callback = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
   const listDirectory = (directory: string, _options: unknown, callback: Callback) => {

@@ -49,7 +49,7 @@ const parserServices = Object.freeze({
   },
 });
 
-export class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string, never>; RootNode: ProgramNode; SyntaxElementWithLoc: ProgramNode | CommentNode; ConfigNode: CommentNode }> {
+class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string, never>; RootNode: ProgramNode; SyntaxElementWithLoc: ProgramNode | CommentNode; ConfigNode: CommentNode }> {
   readonly hasBOM: boolean;
   readonly visitorKeys = { Program: [] };
   readonly parserServices = parserServices;

@@ -130,6 +130,9 @@ describe('deep nesting', () => {
     'block mappings': Array.from({ length: 1_500 }, (_, level) => `${' '.repeat(level)}k:`).join('\n') + ' x\n',
     'block sequences of mappings': Array.from({ length: 1_500 }, (_, level) => `${'  '.repeat(level)}- k:`).join('\n') + ' x\n',
     'in the second document': `kind: ConfigMap\n---\n${'- '.repeat(DEPTH)}x\n`,
+    // The YAML library reads a lone CR as no line break, so every line nests one level deeper; the
+    // next document made its parser close 3,000 levels by recursion (found by npm run fuzz).
+    'lone CR line ends, then another document': `${Array.from({ length: 3_000 }, (_, line) => `k${line}: v`).join('\r')}\n---\nkind: Secret\n`,
   };
 
   for (const [shape, text] of Object.entries(shapes)) {
@@ -144,6 +147,13 @@ describe('deep nesting', () => {
       HANG_GUARD,
     );
   }
+
+  it('reading stops at the document nested too deep: the documents before it are validated, the rest not', () => {
+    const stream = (name: string) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
+    const result = check(`${stream('before')}---\n${'- '.repeat(DEPTH)}x\n---\n${stream('After_Invalid')}`);
+    expect(result.objects.map((object) => object.name)).toEqual(['before']);
+    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'input-too-large', documentIndex: 1, line: 6 })]);
+  });
 
   it('nesting within the limit is validated; one level more is refused', () => {
     const nested = (levels: number) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: x\n  annotations:\n    a: "1"\nx: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;

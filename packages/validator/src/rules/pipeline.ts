@@ -151,7 +151,7 @@ export const inputTooLarge = defineRule({
   messages: {
     bytes: 'The input has {{actual}} bytes, more than the limit of {{limit}}; it was not validated.',
     documents: 'More than {{limit}} YAML documents; the rest of the file was not validated.',
-    depth: 'Nested more than {{limit}} levels deep; this document was not validated.',
+    depth: 'Nested more than {{limit}} levels deep; this document and the rest of the file were not validated.',
     flowDepth: 'Brackets ([ ] or { }) nested more than {{limit}} levels deep; the file was not validated.',
     aliases: 'More than {{limit}} alias (*name) uses; this document was not validated.',
     nodes: 'More than {{limit}} YAML nodes (after expanding aliases); the rest of the file was not validated.',

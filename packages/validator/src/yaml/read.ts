@@ -406,7 +406,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
     for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
     return result;
   }
-  const { tokens, deepDocuments, stopped } = parseBounded(text, limits, lineCounter);
+  const { tokens, stopped } = parseBounded(text, limits, lineCounter);
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
   // Comments matter only for inline directives; most files have none.
   if (allComments || text.includes('ocp-image-')) collectComments(tokens, result.comments);
@@ -424,18 +424,16 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
       });
       break;
     }
-    const deepAt = deepDocuments.get(documentIndex);
-    if (deepAt !== undefined) {
-      result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: deepAt, end: deepAt + 1 }, documentIndex });
-      continue;
-    }
     const root = doc.contents as YamlNode | null;
     const entry: ReadDocument = { index: documentIndex, value: undefined, root, unreadable: false };
     const linesWithErrors = new Set<number>();
+    let tooDeepToCompose = false;
     for (const error of doc.errors) {
       entry.unreadable = true;
+      // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
       if (error.message.includes('Maximum call stack size exceeded')) {
         result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        tooDeepToCompose = true;
         break;
       }
       const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
@@ -445,6 +443,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
       linesWithErrors.add(line);
       result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
     }
+    if (tooDeepToCompose) break;
     if (isEmptyDocument(doc)) continue;
     result.documents.push(entry);
     if (entry.unreadable) continue;
@@ -465,17 +464,16 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
 
 interface BoundedParse {
   tokens: CST.Token[];
-  /** Documents nested deeper than the limit, by index, with the offset where that depth was reached. */
-  deepDocuments: Map<number, number>;
-  /** Set when the token budget ran out: the document being read and the rest of the text were dropped. */
+  /** Set when the token budget ran out or a document nested too deep: that document and the rest of the text were dropped. */
   stopped?: ReadProblem;
 }
 
 /**
  * Feeds the parser one lexical token at a time. The parser's memory grows with the tokens, so
- * reading stops where the text holds more tokens than the node budget. Composing nests by
- * recursion, so a document nested deeper than the depth limit is not composed: a stack overflow
- * there would depend on the caller's stack, and so would the findings.
+ * reading stops where the text holds more tokens than the node budget. It stops too where a
+ * document nests deeper than the depth limit: the parser and the composer recurse once per level
+ * (the parser when it closes the open levels, at the next document or a misplaced token), so a
+ * stack overflow there would depend on the caller's stack, and so would the findings.
  */
 function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounter): BoundedParse {
   // Line starts come from the text: the parser does not report the line breaks inside every token
@@ -483,34 +481,26 @@ function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounte
   const parser = new Parser();
   lineCounter.addNewLine(0);
   for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
-  const result: BoundedParse = { tokens: [], deepDocuments: new Map() };
+  const result: BoundedParse = { tokens: [] };
   let documents = 0;
   let count = 0;
   // The parser's stack holds the document, the open collections and at most one scalar.
   const maxStack = limits.maxDepth + 3;
   const collect = (token: CST.Token): void => {
-    if (token.type !== 'document') {
-      result.tokens.push(token);
-      return;
-    }
-    if (result.deepDocuments.has(documents)) {
-      const withoutContent = { ...token };
-      delete withoutContent.value;
-      result.tokens.push(withoutContent);
-    } else {
-      result.tokens.push(token);
-    }
-    documents++;
+    result.tokens.push(token);
+    if (token.type === 'document') documents++;
   };
   for (const lexeme of new Lexer().lex(text)) {
     const start = parser.offset;
     if (!CONTROL_TOKENS.has(lexeme) && ++count > limits.maxNodes) {
-      const range = { start, end: start + 1 };
-      result.stopped = { ruleId: 'input-too-large', messageId: 'tokens', data: { limit: limits.maxNodes }, range, documentIndex: documents };
+      result.stopped = { ruleId: 'input-too-large', messageId: 'tokens', data: { limit: limits.maxNodes }, range: { start, end: start + 1 }, documentIndex: documents };
       return result;
     }
     for (const token of parser.next(lexeme)) collect(token);
-    if (parser.stack.length > maxStack && !result.deepDocuments.has(documents)) result.deepDocuments.set(documents, start);
+    if (parser.stack.length > maxStack) {
+      result.stopped = { ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start, end: start + 1 }, documentIndex: documents };
+      return result;
+    }
   }
   for (const token of parser.end()) collect(token);
   return result;
