@@ -490,17 +490,15 @@ function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounte
     result.tokens.push(token);
     if (token.type === 'document') documents++;
   };
+  const stopAt = (start: number, messageId: 'tokens' | 'depth', limit: number): BoundedParse => {
+    result.stopped = { ruleId: 'input-too-large', messageId, data: { limit }, range: { start, end: start + 1 }, documentIndex: documents };
+    return result;
+  };
   for (const lexeme of new Lexer().lex(text)) {
     const start = parser.offset;
-    if (!CONTROL_TOKENS.has(lexeme) && ++count > limits.maxNodes) {
-      result.stopped = { ruleId: 'input-too-large', messageId: 'tokens', data: { limit: limits.maxNodes }, range: { start, end: start + 1 }, documentIndex: documents };
-      return result;
-    }
+    if (!CONTROL_TOKENS.has(lexeme) && ++count > limits.maxNodes) return stopAt(start, 'tokens', limits.maxNodes);
     for (const token of parser.next(lexeme)) collect(token);
-    if (parser.stack.length > maxStack) {
-      result.stopped = { ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start, end: start + 1 }, documentIndex: documents };
-      return result;
-    }
+    if (parser.stack.length > maxStack) return stopAt(start, 'depth', limits.maxDepth);
   }
   for (const token of parser.end()) collect(token);
   return result;
