@@ -6,6 +6,10 @@ import { pluginNamespace } from './meta.js';
  *  input over a limit. ESLint shows them as the fatal errors of a file it cannot parse. */
 export const parseErrorRules: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-duplicate-key', 'input-too-large']);
 
+/** Of those, the findings that mean the text is not YAML the server reads: with one, `ocp-image/yaml` does not parse the file.
+ *  (`input-too-large` alone does not: the rules' `limits` option decides it.) */
+export const unreadableYamlRules: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-duplicate-key']);
+
 export function toFileError(finding: Finding): FileError {
   return {
     message: `${finding.message} (${pluginNamespace}/${finding.ruleId})`,

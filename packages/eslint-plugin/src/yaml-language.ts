@@ -2,7 +2,7 @@ import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConf
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 import { validate, type Finding, type SourceComment } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
-import { parseErrorRules, toFileError } from './parse-errors.js';
+import { parseErrorRules, toFileError, unreadableYamlRules } from './parse-errors.js';
 import { rememberFindings, validationOptions } from './validation.js';
 
 /**
@@ -128,7 +128,7 @@ export const yamlLanguage: Language = {
     // Most manifests have no ESLint comment: comments are asked for only where one may be.
     const { findings, comments = [] } = validate(text, { ...validationOptions(file.path), comments: text.includes('eslint') });
     // Text the validator cannot read as YAML is what a parser would reject: ESLint's fatal errors.
-    if (findings.some((finding) => finding.ruleId === 'yaml-syntax' || finding.ruleId === 'yaml-duplicate-key')) {
+    if (findings.some((finding) => unreadableYamlRules.has(finding.ruleId))) {
       return { ok: false, errors: findings.filter((finding) => parseErrorRules.has(finding.ruleId)).map(toFileError) };
     }
     const result: ManifestParseResult = { ok: true, ast: programNode(text), findings, comments };
