@@ -1,0 +1,11 @@
+/** One document as `ocp-image decode --format json` prints it: the JSON value oc sends, or oc's error. */
+export type OracleDocument =
+  | { index: number; value: unknown }
+  | { index: number; error: { message: string; line: number; column: number } };
+
+export type OracleAvailability = { available: true } | { available: false; reason: string };
+
+export function oracleAvailability(): OracleAvailability;
+
+/** Per text, its documents (empty ones left out; the list ends at the first error, where oc stops). */
+export function decodeWithOracle(texts: readonly (string | Uint8Array)[]): OracleDocument[][];
