@@ -131,7 +131,7 @@ const readErrorReasons: Record<string, string> = {
   ENAMETOOLONG: 'a name in the path is too long',
 };
 
-function describeReadError(error: unknown): string {
+export function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && code in readErrorReasons) return describeErrorCode(code);
   return error instanceof Error ? error.message : String(error);

@@ -91,6 +91,13 @@ Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
     .action((kind: string, options) => run(async () => (await import('./commands/schema.js')).runSchema(kind, options)));
 
   program
+    .command('decode')
+    .description('print what oc apply -f would send for each document, or where it fails to decode')
+    .argument('<paths...>', 'files, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'yaml']).default('json'))
+    .action((paths: string[], options) => run(async () => (await import('./commands/decode.js')).runDecode(paths, options)));
+
+  program
     .command('rules')
     .description('list the rules with their default severities and documentation')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))

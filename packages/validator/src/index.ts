@@ -10,3 +10,4 @@ export { closestMatch } from './suggest.js';
 export { renderPath } from './paths.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
+export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';

@@ -7,6 +7,7 @@ import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type L
 import { ExitCode, UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../formatters/index.js';
 import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignore.js';
+import { readStdin } from '../input.js';
 import { writeStdout } from '../output.js';
 import { checkFiles } from '../pool.js';
 import { countSeverities, errorsOnly } from '../results.js';
@@ -70,12 +71,6 @@ function useColor(flag: boolean | undefined, toFile: boolean): boolean {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /**

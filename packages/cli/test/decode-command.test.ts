@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { makeTempDirectory, runCli } from './helpers.js';
+
+describe('ocp-image decode', () => {
+  it('prints what oc would send for each document as JSON, leaving out empty documents', async () => {
+    const result = await runCli(['decode', '-'], { input: 'a: 1.10\nb: yes\nc: 0777\n---\n# only a comment\n---\nd: "1.10"\n' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        filePath: '-',
+        documents: [
+          { index: 0, value: { a: 1.1, b: true, c: 511 } },
+          { index: 2, value: { d: '1.10' } },
+        ],
+      },
+    ]);
+  });
+
+  it('ends a file at the document oc cannot decode, with its line and column, and exits 1', async () => {
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      const good = path.join(directory, 'good.yaml');
+      const bad = path.join(directory, 'bad.yaml');
+      await writeFile(good, 'kind: ImageStream\n');
+      await writeFile(bad, 'a: 1\n---\nb: [1,\nc: 2\n---\nd: 4\n');
+      const result = await runCli(['decode', good, bad, path.join(directory, 'missing.yaml')]);
+      expect(result.code).toBe(1);
+      const [first, second, third] = JSON.parse(result.stdout) as { filePath: string; documents: unknown[] }[];
+      expect(first).toEqual({ filePath: good, documents: [{ index: 0, value: { kind: 'ImageStream' } }] });
+      expect(second?.documents).toEqual([{ index: 0, value: { a: 1 } }, { index: 1, error: { message: expect.any(String), line: 3, column: 4 } }]);
+      expect(third?.documents).toEqual([{ index: 0, error: { message: expect.stringContaining('ENOENT'), line: 1, column: 1 } }]);
+    } finally {
+      await remove();
+    }
+  });
+
+  it('--format yaml writes the decoded values so a YAML 1.1 reader gets them back', async () => {
+    const result = await runCli(['decode', '--format', 'yaml', '-'], { input: 'version: 1.10\nenabled: on\nname: "yes"\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^--- # "-" document 0\n/);
+    expect(parse(result.stdout, { version: '1.1' })).toEqual({ version: 1.1, enabled: true, name: 'yes' });
+  });
+
+  it('reports an unreadable encoding as the error of the file', async () => {
+    const result = await runCli(['decode', '-'], { input: Buffer.from([0x61, 0x3a, 0x20, 0x00]) });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([{ filePath: '-', documents: [{ index: 0, error: { message: expect.stringContaining('NUL byte'), line: 1, column: 4 } }] }]);
+  });
+});
