@@ -6,7 +6,7 @@ import {
   fileEncodingRule,
   fileReadRule,
   fileSymlinkSkippedRule,
-  getRule,
+  inputTooLarge,
   interpolate,
   renderPath,
   validate,
@@ -68,10 +68,7 @@ async function readManifest(absolutePath: string, config: ValidationConfig): Pro
       // Refuse before reading a huge file into memory; the validator would refuse its text anyway.
       const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
       const { size } = stats;
-      if (size > limit) {
-        const rule = getRule('input-too-large');
-        if (rule) return fileFinding(rule, 'bytes', { actual: size, limit }, 1, 1, config);
-      }
+      if (size > limit) return fileFinding(inputTooLarge, 'bytes', { actual: size, limit }, 1, 1, config);
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -110,7 +107,9 @@ function fileFinding(
     finding: {
       ruleId: rule.id,
       severity,
-      message: interpolate(rule.messages[messageId] ?? messageId, data),
+      messageId,
+      data,
+      message: interpolate(rule.messages[messageId], data),
       line,
       column,
       endLine: line,

@@ -1,4 +1,4 @@
-import type { Finding } from '@ocp-image/validator';
+import { rules, type Finding } from '@ocp-image/validator';
 
 /** An image.openshift.io object found in a file, without its content. */
 export interface ObjectSummary {
@@ -45,7 +45,7 @@ function sortedByKey(counts: Map<string, number>): Map<string, number> {
 }
 
 /** Rules whose finding means the file's content was not (fully) read, whatever their configured severity. */
-const unreadFileRules = new Set(['file-read', 'file-encoding', 'file-symlink-skipped', 'input-too-large']);
+const unreadFileRules: ReadonlySet<string> = new Set(rules.filter((rule) => rule.flags?.fileLevel || rule.flags?.inputLimit).map((rule) => rule.id));
 
 export function summarize(results: readonly FileResult[]): RunSummary {
   const objectsByKind = new Map<string, number>();

@@ -41,6 +41,8 @@ export function createEslintRule(definition: RuleDefinition): ManifestRule {
       type: definition.category === 'lint' ? 'suggestion' : 'problem',
       docs: { description: definition.description, url: ruleDocsUrl(definition.id) },
       messages: definition.messages,
+      ...(definition.fixable ? { fixable: definition.fixable } : {}),
+      ...(definition.hasSuggestions ? { hasSuggestions: true } : {}),
       schema: optionsSchema,
       defaultOptions: [{}],
       languages: supportedLanguages,
@@ -56,7 +58,15 @@ export function createEslintRule(definition: RuleDefinition): ManifestRule {
           if (!findings) return;
           const origin = sourceCode.getLoc(root).start;
           for (const finding of findings) {
-            context.report({ loc: toLanguageLocation(finding, origin), message: finding.message });
+            const { fix, suggestions } = finding;
+            context.report({
+              loc: toLanguageLocation(finding, origin),
+              messageId: finding.messageId,
+              data: finding.data ?? {},
+              // The validator's edits are on the same text ESLint lints (after a byte order mark).
+              ...(fix ? { fix: () => fix } : {}),
+              ...(suggestions ? { suggest: suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: () => suggestion.fix })) } : {}),
+            });
           }
         },
       };

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuleTester, type Linter } from 'eslint';
-import { fileRules, rules as registry, validate, type ValidationConfig } from '@ocp-image/validator';
+import { applyFixes, fileRules, rules as registry, validate, type Finding, type ValidationConfig } from '@ocp-image/validator';
 import plugin from '../src/index.js';
 import type { RuleOptions } from '../src/validation.js';
 import { fixturesRoot, lint, repoRoot } from './support.js';
@@ -12,6 +12,8 @@ import { fixturesRoot, lint, repoRoot } from './support.js';
 //   which list every finding of the file;
 // - rule pages: the ✗/✓ examples of docs/rules/<rule-id>.md (`<!-- invalid -->` / `<!-- valid -->`
 //   before a yaml block), checked against the validator's findings for them.
+// Each error is checked by messageId and data, position, suggestions (their output) and, for rules
+// with fixes, the output of one pass of fixes, which must be the bytes the validator's own fixing makes.
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
@@ -36,6 +38,8 @@ interface Case {
   options: RuleOptions[];
   /** This rule's findings only. */
   errors: ExpectedError[];
+  /** The validator's findings for this rule, with message ids, data, fixes and suggestions. */
+  findings: Finding[];
 }
 
 function fixtureCases(ruleId: string): Case[] {
@@ -51,13 +55,15 @@ function fixtureCases(ruleId: string): Case[] {
         return [];
       }
       const errors = JSON.parse(readFileSync(errorsFile, 'utf8')) as ExpectedError[];
+      const code = readFileSync(path.join(directory, name), 'utf8');
       return {
         name: `fixtures/${ruleId}/${name}`,
         filename: `${ruleId}/${name}`,
-        code: readFileSync(path.join(directory, name), 'utf8'),
+        code,
         language: name.endsWith('.json') ? 'ocp-image/json' : 'ocp-image/yaml',
         options: [],
         errors: errors.filter((error) => error.ruleId === ruleId),
+        findings: validate(code, { filePath: name }).findings.filter((finding) => finding.ruleId === ruleId),
       };
     });
 }
@@ -79,6 +85,7 @@ function docsCases(ruleId: string): Case[] {
       language: 'ocp-image/yaml' as const,
       options: config.limits ? [{ limits: config.limits }] : [],
       errors,
+      findings: errors,
     };
   });
 }
@@ -118,10 +125,28 @@ for (const rule of registry) {
       valid: parsing.filter((testCase) => testCase.errors.length === 0).map(asTest),
       invalid: parsing
         .filter((testCase) => testCase.errors.length > 0)
-        .map((testCase) => ({
-          ...asTest(testCase),
-          errors: testCase.errors.map(({ message, line, column, endLine, endColumn }) => ({ message, line, column, endLine, endColumn })),
-        })),
+        .map((testCase) => {
+          // The fixture's findings and the validator's are the same (fixtures.test.ts): check the message ids.
+          expect(testCase.findings.map(({ message, line, column }) => [message, line, column])).toEqual(
+            testCase.errors.map(({ message, line, column }) => [message, line, column]),
+          );
+          const fixed = applyFixes(testCase.code, testCase.findings);
+          return {
+            ...asTest(testCase),
+            ...(fixed.fixed ? { output: fixed.output } : {}),
+            errors: testCase.findings.map(({ messageId, data, line, column, endLine, endColumn, suggestions }) => ({
+              messageId,
+              data,
+              line,
+              column,
+              endLine,
+              endColumn,
+              ...(suggestions
+                ? { suggestions: suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: suggestion.data, output: applyFixes(testCase.code, [{ ...testCase.findings[0]!, fix: suggestion.fix }]).output })) }
+                : {}),
+            })),
+          };
+        }),
     });
   }
 

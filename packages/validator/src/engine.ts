@@ -4,10 +4,14 @@
  */
 import type {
   Finding,
+  FindingSuggestion,
   ManifestObject,
+  MessageValues,
+  PathEdit,
   PathSegment,
   ReportDescriptor,
   RuleDefinition,
+  SuggestionDescriptor,
   ValidateOptions,
   ValidationConfig,
   ValidationResult,
@@ -21,6 +25,8 @@ import { addCount, renderPath, valueAt } from './paths.js';
 import { closestMatch } from './suggest.js';
 import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaProblem, type SchemaValidator } from './schema/errors.js';
 import { SchemaIndex } from './schema/walk.js';
+import { textEditFor } from './fixes.js';
+import { internalError, legacyApiVersion, schemaRequired, unknownField } from './rules/pipeline.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 
 /** What the engine needs from the generated schemas. */
@@ -36,7 +42,10 @@ export interface SchemaSet {
 interface PendingFinding {
   ruleId: string;
   messageId: string;
-  data: Record<string, string | number>;
+  data: MessageValues;
+  /** Edits by document path. */
+  fix?: PathEdit;
+  suggest?: SuggestionDescriptor[];
   documentIndex: number;
   /** Document path; undefined for problems with a range but no path (syntax errors). */
   path?: PathSegment[];
@@ -45,8 +54,6 @@ interface PendingFinding {
   /** Document path to position the finding at, when not `path`. */
   locateAt?: PathSegment[];
 }
-
-const SCHEMA_RULES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-other', 'unknown-field']);
 
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -66,12 +73,15 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       return run(input.startsWith('\uFEFF') ? input.slice(1) : input, config, options.comments === true);
     } catch (error) {
       // Never throw on any input: a failure here is a bug, reported like any finding.
+      const data = { error: errorText(error) };
       return {
         findings: [
           {
-            ruleId: 'internal-error',
+            ruleId: internalError.id,
             severity: 'error',
-            message: interpolate(rulesById.get('internal-error')?.messages.validator ?? '{{error}}', { error: errorText(error) }),
+            messageId: 'validator',
+            data,
+            message: interpolate(internalError.messages.validator, data),
             line: 1,
             column: 1,
             endLine: 1,
@@ -89,7 +99,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits), withComments);
     const locator = new Locator(read.sources, read.lineCounter, text);
-    const pending: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
+    const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
     const skipped: Record<string, number> = {};
     const documents = new Map<number, ReadDocument>();
@@ -101,30 +111,51 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       for (const [kind, count] of Object.entries(discovery.skipped)) addCount(skipped, kind, count);
       for (const object of discovery.objects) {
         objects.push(object);
-        pending.push(...checkObject(object, config, document, locator));
+        pendingFindings.push(...checkObject(object, config, document, locator));
       }
     }
 
     const directives = new Directives(read.comments, read.lineCounter);
     const findings: Finding[] = [];
-    for (const item of pending) {
-      const rule = rulesById.get(item.ruleId);
-      const severity = rule ? effectiveSeverity(rule, config) : 'error';
+    for (const pending of pendingFindings) {
+      let item = pending;
+      let rule = rulesById.get(item.ruleId);
+      // A message id the rule does not have is a bug in the validator, never silently shown as text.
+      if (!rule || !Object.hasOwn(rule.messages, item.messageId)) {
+        item = { ...item, ruleId: internalError.id, messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` }, fix: undefined, suggest: undefined };
+        rule = internalError;
+      }
+      const severity = effectiveSeverity(rule, config);
       if (severity === undefined) continue;
       const document = documents.get(item.documentIndex);
       const range =
         item.range ??
         (document && item.path ? locator.locate(document.value, document.root, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
       const owner = item.path ? ownerOf(objects, item.documentIndex, item.path) : undefined;
+      const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document.value, locator, text) : undefined;
+      const suggestions: FindingSuggestion[] = [];
+      if (rule.hasSuggestions && document) {
+        for (const suggestion of item.suggest ?? []) {
+          const edit = textEditFor(suggestion.edit, suggestion.edit.path, document.value, locator, text);
+          if (!edit) continue;
+          const data = suggestion.data ?? {};
+          const desc = rule.messages[suggestion.messageId];
+          if (desc !== undefined) suggestions.push({ messageId: suggestion.messageId, data, desc: interpolate(desc, data), fix: edit });
+        }
+      }
       const finding: Finding = {
         ruleId: item.ruleId,
         severity,
-        message: interpolate(rule?.messages[item.messageId] ?? item.messageId, item.data),
+        messageId: item.messageId,
+        data: item.data,
+        message: interpolate(rule.messages[item.messageId], item.data),
         ...locator.position(range),
         path: item.path ? renderPath(item.path) : '',
         documentIndex: item.documentIndex,
         ...(owner ? { kind: owner.kind } : {}),
         ...(owner?.name !== undefined ? { name: owner.name } : {}),
+        ...(fix ? { fix } : {}),
+        ...(suggestions.length > 0 ? { suggestions } : {}),
       };
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
@@ -135,13 +166,15 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   function checkObject(object: ManifestObject, config: ValidationConfig, document: ReadDocument, locator: Locator): PendingFinding[] {
     const found: PendingFinding[] = [];
     const inDocument = (path: readonly PathSegment[]): PathSegment[] => [...object.pathPrefix, ...path];
+    const inDocumentEdit = <Edit extends PathEdit>(edit: Edit): Edit => ({ ...edit, path: inDocument(edit.path) });
     const report = (
       ruleId: string,
       messageId: string,
       path: readonly PathSegment[],
-      data: Record<string, string | number> = {},
+      data: MessageValues = {},
       target: LocateTarget = 'value',
       locateAt?: readonly PathSegment[],
+      fixes: Pick<ReportDescriptor, 'fix' | 'suggest'> = {},
     ) =>
       found.push({
         ruleId,
@@ -151,6 +184,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         path: inDocument(path),
         target,
         ...(locateAt ? { locateAt: inDocument(locateAt) } : {}),
+        ...(fixes.fix ? { fix: inDocumentEdit(fixes.fix) } : {}),
+        ...(fixes.suggest ? { suggest: fixes.suggest.map((suggestion) => ({ ...suggestion, edit: inDocumentEdit(suggestion.edit) })) } : {}),
       });
 
     // Object rules first: where one reports a path, the schema's finding there is redundant.
@@ -162,15 +197,19 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
           object,
           config,
           report: (descriptor: ReportDescriptor) =>
-            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}),
+            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}, 'value', undefined, descriptor),
         });
       } catch (error) {
-        report('internal-error', 'rule', [], { rule: rule.id, error: errorText(error) });
+        report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
     const ruleFindings = [...found];
     const legacy = object.apiVersion === LEGACY_API_VERSION;
-    if (legacy) report('legacy-api-version', 'legacy', ['apiVersion'], { kind: object.kind });
+    if (legacy) {
+      report(legacyApiVersion.id, 'legacy', ['apiVersion'], { kind: object.kind }, 'value', undefined, {
+        fix: { type: 'replace', path: ['apiVersion'], value: IMAGE_API_VERSION },
+      });
+    }
 
     const value = legacy ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
     const context: SchemaErrorContext = {
@@ -183,9 +222,9 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const validator = schemaSet.validators[object.kind];
     const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     for (const problem of [...problems, ...nullStringProblems(context)]) {
-      if (coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
-      if (problem.ruleId === 'unknown-field' && absorbMisspeltKey(inDocument(problem.path), ruleFindings, document.value)) continue;
-      report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt);
+      if (rulesById.get(problem.ruleId)?.flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
+      if (problem.ruleId === unknownField.id && absorbMisspeltKey(inDocument(problem.path), ruleFindings, document.value)) continue;
+      report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt, problem);
     }
     return found;
   }
@@ -208,9 +247,8 @@ function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]
 
 /** A schema finding at a path a rule reported is redundant; so is a missing field the rule reported inside. */
 function coveredByRule(problem: SchemaProblem, ruleFindings: readonly PendingFinding[], path: readonly PathSegment[]): boolean {
-  if (!SCHEMA_RULES.has(problem.ruleId)) return false;
   return ruleFindings.some(
-    (finding) => finding.path && (problem.ruleId === 'schema-required' ? startsWith(finding.path, path) : startsWith(finding.path, path) && finding.path.length === path.length),
+    (finding) => finding.path && (problem.ruleId === schemaRequired.id ? startsWith(finding.path, path) : startsWith(finding.path, path) && finding.path.length === path.length),
   );
 }
 

@@ -1,7 +1,10 @@
 export type * from './types.js';
 export { validate } from './validate.js';
 export { rules, getRule } from './rules/index.js';
-export { defineRule } from './rules/define.js';
+export { defineRule, ruleMessage } from './rules/define.js';
+export * from './rules/pipeline.js';
+export { applyFixes, type AppliedFixes } from './fixes.js';
+export { yamlQuoted, messageQuoted } from './quote.js';
 export { fileRules, fileReadRule, fileEncodingRule, fileSymlinkSkippedRule } from './rules/file.js';
 export { repositoryUrl, ruleDocsUrl } from './docs-url.js';
 export { effectiveSeverity, interpolate } from './config.js';

@@ -14,9 +14,29 @@ export type RuleCategory = 'syntax' | 'schema' | 'server' | 'docs' | 'lint';
 /** A path into a document as written: `['spec', 'tags', 0, 'from', 'kind']`. */
 export type PathSegment = string | number;
 
+/** A text edit on the validated text (after a byte order mark), ESLint's `Fix` shape: `range` is [start, end) in UTF-16 code units. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** A fix offered but never applied unattended (ESLint's suggestion). */
+export interface FindingSuggestion {
+  messageId: string;
+  data?: MessageValues;
+  /** The suggestion's message, interpolated. */
+  desc: string;
+  fix: TextEdit;
+}
+
+export type MessageValues = Record<string, string | number>;
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** Key into the rule's `messages`; `message` is that text with `data` filled in. */
+  messageId: string;
+  data?: MessageValues;
   message: string;
   line: number;
   column: number;
@@ -28,6 +48,9 @@ export interface Finding {
   documentIndex: number;
   kind?: string;
   name?: string;
+  /** Safe to apply unattended (`--fix`, `eslint --fix`). */
+  fix?: TextEdit;
+  suggestions?: FindingSuggestion[];
 }
 
 export interface ValidationConfig {
@@ -85,20 +108,85 @@ export interface ValidationResult {
   comments?: SourceComment[];
 }
 
-export interface ReportDescriptor<MessageId extends string = string> {
+/** A rule's messages: message id -> text with `{{placeholder}}`s. */
+export type MessageTable = Readonly<Record<string, string>>;
+
+type Trim<Text extends string> = Text extends ` ${infer Rest}` ? Trim<Rest> : Text extends `${infer Rest} ` ? Trim<Rest> : Text;
+
+/** The placeholder names of a message text: `'{{value}} is not {{field}}'` -> `'value' | 'field'`. */
+export type Placeholders<Message extends string> = Message extends `${string}{{${infer Name}}}${infer Rest}` ? Trim<Name> | Placeholders<Rest> : never;
+
+/** The `data` a message needs: exactly its placeholders (any names when the text is not known at compile time). */
+export type MessageData<Message extends string> = string extends Message ? MessageValues : { [Name in Placeholders<Message>]: string | number };
+
+/** `data` is required when the message has placeholders and refused when it has none. */
+export type DataFor<Message extends string> = string extends Message
+  ? { data?: MessageValues }
+  : [Placeholders<Message>] extends [never]
+    ? { data?: Record<string, never> }
+    : { data: MessageData<Message> };
+
+/** A message of a rule with its data, for reporting outside `check` (pipeline rules). */
+export type RuleMessage<Messages extends MessageTable = MessageTable> = {
+  [Id in keyof Messages & string]: { messageId: Id } & DataFor<Messages[Id]>;
+}[keyof Messages & string];
+
+/**
+ * A change to the manifest, said by path (relative to the object); the engine turns it into a
+ * minimal text edit in the file's own style (YAML or JSON, quoting, line ends untouched).
+ */
+export type PathEdit =
+  /** Put the scalar's text as written in double quotes (YAML) — it becomes a string. */
+  | { type: 'quote'; path: PathSegment[] }
+  /** Drop the quotes around a quoted scalar, so YAML reads its plain value (a number or boolean). */
+  | { type: 'unquote'; path: PathSegment[] }
+  /** Replace a scalar by another scalar value, written as a JSON literal (valid YAML too) or plain when safe. */
+  | { type: 'replace'; path: PathSegment[]; value: string | number | boolean }
+  /** Remove a mapping entry or sequence item with its lines. */
+  | { type: 'remove'; path: PathSegment[] };
+
+export type SuggestionDescriptor<Messages extends MessageTable = MessageTable> = RuleMessage<Messages> & { edit: PathEdit };
+
+export type ReportDescriptor<Messages extends MessageTable = MessageTable> = RuleMessage<Messages> & {
   /** Relative to the object (`['spec', 'tags', 0, 'from']`). For a missing field: the missing field's path. */
   path: PathSegment[];
-  messageId: MessageId;
-  data?: Record<string, string | number>;
-}
+  /** A safe fix (the rule must declare `fixable: 'code'`). */
+  fix?: PathEdit;
+  /** Fixes offered to the author (the rule must declare `hasSuggestions: true`). */
+  suggest?: SuggestionDescriptor<Messages>[];
+};
 
-export interface RuleContext<MessageId extends string = string> {
+export interface RuleContext<Messages extends MessageTable = MessageTable> {
   object: ManifestObject;
   config: Readonly<ValidationConfig>;
-  report(descriptor: ReportDescriptor<MessageId>): void;
+  report(descriptor: ReportDescriptor<Messages>): void;
 }
 
-export interface RuleDefinition<MessageId extends string = string> {
+/** Facts about a rule that the engine and the front ends act on (they used to be sets of rule ids). */
+export interface RuleFlags {
+  /** A finding means the text is not YAML/JSON the server reads: ESLint reports it as the file's parse error. */
+  parseFatal?: boolean;
+  /** Reported when input passes a configured limit: the rest was not read (ESLint: a parse error). */
+  inputLimit?: boolean;
+  /** About the file itself, reported by front ends that read files (the validator only sees text). */
+  fileLevel?: boolean;
+  /** Found by the JSON Schema: an object rule's finding at the same path makes it redundant. */
+  schema?: boolean;
+  /** `strict` (the CLI's `--strict`) raises the rule to an error. */
+  errorWhenStrict?: boolean;
+}
+
+export interface RuleDocs {
+  /** Shown after the description on the rule's page, e.g. why the rule exists. */
+  extraDescription?: string;
+}
+
+/**
+ * A rule. Without a type argument: any rule of the registry. (A rule's `check` accepts only its own
+ * message ids, so no concrete message table is wide enough for every rule; `any` is that type.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface RuleDefinition<Messages extends MessageTable = any> {
   /** kebab-case, stable: it is the ESLint rule name, the SARIF rule id and the doc page name. */
   id: string;
   category: RuleCategory;
@@ -110,7 +198,13 @@ export interface RuleDefinition<MessageId extends string = string> {
   source: string;
   /** Kinds the rule looks at; `'*'` for rules of the reading pipeline (syntax, schema). */
   kinds: readonly string[] | '*';
-  messages: Record<MessageId, string>;
+  messages: Messages;
+  /** `'code'`: some findings carry a fix that is safe to apply unattended. */
+  fixable?: 'code';
+  /** Some findings offer suggestions (never applied by `--fix`). */
+  hasSuggestions?: boolean;
+  flags?: RuleFlags;
+  docs?: RuleDocs;
   /** Object rules run per object. Pipeline rules (yaml-syntax, schema…) are reported by the engine and have no `check`. */
-  check?(context: RuleContext<MessageId>): void;
+  check?(context: RuleContext<Messages>): void;
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSeverity, interpolate } from '../src/config.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../src/limits.js';
 import { validate } from '../src/validate.js';
+import { schemaType, unknownField } from '../src/rules/pipeline.js';
 
 describe('effectiveSeverity', () => {
-  const unknownField = { id: 'unknown-field', severity: 'warning' } as const;
-  const other = { id: 'schema-type', severity: 'error' } as const;
+  const other = schemaType;
 
   it('uses the default, or the configured setting', () => {
     expect(effectiveSeverity(other, {})).toBe('error');
@@ -14,10 +14,11 @@ describe('effectiveSeverity', () => {
     expect(effectiveSeverity(unknownField, { rules: { 'unknown-field': 'error' } })).toBe('error');
   });
 
-  it('makes unknown fields errors in strict mode unless the rule is configured explicitly', () => {
+  it('makes the rules flagged errorWhenStrict (unknown fields) errors in strict mode unless configured explicitly', () => {
     expect(effectiveSeverity(unknownField, { strict: true })).toBe('error');
     expect(effectiveSeverity(other, { strict: true })).toBe('error');
     expect(effectiveSeverity(unknownField, { strict: true, rules: { 'unknown-field': 'off' } })).toBeUndefined();
+    expect(effectiveSeverity({ ...unknownField, flags: {} }, { strict: true })).toBe('warning');
   });
 });
 

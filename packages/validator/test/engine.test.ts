@@ -77,6 +77,8 @@ describe('schema findings', () => {
       {
         ruleId: 'schema-required',
         severity: 'error',
+        messageId: 'missing',
+        data: { field: 'name', parent: 'spec.tags[0].from' },
         message: 'Missing required field "name" in spec.tags[0].from.',
         ...positionOf(text, 'from'),
         endLine: positionOf(text, 'from').line,

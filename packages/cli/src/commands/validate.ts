@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SeveritySetting, ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FileTask } from '../check-file.js';
 import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -117,11 +117,10 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     isIgnored,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
-  // With its rule off, a link a walk met is not listed at all: it was not checked. (Read from the
-  // config: the main thread does not load the validator when workers check the files.)
-  const reportsLinks = config.rules?.['file-symlink-skipped'] !== 'off';
+  // With its rule off, a link a walk met is not listed at all: it was not checked.
+  const reportsLinks = config.rules?.[fileSymlinkSkippedRule.id] !== 'off';
   // Likewise a directory that cannot be listed: with `file-read` off it is not a file checked empty.
-  const reportsUnreadable = config.rules?.['file-read'] !== 'off';
+  const reportsUnreadable = config.rules?.[fileReadRule.id] !== 'off';
   const tasks: FileTask[] = [];
   for (const target of targets) {
     if (target.kind === 'file') {

@@ -1,6 +1,17 @@
-import type { RuleDefinition } from '../types.js';
+import type { MessageTable, RuleDefinition, RuleMessage } from '../types.js';
 
-/** Identity helper that infers message ids, so `report({ messageId })` is type-checked. */
-export function defineRule<MessageId extends string>(rule: RuleDefinition<MessageId>): RuleDefinition<MessageId> {
+/**
+ * Identity helper that keeps the message texts as literal types, so `report({ messageId, data })`
+ * is checked at compile time: the message id must exist and `data` must name exactly its placeholders.
+ */
+export function defineRule<const Messages extends MessageTable>(rule: RuleDefinition<Messages>): RuleDefinition<Messages> {
   return rule;
+}
+
+/** A typed message of `rule`, for code that reports on a rule's behalf (the reading pipeline, front ends). */
+export function ruleMessage<Messages extends MessageTable>(
+  rule: RuleDefinition<Messages>,
+  message: RuleMessage<Messages>,
+): { ruleId: string; messageId: string; data: Record<string, string | number> } {
+  return { ruleId: rule.id, messageId: message.messageId, data: { ...message.data } };
 }

@@ -13,6 +13,7 @@ export const fileReadRule = defineRule({
   description: 'The file, or a directory met in a walk or glob, could not be read (permissions, a vanished file, an I/O error); it was not validated.',
   source: 'ocp-image CLI',
   kinds: '*',
+  flags: { fileLevel: true },
   messages: {
     failed: 'Cannot read the file: {{reason}}.',
     directory: 'Cannot read the directory: {{reason}}; the files in it were not checked.',
@@ -26,6 +27,7 @@ export const fileEncodingRule = defineRule({
   description: 'Manifests must be UTF-8 text (a leading byte order mark is fine); binary and other encodings are not validated.',
   source: 'YAML 1.2 §5.2 and kubectl/oc, which read manifests as UTF-8 text',
   kinds: '*',
+  flags: { fileLevel: true },
   messages: {
     binary: 'Binary file: NUL byte at {{line}}:{{column}}; a manifest must be UTF-8 text.',
     utf16: 'The file is UTF-16 encoded (byte order mark {{bom}}); save it as UTF-8.',
@@ -42,6 +44,7 @@ export const fileSymlinkSkippedRule = defineRule({
     'A symbolic link met while walking a directory or expanding a glob is not followed, so what it leads to was not checked.',
   source: 'ocp-image CLI',
   kinds: '*',
+  flags: { fileLevel: true },
   messages: {
     directory:
       'Symbolic link to the directory {{target}}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.',

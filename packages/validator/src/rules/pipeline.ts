@@ -16,6 +16,7 @@ export const yamlSyntax = defineRule({
   description: 'The file must be valid YAML (or JSON) that go-yaml v2 can convert to JSON.',
   source: YAML_DECODING,
   kinds: '*',
+  flags: { parseFatal: true },
   messages: {
     parse: '{{message}}',
     nullKey: 'A null key cannot be converted to JSON (sigs.k8s.io/yaml rejects it); write a string key.',
@@ -32,6 +33,7 @@ export const yamlDuplicateKey = defineRule({
   description: 'A mapping must not repeat a key.',
   source: `${YAML_DECODING}: go-yaml v2 silently keeps the last value. ${STRICT_DECODING}`,
   kinds: '*',
+  flags: { parseFatal: true },
   messages: {
     duplicate:
       'Duplicate key "{{key}}" (first on line {{firstLine}}): go-yaml keeps only the last value and `oc apply --validate=strict` rejects duplicate fields; remove one.',
@@ -45,6 +47,7 @@ export const yamlImplicitType = defineRule({
   description: 'An unquoted value that YAML 1.1 reads as a boolean or number must be quoted where the API expects a string.',
   source: `${YAML_DECODING}. The API server then rejects a JSON number or boolean in a string field ("cannot unmarshal number into Go struct field … of type string").`,
   kinds: '*',
+  fixable: 'code',
   messages: {
     implicit:
       'Unquoted {{text}} is read as the {{type}} {{decoded}} (YAML 1.1, as oc apply reads it), but this field must be a string and the server rejects a {{type}}; quote it: {{fix}}.',
@@ -70,6 +73,7 @@ export const schemaRequired = defineRule({
   description: 'Fields the API requires must be present.',
   source: GENERATED_SCHEMA,
   kinds: '*',
+  flags: { schema: true },
   messages: {
     missing: 'Missing required field "{{field}}" in {{parent}}.',
     misspelt: 'Missing required field "{{field}}" in {{parent}}: "{{written}}" is a different key (keys are case-sensitive); write "{{field}}".',
@@ -83,6 +87,8 @@ export const schemaType = defineRule({
   description: 'Every field must have the type the API declares (string, integer, boolean, object, array).',
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding.`,
   kinds: '*',
+  fixable: 'code',
+  flags: { schema: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
     quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; remove the quotes: {{fix}}.',
@@ -96,6 +102,8 @@ export const schemaEnum = defineRule({
   description: 'Fields with a fixed set of values must use one of them (case-sensitive).',
   source: GENERATED_SCHEMA,
   kinds: '*',
+  fixable: 'code',
+  flags: { schema: true },
   messages: {
     enum: '{{value}} is not a valid {{field}}; use one of {{allowed}}{{hint}}.',
     constant: '{{field}} must be {{allowed}}, not {{value}}{{hint}}.',
@@ -109,6 +117,7 @@ export const schemaOther = defineRule({
   description: 'Other constraints of the API schema (ranges, patterns, formats, combinations).',
   source: GENERATED_SCHEMA,
   kinds: '*',
+  flags: { schema: true },
   messages: {
     other: '{{field}} {{message}}.',
     format: '{{value}} is not a valid {{format}} for {{field}}.',
@@ -123,6 +132,7 @@ export const unknownField = defineRule({
   description: 'Fields the API does not define are dropped by the server and rejected by `oc apply`’s default strict validation.',
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; with --validate=ignore the server silently drops them.`,
   kinds: '*',
+  flags: { schema: true, errorWhenStrict: true },
   messages: {
     unknown:
       'Unknown field "{{name}}" in {{parent}}{{hint}}: the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',
@@ -136,6 +146,7 @@ export const legacyApiVersion = defineRule({
   description: 'Image kinds should use `apiVersion: image.openshift.io/v1`, not the legacy OpenShift 3 `v1`.',
   source: 'OpenShift 3.x served these kinds without an API group (`/oapi/v1`); OpenShift 4 serves them as image.openshift.io/v1.',
   kinds: '*',
+  fixable: 'code',
   messages: {
     legacy: '`apiVersion: v1` is the legacy OpenShift 3 spelling for {{kind}}; write `apiVersion: image.openshift.io/v1`.',
   },
@@ -148,6 +159,7 @@ export const inputTooLarge = defineRule({
   description: 'Input beyond the configured size limits is not validated (protects against hostile files).',
   source: 'Validator input limits (config `limits`); YAML alias bombs and deep nesting are the classic attacks.',
   kinds: '*',
+  flags: { inputLimit: true },
   messages: {
     bytes: 'The input has {{actual}} bytes, more than the limit of {{limit}}; it was not validated.',
     documents: 'More than {{limit}} YAML documents; the rest of the file was not validated.',

@@ -4,7 +4,9 @@
  * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
  */
 import { isScalar, type Node as YamlNode, type Scalar } from 'yaml';
-import type { PathSegment } from '../types.js';
+import type { MessageValues, PathEdit, PathSegment } from '../types.js';
+import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
+import { yamlQuoted } from '../quote.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
 import { closestMatch } from '../suggest.js';
 import { isTemplateParameterValue } from '../template.js';
@@ -30,7 +32,9 @@ export interface SchemaValidator {
 export interface SchemaProblem {
   ruleId: string;
   messageId: string;
-  data: Record<string, string | number>;
+  data: MessageValues;
+  /** A safe fix, by path relative to the object. */
+  fix?: PathEdit;
   /** Relative to the object. */
   path: PathSegment[];
   target: LocateTarget;
@@ -138,10 +142,6 @@ function keyText(key: string): string {
   return JSON.stringify(key).slice(1, -1);
 }
 
-function quoted(text: string): string {
-  return text.includes('"') || text.includes('\\') ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
-}
-
 function plainScalar(node: YamlNode | null | undefined): Scalar | undefined {
   return node && isScalar(node) && node.type === 'PLAIN' && !node.tag ? node : undefined;
 }
@@ -167,7 +167,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
     const field = fieldName(path, context.kind);
     if (error.keyword === 'required') {
       const missing = String(error.params.missingProperty ?? '');
-      add({ ruleId: 'schema-required', messageId: 'missing', data: { field: missing, parent: field }, path: [...path, missing], target: 'value' });
+      add({ ruleId: schemaRequired.id, messageId: 'missing', data: { field: missing, parent: field }, path: [...path, missing], target: 'value' });
       continue;
     }
     if (error.keyword === 'additionalProperties') {
@@ -176,7 +176,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
       const known = properties && typeof properties === 'object' ? Object.keys(properties) : [];
       const suggestion = closestMatch(name, known);
       add({
-        ruleId: 'unknown-field',
+        ruleId: unknownField.id,
         messageId: 'unknown',
         data: { name: keyText(name), parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
         path: [...path, name],
@@ -196,11 +196,12 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         if (plain && expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
           const text = String(plain.value);
           add({
-            ruleId: 'yaml-implicit-type',
+            ruleId: yamlImplicitType.id,
             messageId: 'implicit',
-            data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: quoted(text) },
+            data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: yamlQuoted(text) },
             path,
             target: 'value',
+            fix: { type: 'quote', path },
           });
           break;
         }
@@ -208,45 +209,56 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
           const unquoted = resolvePlainScalar(data);
           const fits = expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
           if (fits) {
-            add({ ruleId: 'schema-type', messageId: 'quotedValue', data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: data }, path, target: 'value' });
+            add({
+              ruleId: schemaType.id,
+              messageId: 'quotedValue',
+              data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: data },
+              path,
+              target: 'value',
+              fix: { type: 'unquote', path },
+            });
             break;
           }
         }
-        add({ ruleId: 'schema-type', messageId: 'type', data: { field, expected: describeExpected(expected), actual: describeActual(data) }, path, target: 'value' });
+        add({ ruleId: schemaType.id, messageId: 'type', data: { field, expected: describeExpected(expected), actual: describeActual(data) }, path, target: 'value' });
         break;
       }
       case 'enum': {
         const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];
         const suggestion = typeof data === 'string' ? closestMatch(data, allowed.filter((value): value is string => typeof value === 'string')) : undefined;
+        const caseFix = caseVariantOf(data, allowed);
         add({
-          ruleId: 'schema-enum',
+          ruleId: schemaEnum.id,
           messageId: 'enum',
           data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '' },
           path,
           target: 'value',
+          ...(caseFix === undefined ? {} : { fix: { type: 'replace', path, value: caseFix } }),
         });
         break;
       }
       case 'const': {
         const allowed = error.params.allowedValue;
         const suggestion = typeof data === 'string' && typeof allowed === 'string' ? closestMatch(data, [allowed]) : undefined;
+        const caseFix = caseVariantOf(data, [allowed]);
         add({
-          ruleId: 'schema-enum',
+          ruleId: schemaEnum.id,
           messageId: 'constant',
           data: { field, value: formatValue(data), allowed: formatValue(allowed), hint: suggestion ? ' (check the spelling and case)' : '' },
           path,
           target: 'value',
+          ...(caseFix === undefined ? {} : { fix: { type: 'replace', path, value: caseFix } }),
         });
         break;
       }
       case 'format':
-        add({ ruleId: 'schema-other', messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
+        add({ ruleId: schemaOther.id, messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
         break;
       case 'pattern':
-        add({ ruleId: 'schema-other', messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
+        add({ ruleId: schemaOther.id, messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
         break;
       default:
-        add({ ruleId: 'schema-other', messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
+        add({ ruleId: schemaOther.id, messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
     }
   }
   // A value of the wrong type fails its enum or range too: the type is the one problem to report.
@@ -255,8 +267,15 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
   return mergeMisspeltRequired(problems.filter((problem) => !consequential(problem)));
 }
 
-const TYPE_RULES = new Set(['schema-type', 'yaml-implicit-type']);
-const VALUE_RULES = new Set(['schema-enum', 'schema-other']);
+const TYPE_RULES = new Set([schemaType.id, yamlImplicitType.id]);
+const VALUE_RULES = new Set([schemaEnum.id, schemaOther.id]);
+
+/** The one allowed string that differs from `value` only in letter case: a fix safe to apply unattended. */
+function caseVariantOf(value: unknown, allowed: readonly unknown[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const matches = allowed.filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== value && candidate.toLowerCase() === value.toLowerCase());
+  return matches.length === 1 ? matches[0] : undefined;
+}
 
 /**
  * `apiversion:` written for `apiVersion:` is one mistake, not two: keep the required-field error,
@@ -265,12 +284,12 @@ const VALUE_RULES = new Set(['schema-enum', 'schema-other']);
 function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
   const dropped = new Set<SchemaProblem>();
   for (const required of problems) {
-    if (required.ruleId !== 'schema-required') continue;
+    if (required.ruleId !== schemaRequired.id) continue;
     const parent = renderPath(required.path.slice(0, -1));
     const missing = String(required.path.at(-1));
     const misspelt = problems.find(
       (unknown) =>
-        unknown.ruleId === 'unknown-field' &&
+        unknown.ruleId === unknownField.id &&
         !dropped.has(unknown) &&
         renderPath(unknown.path.slice(0, -1)) === parent &&
         closestMatch(String(unknown.path.at(-1)), [missing]) === missing,
@@ -298,7 +317,7 @@ export function nullStringProblems(context: SchemaErrorContext): SchemaProblem[]
       if (!NULL_WORDS.has(text)) return;
       const at = context.schemaAt(path);
       if (!at || (at.definition && NULLABLE_DEFINITIONS.has(at.definition)) || !schemaTypes(at.schema).includes('string')) return;
-      problems.push({ ruleId: 'yaml-null-value', messageId: 'nullString', data: { text, fix: quoted(text) }, path, target: 'value' });
+      problems.push({ ruleId: yamlNullValue.id, messageId: 'nullString', data: { text, fix: yamlQuoted(text) }, path, target: 'value' });
       return;
     }
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));

@@ -9,6 +9,7 @@ import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment, SourceComment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 
 /** Offsets into the text, end exclusive. */
 export interface SourceRange {
@@ -33,7 +34,8 @@ export interface ContainerSource {
 
 /** A problem found while reading; the engine turns it into a finding. */
 export interface ReadProblem {
-  ruleId: 'yaml-syntax' | 'yaml-duplicate-key' | 'input-too-large';
+  /** yaml-syntax, yaml-duplicate-key or input-too-large. */
+  ruleId: string;
   messageId: string;
   data: Record<string, string | number>;
   range: SourceRange;
@@ -145,7 +147,7 @@ class DocumentBuilder {
         const earlier = firstKeyAt.get(key);
         if (earlier) {
           const firstLine = this.lineCounter.linePos(earlier.range?.[0] ?? 0).line;
-          this.report('yaml-duplicate-key', 'duplicate', { key, firstLine }, rangeOf(keyNode), [...path, key]);
+          this.report(yamlDuplicateKey.id, 'duplicate', { key, firstLine }, rangeOf(keyNode), [...path, key]);
         } else {
           firstKeyAt.set(key, keyNode);
         }
@@ -263,7 +265,7 @@ class DocumentBuilder {
   }
 
   private syntax(messageId: string, data: Record<string, string | number>, range: SourceRange, path: PathSegment[]): void {
-    this.report('yaml-syntax', messageId, data, range, path);
+    this.report(yamlSyntax.id, messageId, data, range, path);
   }
 
   private report(
@@ -383,7 +385,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
   if (bytes > limits.maxBytes) {
     lineCounter.addNewLine(0);
     result.problems.push({
-      ruleId: 'input-too-large',
+      ruleId: inputTooLarge.id,
       messageId: 'bytes',
       data: { limit: limits.maxBytes, actual: bytes },
       range: { start: 0, end: 0 },
@@ -395,7 +397,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
   const tooDeep = flowNestingBeyond(text, limits.maxDepth);
   if (tooDeep !== undefined) {
     result.problems.push({
-      ruleId: 'input-too-large',
+      ruleId: inputTooLarge.id,
       messageId: 'flowDepth',
       data: { limit: limits.maxDepth },
       range: { start: tooDeep, end: tooDeep + 1 },
@@ -416,7 +418,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
     const documentIndex = index++;
     if (documentIndex >= limits.maxDocuments) {
       result.problems.push({
-        ruleId: 'input-too-large',
+        ruleId: inputTooLarge.id,
         messageId: 'documents',
         data: { limit: limits.maxDocuments },
         range: rangeOf(doc.contents as YamlNode | null),
@@ -432,7 +434,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
       entry.unreadable = true;
       // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
       if (error.message.includes('Maximum call stack size exceeded')) {
-        result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        result.problems.push({ ruleId: inputTooLarge.id, messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
         tooDeepToCompose = true;
         break;
       }
@@ -441,7 +443,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
       const line = lineCounter.linePos(range.start).line;
       if (linesWithErrors.has(line)) continue;
       linesWithErrors.add(line);
-      result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
+      result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
     }
     if (tooDeepToCompose) break;
     if (isEmptyDocument(doc)) continue;
@@ -453,7 +455,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
     } catch (error) {
       if (!(error instanceof LimitExceeded)) throw error;
       entry.unreadable = true;
-      result.problems.push({ ruleId: 'input-too-large', messageId: error.messageId, data: error.data, range: error.range, documentIndex });
+      result.problems.push({ ruleId: inputTooLarge.id, messageId: error.messageId, data: error.data, range: error.range, documentIndex });
       // The node budget is for the whole input: stop reading.
       if (error.messageId === 'nodes') break;
     }
@@ -491,7 +493,7 @@ function parseBounded(text: string, limits: InputLimits, lineCounter: LineCounte
     if (token.type === 'document') documents++;
   };
   const stopAt = (start: number, messageId: 'tokens' | 'depth', limit: number): BoundedParse => {
-    result.stopped = { ruleId: 'input-too-large', messageId, data: { limit }, range: { start, end: start + 1 }, documentIndex: documents };
+    result.stopped = { ruleId: inputTooLarge.id, messageId, data: { limit }, range: { start, end: start + 1 }, documentIndex: documents };
     return result;
   };
   for (const lexeme of new Lexer().lex(text)) {

@@ -7,7 +7,7 @@ export type ReferenceRole =
   | 'import-image'
   | 'import-repository'
   | 'mapping-repository'
-  | 'image-reference';
+  | 'image-docker-reference';
 
 export interface ReferenceSite {
   text: string;
@@ -51,7 +51,7 @@ export function referenceSites(object: ManifestObject): ReferenceSite[] {
     if (string(from, 'kind') === 'DockerImage') add(string(from, 'name'), [...path, 'from', 'name'], 'tag-from');
   }
   for (const { image, path } of images(object)) {
-    if (isRecord(image)) add(string(image, 'dockerImageReference'), [...path, 'dockerImageReference'], 'image-reference');
+    if (isRecord(image)) add(string(image, 'dockerImageReference'), [...path, 'dockerImageReference'], 'image-docker-reference');
   }
   return sites;
 }
