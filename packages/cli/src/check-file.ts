@@ -1,17 +1,19 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import {
   DEFAULT_LIMITS,
   effectiveSeverity,
   fileEncodingRule,
   fileReadRule,
   fileSymlinkSkippedRule,
+  fixText,
   inputTooLarge,
   interpolate,
   renderPath,
   validate,
 } from '@ocp-image/validator';
-import type { Finding, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
+import type { Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
+import { getRule } from '@ocp-image/validator';
 import { decodeManifest } from './decode.js';
 import type { FileResult } from './results.js';
 import type { SkippedLink } from './targets.js';
@@ -26,13 +28,19 @@ export type FileTask =
   | { filePath: string; skippedLink: SkippedLink }
   | { filePath: string; unreadableDirectory: string };
 
-type Read = { text: string } | { finding: Finding };
+/** `--fix` (write) and `--fix-dry-run` (do not): apply the safe fixes, of these rule categories only when given. */
+export interface FixOptions {
+  write: boolean;
+  categories?: readonly RuleCategory[];
+}
+
+type Read = { text: string; bom?: boolean } | { finding: Finding };
 
 /**
  * Reads and validates one file. Used by the main thread and by every worker alike, so the output
  * does not depend on `--jobs`. Problems with the file itself become findings of that file.
  */
-export async function checkFile(task: FileTask, config: ValidationConfig): Promise<FileResult> {
+export async function checkFile(task: FileTask, config: ValidationConfig, fix?: FixOptions): Promise<FileResult> {
   const read =
     'bytes' in task
       ? decodeBytes(task.bytes, config)
@@ -42,10 +50,16 @@ export async function checkFile(task: FileTask, config: ValidationConfig): Promi
           ? fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config)
           : await readManifest(task.absolutePath, config);
   if ('finding' in read) return { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} };
-  const result = validate(read.text, { filePath: task.filePath, config });
+  const options = { filePath: task.filePath, config };
+  const fixed = fix ? fixText(read.text, { ...options, shouldFix: fixFilter(fix) }) : undefined;
+  const result = fixed ?? validate(read.text, options);
+  const output = fixed?.fixed ? `${read.bom ? '\uFEFF' : ''}${fixed.output}` : undefined;
+  // Only a file named by a path is written, and only when a fix changed it.
+  if (output !== undefined && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, output);
   return {
     filePath: task.filePath,
     findings: result.findings,
+    ...(output === undefined ? {} : { output }),
     objects: result.objects.map((object) => ({
       kind: object.kind,
       ...(object.name === undefined ? {} : { name: object.name }),
@@ -53,6 +67,15 @@ export async function checkFile(task: FileTask, config: ValidationConfig): Promi
       path: renderPath(object.pathPrefix),
     })),
     skipped: result.skipped,
+  };
+}
+
+function fixFilter(fix: FixOptions): ((finding: Finding) => boolean) | undefined {
+  const { categories } = fix;
+  if (!categories || categories.length === 0) return undefined;
+  return (finding) => {
+    const category = getRule(finding.ruleId)?.category;
+    return category !== undefined && categories.includes(category);
   };
 }
 

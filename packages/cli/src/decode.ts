@@ -7,7 +7,8 @@ export interface EncodingProblem {
   column: number;
 }
 
-export type DecodeResult = { text: string } | { problem: EncodingProblem };
+/** `bom`: the bytes began with a UTF-8 byte order mark, which `text` leaves out. */
+export type DecodeResult = { text: string; bom: boolean } | { problem: EncodingProblem };
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
 // UTF-32 first: its little-endian mark starts with UTF-16's.
@@ -30,10 +31,11 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
   for (const bom of foreignBoms) {
     if (startsWith(raw, bom.bytes)) return { problem: { messageId: bom.messageId, data: { bom: bom.label }, line: 1, column: 1 } };
   }
-  const bytes = startsWith(raw, utf8Bom) ? raw.subarray(utf8Bom.length) : raw;
+  const bom = startsWith(raw, utf8Bom);
+  const bytes = bom ? raw.subarray(utf8Bom.length) : raw;
   const nul = bytes.indexOf(0);
   // The common case, without loading TextDecoder: valid UTF-8 and no NUL.
-  if (nul === -1 && isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  if (nul === -1 && isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), bom };
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   if (nul !== -1) {
     // A NUL byte means binary (YAML allows no NUL, even escaped). Bytes before it that are not
@@ -42,7 +44,7 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
     return { problem: { messageId: 'binary', data: { ...position }, ...position } };
   }
   const invalid = firstInvalidUtf8(bytes, decoder);
-  return invalid ? { problem: invalid } : { text: decoder.decode(bytes) };
+  return invalid ? { problem: invalid } : { text: decoder.decode(bytes), bom };
 }
 
 /** The first byte that is not part of a valid UTF-8 sequence, with its line and column. */

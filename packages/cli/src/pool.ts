@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ValidationConfig } from '@ocp-image/validator';
-import type { FileTask } from './check-file.js';
+import type { FileTask, FixOptions } from './check-file.js';
 import type { FileResult } from './results.js';
 
 /** A failure inside ocp-image itself while checking a file (not a problem of the file). */
@@ -21,7 +21,7 @@ type WorkerReply = { index: number; result: FileResult } | { index: number; fail
  * concurrently; results are still returned in task order, so output is the same for any `jobs`.
  * Texts are read inside whoever checks the file and dropped afterwards: only findings are kept.
  */
-export async function checkFiles(tasks: readonly FileTask[], config: ValidationConfig, jobs: number): Promise<FileResult[]> {
+export async function checkFiles(tasks: readonly FileTask[], config: ValidationConfig, jobs: number, fix?: FixOptions): Promise<FileResult[]> {
   if (jobs <= 1 || tasks.length <= 1) {
     const { checkFile } = await import('./check-file.js');
     const results: FileResult[] = [];
@@ -29,7 +29,7 @@ export async function checkFiles(tasks: readonly FileTask[], config: ValidationC
       try {
         // A copy, as a worker's result is: strings in a result (an object's name) can be slices
         // of the file's text, and keeping them would keep every text alive until the end.
-        results.push(structuredClone(await checkFile(task, config)));
+        results.push(structuredClone(await checkFile(task, config, fix)));
       } catch (error) {
         throw asCheckFailure(task, error);
       }
@@ -38,7 +38,7 @@ export async function checkFiles(tasks: readonly FileTask[], config: ValidationC
   }
   // Loaded only here: a one-file run should not pay for worker support.
   const { Worker } = await import('node:worker_threads');
-  return checkWithWorkers(Worker, tasks, config, Math.min(jobs, tasks.length));
+  return checkWithWorkers(Worker, tasks, config, Math.min(jobs, tasks.length), fix);
 }
 
 function asCheckFailure(task: FileTask, error: unknown): CheckFailure {
@@ -51,6 +51,7 @@ function checkWithWorkers(
   tasks: readonly FileTask[],
   config: ValidationConfig,
   workerCount: number,
+  fix: FixOptions | undefined,
 ): Promise<FileResult[]> {
   const results = new Array<FileResult>(tasks.length);
   const workers: Worker[] = [];
@@ -72,7 +73,7 @@ function checkWithWorkers(
     };
 
     for (let count = 0; count < workerCount; count++) {
-      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: { config } });
+      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: { config, fix } });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('failure' in reply) {

@@ -17,6 +17,8 @@ export interface FileResult {
   objects: ObjectSummary[];
   /** Objects of other kinds (Deployment, Service…), by kind. */
   skipped: Record<string, number>;
+  /** With --fix or --fix-dry-run, when fixes changed the file: its fixed text. */
+  output?: string;
 }
 
 export interface RunSummary {
@@ -29,10 +31,35 @@ export interface RunSummary {
   warnings: number;
 }
 
-export function countSeverities(findings: readonly Finding[]): { errorCount: number; warningCount: number } {
-  let errorCount = 0;
-  for (const finding of findings) if (finding.severity === 'error') errorCount += 1;
-  return { errorCount, warningCount: findings.length - errorCount };
+/** Rules whose finding means the file could not be read as YAML or JSON at all (ESLint's fatal errors). */
+const fatalRules: ReadonlySet<string> = new Set(rules.filter((rule) => rule.flags?.parseFatal || rule.flags?.inputLimit || rule.flags?.fileLevel).map((rule) => rule.id));
+
+export function isFatal(finding: Finding): boolean {
+  return finding.severity === 'error' && fatalRules.has(finding.ruleId);
+}
+
+export interface SeverityCounts {
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+/** ESLint's counts of a result. */
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'error') {
+      counts.errorCount += 1;
+      if (isFatal(finding)) counts.fatalErrorCount += 1;
+      if (finding.fix) counts.fixableErrorCount += 1;
+    } else {
+      counts.warningCount += 1;
+      if (finding.fix) counts.fixableWarningCount += 1;
+    }
+  }
+  return counts;
 }
 
 function addCount(counts: Map<string, number>, key: string, amount: number): void {

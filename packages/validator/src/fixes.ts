@@ -72,3 +72,6 @@ export function applyFixes(text: string, findings: readonly Finding[], shouldFix
   output += text.slice(Math.max(0, lastEnd));
   return { output, fixed: lastEnd !== Number.NEGATIVE_INFINITY, remaining };
 }
+
+/** ESLint's limit: fixes are applied in passes (each on the text the last one made) until none applies, at most this many. */
+export const MAX_FIX_PASSES = 10;

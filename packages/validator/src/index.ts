@@ -1,9 +1,11 @@
 export type * from './types.js';
 export { validate } from './validate.js';
+export { ruleCategories } from './categories.js';
 export { rules, getRule } from './rules/index.js';
 export { defineRule, ruleMessage } from './rules/define.js';
 export * from './rules/pipeline.js';
-export { applyFixes, type AppliedFixes } from './fixes.js';
+export { applyFixes, MAX_FIX_PASSES, type AppliedFixes } from './fixes.js';
+export { fixText, type FixTextOptions, type FixTextResult } from './fix-text.js';
 export { yamlQuoted, messageQuoted } from './quote.js';
 export { fileRules, fileReadRule, fileEncodingRule, fileSymlinkSkippedRule } from './rules/file.js';
 export { repositoryUrl, ruleDocsUrl } from './docs-url.js';

@@ -20,3 +20,11 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   const allowed = Math.max(2, Math.floor(Math.max(value.length, best?.length ?? 0) / 3));
   return bestDistance <= allowed ? best : undefined;
 }
+
+/** The one candidate that differs from `value` only in letter case, if there is exactly one: replacing it is a safe fix. */
+export function caseVariantOf(value: unknown, candidates: readonly unknown[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.toLowerCase();
+  const matches = candidates.filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== value && candidate.toLowerCase() === lower);
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -3,13 +3,15 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
+import type { ruleCategories } from './categories.js';
+
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
 /** syntax: YAML as the server reads it · schema: JSON Schema · server: the API server's validation
  *  · docs: what the reference states but a schema cannot express · lint: accepted but almost
  *  certainly a mistake. */
-export type RuleCategory = 'syntax' | 'schema' | 'server' | 'docs' | 'lint';
+export type RuleCategory = (typeof ruleCategories)[number];
 
 /** A path into a document as written: `['spec', 'tags', 0, 'from', 'kind']`. */
 export type PathSegment = string | number;

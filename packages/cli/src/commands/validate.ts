@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileReadRule, fileSymlinkSkippedRule, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import type { FixOptions } from '../check-file.js';
 import type { FileTask } from '../check-file.js';
 import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -26,6 +27,23 @@ export interface ValidateOptions {
   ignorePattern: string[];
   stdinFilename?: string;
   errorOnUnmatchedPattern: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType: string[];
+}
+
+/** --fix, --fix-dry-run and --fix-type, checked. */
+function fixOptions(options: ValidateOptions, usesStdin: boolean): FixOptions | undefined {
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  const categories = options.fixType.flatMap((value) => value.split(',')).map((value) => value.trim());
+  const unknown = categories.find((category) => !(ruleCategories as readonly string[]).includes(category));
+  if (unknown !== undefined) throw new UsageError(`--fix-type expects one of ${ruleCategories.join(', ')}, got "${unknown}".`);
+  if (!options.fix && !options.fixDryRun) {
+    if (categories.length > 0) throw new UsageError('--fix-type needs --fix or --fix-dry-run.');
+    return undefined;
+  }
+  if (options.fix && usesStdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (the json format shows the fixed text).');
+  return { write: options.fix === true, categories: categories as RuleCategory[] };
 }
 
 const severitySettings: readonly string[] = ['off', 'warn', 'error'];
@@ -97,6 +115,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   }
   const usesStdin = operands.includes('-');
   if (options.stdinFilename !== undefined && !usesStdin) throw new UsageError('--stdin-filename needs "-" among the files to read standard input.');
+  const fix = fixOptions(options, usesStdin);
 
   const configPath = options.config === undefined ? await findConfigFile(cwd) : path.resolve(cwd, options.config);
   const loaded = configPath === undefined ? undefined : await loadConfigFile(configPath, cwd);
@@ -145,7 +164,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   }
 
   const jobs = options.jobs ?? defaultJobs(tasks.length);
-  let results = await checkFiles(tasks, config, jobs);
+  let results = await checkFiles(tasks, config, jobs, fix);
   if (options.quiet) results = errorsOnly(results);
 
   const output = formatter(results, { cwd, color: useColor(options.color, options.outputFile !== undefined) });

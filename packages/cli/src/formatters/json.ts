@@ -1,9 +1,10 @@
-import { countSeverities, type FileResult } from '../results.js';
+import { countSeverities, isFatal, type FileResult } from '../results.js';
 
 /**
  * The JSON contract (docs/cli.md): ESLint's result shape plus where in the manifest each message
  * points. Every message has every key; `kind` and `name` are null when the finding is not about an
- * object, `path` is '' when it is about the whole file or document.
+ * object, `path` is '' when it is about the whole file or document. As in ESLint, `fatal`, `fix` and
+ * `suggestions` are there only when they apply, and `output` only when fixes changed the file.
  */
 export function format(results: readonly FileResult[]): string {
   const output = results.map((result) => ({
@@ -11,7 +12,9 @@ export function format(results: readonly FileResult[]): string {
     messages: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity === 'error' ? 2 : 1,
+      ...(isFatal(finding) ? { fatal: true } : {}),
       message: finding.message,
+      messageId: finding.messageId,
       line: finding.line,
       column: finding.column,
       endLine: finding.endLine,
@@ -20,8 +23,11 @@ export function format(results: readonly FileResult[]): string {
       documentIndex: finding.documentIndex,
       kind: finding.kind ?? null,
       name: finding.name ?? null,
+      ...(finding.fix ? { fix: finding.fix } : {}),
+      ...(finding.suggestions ? { suggestions: finding.suggestions.map(({ messageId, desc, fix }) => ({ messageId, desc, fix })) } : {}),
     })),
     ...countSeverities(result.findings),
+    ...(result.output === undefined ? {} : { output: result.output }),
   }));
   return `${JSON.stringify(output)}\n`;
 }

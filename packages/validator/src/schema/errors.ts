@@ -8,7 +8,7 @@ import type { MessageValues, PathEdit, PathSegment } from '../types.js';
 import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
 import { yamlQuoted } from '../quote.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
-import { closestMatch } from '../suggest.js';
+import { caseVariantOf, closestMatch } from '../suggest.js';
 import { isTemplateParameterValue } from '../template.js';
 import { resolvePlainScalar } from '../yaml/scalar.js';
 import type { LocateTarget } from '../locate.js';
@@ -270,12 +270,6 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
 const TYPE_RULES = new Set([schemaType.id, yamlImplicitType.id]);
 const VALUE_RULES = new Set([schemaEnum.id, schemaOther.id]);
 
-/** The one allowed string that differs from `value` only in letter case: a fix safe to apply unattended. */
-function caseVariantOf(value: unknown, allowed: readonly unknown[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const matches = allowed.filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== value && candidate.toLowerCase() === value.toLowerCase());
-  return matches.length === 1 ? matches[0] : undefined;
-}
 
 /**
  * `apiversion:` written for `apiVersion:` is one mistake, not two: keep the required-field error,

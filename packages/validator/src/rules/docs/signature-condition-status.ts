@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { signatureSites } from '../server/signatures.js';
-import { array, closestValue, didYouMean, isRecord, isTemplateValue, quote, string } from '../server/support.js';
+import { array, caseFix, closestValue, didYouMean, isRecord, isTemplateValue, quote, string } from '../server/support.js';
 
 const CONDITION_STATUSES = ['True', 'False', 'Unknown'] as const;
 
@@ -11,6 +11,7 @@ export default defineRule({
   description: 'The status of an Image signature\'s condition is True, False or Unknown.',
   source: 'OpenShift Container Platform 4.17 Image APIs reference, Image .signatures[].conditions[].status: "Status of the condition, one of True, False, Unknown."',
   kinds: ['Image'],
+  fixable: 'code',
   messages: {
     invalid: 'The condition status {{value}} is not one of "True", "False", "Unknown".{{hint}}',
   },
@@ -25,6 +26,7 @@ export default defineRule({
           path: [...path, 'conditions', index, 'status'],
           messageId: 'invalid',
           data: { value: quote(status), hint: didYouMean(closestValue(status, CONDITION_STATUSES)) },
+          ...caseFix(status, CONDITION_STATUSES, [...path, 'conditions', index, 'status']),
         });
       });
     }

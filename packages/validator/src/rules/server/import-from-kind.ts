@@ -1,6 +1,6 @@
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { array, caseHint, closestValue, didYouMean, isRecord, isTemplateValue, quote, record } from './support.js';
+import { caseFix, array, caseHint, closestValue, didYouMean, isRecord, isTemplateValue, quote, record } from './support.js';
 
 export default defineRule({
   id: 'import-from-kind',
@@ -10,6 +10,7 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamImport ("only DockerImage is supported"); API reference, ImageImportSpec.from: "only kind DockerImage is allowed"',
   kinds: ['ImageStreamImport'],
+  fixable: 'code',
   messages: {
     missing: 'Missing from.kind: only DockerImage is supported; write kind: DockerImage.{{hint}}',
     unsupported: '{{value}} is not supported as from.kind of an import: only DockerImage is supported.{{hint}}',
@@ -31,7 +32,7 @@ export default defineRule({
         report({ path: [...path, 'from', 'kind'], messageId: 'missing', data: { hint: caseHint(from, 'kind') } });
       } else if (typeof kind === 'string' && kind !== 'DockerImage' && !isTemplateValue(object, kind)) {
         const hint = didYouMean(closestValue(kind, ['DockerImage']));
-        report({ path: [...path, 'from', 'kind'], messageId: 'unsupported', data: { value: quote(kind), hint } });
+        report({ path: [...path, 'from', 'kind'], messageId: 'unsupported', data: { value: quote(kind), hint }, ...caseFix(kind, ['DockerImage'], [...path, 'from', 'kind']) });
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { ManifestObject, PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { array, closestValue, didYouMean, isRecord, isTemplateValue, quote, record, string, tagReferences } from './support.js';
+import { caseFix, array, closestValue, didYouMean, isRecord, isTemplateValue, quote, record, string, tagReferences } from './support.js';
 
 const IMPORT_MODES = ['Legacy', 'PreserveOriginal'] as const;
 
@@ -30,6 +30,7 @@ export default defineRule({
   source:
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImportPolicy (\"invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'\"), for tags and ImageStreamImport images and repository",
   kinds: ['ImageStream', 'ImageStreamTag', 'ImageTag', 'ImageStreamImport'],
+  fixable: 'code',
   messages: {
     invalid: "Invalid import mode {{value}}: valid modes are '', 'Legacy', 'PreserveOriginal'.{{hint}}",
   },
@@ -41,6 +42,7 @@ export default defineRule({
         path: [...path, 'importMode'],
         messageId: 'invalid',
         data: { value: quote(mode), hint: didYouMean(closestValue(mode, IMPORT_MODES)) },
+        ...caseFix(mode, IMPORT_MODES, [...path, 'importMode']),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, closestValue, didYouMean, isTemplateValue, quote, record, string, tagReferences } from './support.js';
+import { caseFix, TAG_REFERENCE_KINDS, closestValue, didYouMean, isTemplateValue, quote, record, string, tagReferences } from './support.js';
 
 const REFERENCE_POLICY_TYPES = ['Source', 'Local'] as const;
 
@@ -11,6 +11,7 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\'valid values are "Source", "Local"\'), after SetDefaults_TagReferencePolicy in pkg/image/apis/image/v1/defaults.go turns "" into Source',
   kinds: TAG_REFERENCE_KINDS,
+  fixable: 'code',
   messages: {
     invalid: 'The referencePolicy.type {{value}} is not valid: valid values are "Source", "Local" (leave it out for Source).{{hint}}',
   },
@@ -22,6 +23,7 @@ export default defineRule({
         path: [...path, 'referencePolicy', 'type'],
         messageId: 'invalid',
         data: { value: quote(type), hint: didYouMean(closestValue(type, REFERENCE_POLICY_TYPES)) },
+        ...caseFix(type, REFERENCE_POLICY_TYPES, [...path, 'referencePolicy', 'type']),
       });
     }
   },

@@ -1,6 +1,6 @@
-import { closestMatch } from '../../suggest.js';
+import { caseVariantOf, closestMatch } from '../../suggest.js';
 import { isTemplateParameterValue } from '../../template.js';
-import type { ManifestObject, PathSegment } from '../../types.js';
+import type { ManifestObject, PathEdit, PathSegment } from '../../types.js';
 
 /** Helpers shared by the object rules: reading the decoded object, template parameters, message text. */
 
@@ -69,6 +69,12 @@ export function closestValue(value: string, allowed: readonly string[]): string 
   const extending = allowed.filter((candidate) => value.length >= 3 && candidate.toLowerCase().startsWith(lowered));
   if (extending.length === 1 && extending[0] !== value) return extending[0];
   return closestMatch(value, allowed);
+}
+
+/** The safe fix for a value that is an allowed one in other letter case (`dockerimage`), to spread into a report. */
+export function caseFix(value: string, allowed: readonly string[], path: PathSegment[]): { fix?: PathEdit } {
+  const fixed = caseVariantOf(value, allowed);
+  return fixed === undefined ? {} : { fix: { type: 'replace', path, value: fixed } };
 }
 
 /** ` Did you mean "X"?` (to follow a sentence) or nothing. */

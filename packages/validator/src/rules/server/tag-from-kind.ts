@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, caseHint, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
+import { caseFix, TAG_REFERENCE_KINDS, caseHint, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
 
 export const TAG_FROM_KINDS = ['DockerImage', 'ImageStreamTag', 'ImageStreamImage'] as const;
 
@@ -11,6 +11,7 @@ export default defineRule({
   source:
     "openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\"valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'\"), for ImageStream spec.tags[], ImageStreamTag tag and ImageTag spec",
   kinds: TAG_REFERENCE_KINDS,
+  fixable: 'code',
   messages: {
     missing: `Missing from.kind: a tag with from needs its kind, one of ${listOf(TAG_FROM_KINDS)}.{{hint}}`,
     invalid: `{{value}} is not a valid from.kind for a tag: valid values are ${listOf(TAG_FROM_KINDS)}.{{hint}}`,
@@ -32,6 +33,7 @@ export default defineRule({
           path: [...path, 'from', 'kind'],
           messageId: 'invalid',
           data: { value: quote(kind), hint: didYouMean(closestValue(kind, TAG_FROM_KINDS)) },
+          ...caseFix(kind, TAG_FROM_KINDS, [...path, 'from', 'kind']),
         });
       }
     }
