@@ -6,7 +6,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import type { Finding, PathEdit, PathSegment, TextEdit } from './types.js';
 import type { Locator } from './locate.js';
-import { rangeOf } from './yaml/read.js';
+import { rangeOf, type SourceEntry } from './yaml/read.js';
 import { resolvePlainScalar } from './yaml/scalar.js';
 import { yamlQuoted } from './quote.js';
 
@@ -14,8 +14,10 @@ import { yamlQuoted } from './quote.js';
 export function textEditFor(edit: PathEdit, path: readonly PathSegment[], documentValue: unknown, locator: Locator, text: string): TextEdit | undefined {
   const entry = locator.entry(documentValue, path);
   // An alias stands for a value written elsewhere, maybe used elsewhere too: never edit through it.
-  if (!entry || entry.alias || !entry.value || !isScalar(entry.value)) return undefined;
-  const node = entry.value;
+  if (!entry || entry.alias) return undefined;
+  if (edit.type === 'remove') return removal(entry, text);
+  const node = edit.type === 'renameKey' ? entry.key : entry.value;
+  if (!node || !isScalar(node)) return undefined;
   const { start, end } = rangeOf(node);
   const written = text.slice(start, end);
   // A scalar over several lines or with a tag or anchor is left to the author.
@@ -26,11 +28,45 @@ export function textEditFor(edit: PathEdit, path: readonly PathSegment[], docume
     case 'unquote':
       if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
       return { range: [start, end], text: String(node.value) };
-    case 'replace': {
-      const replacement = scalarText(edit.value, node);
+    case 'replace':
+    case 'renameKey': {
+      const replacement = scalarText(edit.type === 'replace' ? edit.value : edit.key, node);
       return replacement === undefined ? undefined : { range: [start, end], text: replacement };
     }
   }
+}
+
+/**
+ * Removing an entry: in block style its whole lines (key or `- ` at the start of a line, up to the
+ * end of its value's last line); in flow style and JSON the entry and one comma beside it.
+ */
+function removal(entry: SourceEntry, text: string): TextEdit | undefined {
+  const first = entry.key ?? entry.value;
+  if (!first) return undefined;
+  const start = rangeOf(first).start;
+  const end = Math.max(rangeOf(entry.key).end, entry.value ? rangeOf(entry.value).end : 0);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const itemIndicator = entry.key ? undefined : /^[ \t]*-[ \t]+$/.exec(before);
+  if (/^[ \t]*$/.test(before) || itemIndicator) {
+    // The rest of the last line must be blank or a comment: then the lines go, line break included.
+    const lineEnd = text[end - 1] === '\n' ? end - 1 : text.indexOf('\n', end);
+    const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+    if (text[end - 1] !== '\n' && !/^[ \t]*(#.*)?\r?$/.test(rest)) return undefined;
+    return { range: [lineStart, lineEnd === -1 ? text.length : lineEnd + 1], text: '' };
+  }
+  let previous = start - 1;
+  while (previous >= 0 && /\s/.test(text.charAt(previous))) previous--;
+  if (!'{[,'.includes(text.charAt(previous)) || previous < 0) return undefined;
+  let next = end;
+  while (next < text.length && /\s/.test(text.charAt(next))) next++;
+  if (text.charAt(next) === ',') {
+    next++;
+    while (next < text.length && /\s/.test(text.charAt(next))) next++;
+    return { range: [start, next], text: '' };
+  }
+  // The last entry: the comma before it goes.
+  return text.charAt(previous) === ',' ? { range: [previous, end], text: '' } : { range: [start, end], text: '' };
 }
 
 /** `value` written in the style of `node`: plain stays plain where YAML reads it back as the same value. */

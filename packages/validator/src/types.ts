@@ -144,7 +144,9 @@ export type PathEdit =
   | { type: 'unquote'; path: PathSegment[] }
   /** Replace a scalar by another scalar value, written as a JSON literal (valid YAML too) or plain when safe. */
   | { type: 'replace'; path: PathSegment[]; value: string | number | boolean }
-  /** Remove a mapping entry or sequence item with its lines. */
+  /** Rename a mapping key (the path names the entry). */
+  | { type: 'renameKey'; path: PathSegment[]; key: string }
+  /** Remove a mapping entry or sequence item: its whole lines in block style, it and a comma in flow style and JSON. */
   | { type: 'remove'; path: PathSegment[] };
 
 export type SuggestionDescriptor<Messages extends MessageTable = MessageTable> = RuleMessage<Messages> & { edit: PathEdit };

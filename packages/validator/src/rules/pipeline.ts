@@ -132,10 +132,12 @@ export const unknownField = defineRule({
   description: 'Fields the API does not define are dropped by the server and rejected by `oc apply`’s default strict validation.',
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; with --validate=ignore the server silently drops them.`,
   kinds: '*',
+  hasSuggestions: true,
   flags: { schema: true, errorWhenStrict: true },
   messages: {
     unknown:
       'Unknown field "{{name}}" in {{parent}}{{hint}}: the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',
+    rename: 'Rename "{{name}}" to "{{suggestion}}".',
   },
 });
 

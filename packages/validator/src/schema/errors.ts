@@ -4,7 +4,7 @@
  * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
  */
 import { isScalar, type Node as YamlNode, type Scalar } from 'yaml';
-import type { MessageValues, PathEdit, PathSegment } from '../types.js';
+import type { MessageValues, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
 import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
 import { yamlQuoted } from '../quote.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
@@ -35,6 +35,7 @@ export interface SchemaProblem {
   data: MessageValues;
   /** A safe fix, by path relative to the object. */
   fix?: PathEdit;
+  suggest?: SuggestionDescriptor[];
   /** Relative to the object. */
   path: PathSegment[];
   target: LocateTarget;
@@ -181,6 +182,9 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         data: { name: keyText(name), parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
         path: [...path, name],
         target: 'key',
+        ...(suggestion === undefined
+          ? {}
+          : { suggest: [{ messageId: 'rename', data: { name: keyText(name), suggestion }, edit: { type: 'renameKey', path: [...path, name], key: suggestion } }] }),
       });
       continue;
     }

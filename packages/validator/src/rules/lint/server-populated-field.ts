@@ -34,13 +34,20 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry: imagestreamtag/rest.go and imagetag/rest.go Create (only tag/spec are stored), imagestreammapping/strategy.go PrepareForCreate (ism.Image.Signatures = nil), imagesignature/strategy.go PrepareForCreate (conditions, imageIdentity, signedClaims, created, issuedBy, issuedTo cleared)',
   kinds: ['ImageStreamTag', 'ImageTag', 'ImageStreamMapping', 'ImageSignature'],
+  hasSuggestions: true,
   messages: {
     ignored: '{{field}} is ignored when the {{kind}} is created ({{why}}); remove it from the manifest.',
+    remove: 'Remove {{field}}.',
   },
   check({ object, report }) {
     for (const { path, why } of IGNORED_FIELDS[object.kind] ?? []) {
       if (isEmptyValue(valueAt(object.value, path))) continue;
-      report({ path, messageId: 'ignored', data: { field: path.join('.'), kind: object.kind, why } });
+      report({
+        path,
+        messageId: 'ignored',
+        data: { field: path.join('.'), kind: object.kind, why },
+        suggest: [{ messageId: 'remove', data: { field: path.join('.') }, edit: { type: 'remove', path } }],
+      });
     }
   },
 });

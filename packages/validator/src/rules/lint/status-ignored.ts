@@ -18,11 +18,13 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestream/strategy.go PrepareForCreate (stream.Status is replaced); ImageTag status is cleared on create and its updates may not change it; an ImageStreamImport status is the server\'s result',
   kinds: ['ImageStream', 'ImageTag', 'ImageStreamImport'],
+  hasSuggestions: true,
   messages: {
     ignored:
       'status is written by the server and ignored on create; remove it from the manifest (it is usually left over from `oc get -o yaml`).',
+    remove: 'Remove status.',
   },
   check({ object, report }) {
-    if (Object.hasOwn(object.value, 'status') && !isBlank(object.value['status'])) report({ path: ['status'], messageId: 'ignored' });
+    if (Object.hasOwn(object.value, 'status') && !isBlank(object.value['status'])) report({ path: ['status'], messageId: 'ignored', suggest: [{ messageId: 'remove', edit: { type: 'remove', path: ['status'] } }] });
   },
 });
