@@ -74,8 +74,8 @@ export const enumDecisions: readonly EnumDecision[] = [
   {
     type: 'TagReferencePolicy',
     field: 'type',
-    accepted: ['', 'Source', 'Local'],
-    reason: 'the server accepts Source and Local, and "" (or absent), which it defaults to Source',
+    reason:
+      'only tag references are validated (Source or Local, "" defaulted to Source): the reference-policy-type rule checks them; an ImageStreamImport\'s policy is never validated by ValidateImageStreamImport',
   },
   { type: 'TagReference', field: 'from', reason: 'from.kind rules depend on the field holding the ObjectReference; checked by server rules, not the schema' },
   { type: 'SignatureCondition', field: 'status', reason: 'status fields are not validated by the server' },

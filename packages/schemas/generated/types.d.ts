@@ -634,7 +634,7 @@ export interface TagReferencePolicy {
 /**
  * Type determines how the image pull spec should be transformed when the image stream tag is used in deployment config triggers or new builds. The default value is Source, indicating the original location of the image should be used (if imported). The user may also specify Local, indicating that the pull spec should point to the integrated container image registry and leverage the registry's ability to proxy the pull to an upstream registry. Local allows the credentials used to pull this image to be managed from the image stream's namespace, so others on the platform can access a remote image but have no access to the remote secret. It also allows the image layers to be mirrored into the local registry which the images can still be pulled even if the upstream registry is unavailable.
  */
-type?: ("" | "Source" | "Local")
+type?: string
 }
 /**
  * Reference to an object in the same namespace by name (Kubernetes core/v1 LocalObjectReference).

@@ -28,6 +28,7 @@ import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { internalError, legacyApiVersion, schemaRequired, unknownField } from './rules/pipeline.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
+import { discardedBeforeValidation } from './server-view.js';
 
 /** What the engine needs from the generated schemas. */
 export interface SchemaSet {
@@ -221,8 +222,11 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     };
     const validator = schemaSet.validators[object.kind];
     const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
+    const discarded = discardedBeforeValidation(object);
     for (const problem of [...problems, ...nullStringProblems(context)]) {
-      if (rulesById.get(problem.ruleId)?.flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
+      const flags = rulesById.get(problem.ruleId)?.flags;
+      if (flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
+      if (!flags?.decoding && discarded.some((prefix) => startsWith(problem.path, prefix))) continue;
       if (problem.ruleId === unknownField.id && absorbMisspeltKey(inDocument(problem.path), ruleFindings, document.value)) continue;
       report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt, problem);
     }

@@ -176,6 +176,8 @@ export interface RuleFlags {
   fileLevel?: boolean;
   /** Found by the JSON Schema: an object rule's finding at the same path makes it redundant. */
   schema?: boolean;
+  /** Fails decoding the request: reported even in a part the server drops before validating (src/server-view.ts). */
+  decoding?: boolean;
   /** `strict` (the CLI's `--strict`) raises the rule to an error. */
   errorWhenStrict?: boolean;
 }

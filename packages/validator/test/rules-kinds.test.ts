@@ -60,14 +60,16 @@ describe('imagetag-spec', () => {
     ['a:b', 'b', []],
     ['a:', 'latest', []],
     ['a:b', 'c', ['spec.name']],
-    ['a:b', '', ['spec.name']],
+    ['a:b', '', []],
     ['a', 'a', ['spec.name']],
+    ['a', '', ['spec.name']],
   ])('name %j with spec.name %j', (name, specName, expected) => {
     expect(paths(imagetagSpec, `kind: ImageTag\nmetadata: {name: "${name}"}\nspec: {name: "${specName}"}`)).toEqual(expected);
   });
-  it('an absent spec.name is empty, so it does not match', () => {
-    expect(run(imagetagSpec, 'kind: ImageTag\nmetadata: {name: "a:b"}\nspec: {from: {kind: DockerImage, name: x}}')).toMatchObject([
-      { messageId: 'mismatch', message: 'spec.name "" must match image tag name "b" (the part of metadata.name after ":"); write "b".' },
+  it('an absent or empty spec.name is filled from metadata.name before validation (PrepareForCreate)', () => {
+    expect(run(imagetagSpec, 'kind: ImageTag\nmetadata: {name: "a:b"}\nspec: {from: {kind: DockerImage, name: x}}')).toEqual([]);
+    expect(run(imagetagSpec, 'kind: ImageTag\nmetadata: {name: "a"}\nspec: {from: {kind: DockerImage, name: x}}')).toMatchObject([
+      { messageId: 'nameWithoutTag' },
     ]);
   });
 });

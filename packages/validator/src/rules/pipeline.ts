@@ -47,6 +47,7 @@ export const yamlImplicitType = defineRule({
   description: 'An unquoted value that YAML 1.1 reads as a boolean or number must be quoted where the API expects a string.',
   source: `${YAML_DECODING}. The API server then rejects a JSON number or boolean in a string field ("cannot unmarshal number into Go struct field … of type string").`,
   kinds: '*',
+  flags: { decoding: true },
   fixable: 'code',
   messages: {
     implicit:
@@ -88,7 +89,7 @@ export const schemaType = defineRule({
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding.`,
   kinds: '*',
   fixable: 'code',
-  flags: { schema: true },
+  flags: { schema: true, decoding: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
     quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; remove the quotes: {{fix}}.',
@@ -133,7 +134,7 @@ export const unknownField = defineRule({
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; with --validate=ignore the server silently drops them.`,
   kinds: '*',
   hasSuggestions: true,
-  flags: { schema: true, errorWhenStrict: true },
+  flags: { schema: true, errorWhenStrict: true, decoding: true },
   messages: {
     unknown:
       'Unknown field "{{name}}" in {{parent}}{{hint}}: the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',

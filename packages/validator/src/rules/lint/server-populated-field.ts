@@ -1,25 +1,7 @@
 import type { PathSegment } from '../../types.js';
+import { CLEARED_ON_CREATE } from '../../server-view.js';
 import { defineRule } from '../define.js';
 import { isEmptyValue, record } from '../server/support.js';
-
-const IGNORED_FIELDS: Readonly<Record<string, readonly { path: PathSegment[]; why: string }[]>> = {
-  ImageStreamTag: [
-    { path: ['image'], why: 'the server fills in the image the tag points to' },
-    { path: ['conditions'], why: 'the server reports import conditions here' },
-    { path: ['generation'], why: 'the server tracks the tag generation' },
-    { path: ['lookupPolicy'], why: 'only tag (and metadata) are used when the tag is created' },
-  ],
-  ImageTag: [{ path: ['image'], why: 'the server fills in the image the tag points to' }],
-  ImageStreamMapping: [{ path: ['image', 'signatures'], why: 'signatures are added through the images or imagesignatures resources' }],
-  ImageSignature: [
-    { path: ['conditions'], why: 'the server verifies signatures and sets these itself' },
-    { path: ['imageIdentity'], why: 'the server parses it from the signature content' },
-    { path: ['signedClaims'], why: 'the server parses them from the signature content' },
-    { path: ['created'], why: 'the server parses it from the signature content' },
-    { path: ['issuedBy'], why: 'the server parses it from the signature content' },
-    { path: ['issuedTo'], why: 'the server parses it from the signature content' },
-  ],
-};
 
 function valueAt(value: Record<string, unknown>, path: PathSegment[]): unknown {
   const parent = path.slice(0, -1).reduce<Record<string, unknown> | undefined>((current, segment) => record(current, String(segment)), value);
@@ -40,7 +22,9 @@ export default defineRule({
     remove: 'Remove {{field}}.',
   },
   check({ object, report }) {
-    for (const { path, why } of IGNORED_FIELDS[object.kind] ?? []) {
+    // A cleared status is status-ignored's to report.
+    const cleared = (CLEARED_ON_CREATE[object.kind] ?? []).filter(({ path }) => path[0] !== 'status');
+    for (const { path, why } of cleared) {
       if (isEmptyValue(valueAt(object.value, path))) continue;
       report({
         path,

@@ -12,9 +12,9 @@ export default defineRule({
   id: 'imagetag-spec',
   category: 'server',
   severity: 'error',
-  description: 'An ImageTag needs spec, and spec.name must equal the tag part of metadata.name (<stream>:<tag>).',
+  description: 'An ImageTag needs spec, and spec.name (filled from metadata.name when empty) must equal the tag part of metadata.name (<stream>:<tag>).',
   source:
-    'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
+    'openshift/openshift-apiserver pkg/image/apiserver/registry/imagetag/strategy.go PrepareForCreate (an empty spec.name becomes the tag of metadata.name); pkg/image/apis/image/validation/validation.go: ValidateImageTag ("spec is a required field during creation", "must match image tag name")',
   kinds: ['ImageTag'],
   messages: {
     required: 'spec is a required field during creation: describe the tag in spec (name, from …).{{hint}}',
@@ -28,9 +28,11 @@ export default defineRule({
       return;
     }
     const name = string(record(object.value, 'metadata'), 'name');
-    const specName = string(spec, 'name') ?? (has(spec, 'name') ? undefined : '');
-    if (!name || specName === undefined || isTemplateValue(object, name) || isTemplateValue(object, specName)) return;
+    const writtenName = string(spec, 'name') ?? (has(spec, 'name') ? undefined : '');
+    if (!name || writtenName === undefined || isTemplateValue(object, name) || isTemplateValue(object, writtenName)) return;
     const { tag, ok } = splitImageStreamTag(name);
+    // PrepareForCreate fills an empty spec.name with the tag part of metadata.name.
+    const specName = writtenName === '' ? tag : writtenName;
     if (!ok) {
       report({ path: ['spec', 'name'], messageId: 'nameWithoutTag', data: { name: quote(name) } });
     } else if (specName !== tag) {

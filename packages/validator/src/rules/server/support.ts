@@ -1,5 +1,6 @@
 import { caseVariantOf, closestMatch } from '../../suggest.js';
 import { isTemplateParameterValue } from '../../template.js';
+import { replacedTagIndexes } from '../../server-view.js';
 import type { ManifestObject, PathEdit, PathSegment } from '../../types.js';
 
 /** Helpers shared by the object rules: reading the decoded object, template parameters, message text. */
@@ -91,14 +92,16 @@ export interface TagReferenceLocation {
 
 /**
  * Every TagReference the server validates with ValidateImageStreamTagReference:
- * ImageStream `spec.tags[i]`, ImageStreamTag `tag`, ImageTag `spec`.
+ * ImageStream `spec.tags[i]` (only the last entry of each name survives conversion),
+ * ImageStreamTag `tag`, ImageTag `spec`.
  */
 export function tagReferences(object: ManifestObject): TagReferenceLocation[] {
   const value = object.value;
   switch (object.kind) {
     case 'ImageStream': {
       const tags = array(record(value, 'spec'), 'tags') ?? [];
-      return tags.flatMap((tag, index) => (isRecord(tag) ? [{ tag, path: ['spec', 'tags', index] }] : []));
+      const replaced = replacedTagIndexes(object);
+      return tags.flatMap((tag, index) => (isRecord(tag) && !replaced.has(index) ? [{ tag, path: ['spec', 'tags', index] }] : []));
     }
     case 'ImageStreamTag': {
       const tag = record(value, 'tag');
