@@ -28,6 +28,7 @@ import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { internalError, legacyApiVersion, schemaRequired, unknownField } from './rules/pipeline.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
+import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
 
 /** What the engine needs from the generated schemas. */
@@ -223,7 +224,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const validator = schemaSet.validators[object.kind];
     const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     const discarded = discardedBeforeValidation(object);
-    for (const problem of [...problems, ...nullStringProblems(context)]) {
+    for (const problem of [...problems, ...nullStringProblems(context), ...decodingProblems(context)]) {
       const flags = rulesById.get(problem.ruleId)?.flags;
       if (flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
       if (!flags?.decoding && discarded.some((prefix) => startsWith(problem.path, prefix))) continue;

@@ -1,0 +1,120 @@
+/**
+ * Strings the API server must convert while decoding the JSON into Go types, before anything is
+ * defaulted, dropped or validated: a failure rejects the whole request, even inside `status` or
+ * another part the server discards afterwards. The schemas say only "string" for these.
+ *
+ * - meta/v1 Time (`creationTimestamp`, status tag events' `created`, conditions…): Go's
+ *   time.Parse(time.RFC3339, …) in Time.UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/time.go).
+ * - `[]byte` fields (signature `content`, `dockerImageSignatures`): encoding/json decodes standard
+ *   base64 with padding (encoding/base64 StdEncoding; CR and LF are skipped).
+ */
+import { fieldDecoding } from '../rules/pipeline.js';
+import type { PathSegment } from '../types.js';
+import type { SchemaErrorContext, SchemaProblem } from './errors.js';
+import { isTemplateParameterValue } from '../template.js';
+
+/** Fields whose schema is reached through the `Time` definition. */
+const TIME_KEYS = new Set(['creationTimestamp', 'deletionTimestamp', 'created', 'lastProbeTime', 'lastTransitionTime', 'time']);
+
+/** `[]byte` fields by the definition that holds them (the Embedded* copies are the same Go types). */
+const BYTE_FIELDS: Readonly<Record<string, string>> = {
+  ImageSignature: 'content',
+  EmbeddedImageSignature: 'content',
+};
+/** `[][]byte` fields: each item is base64. */
+const BYTE_LIST_FIELDS: Readonly<Record<string, string>> = {
+  Image: 'dockerImageSignatures',
+  EmbeddedImage: 'dockerImageSignatures',
+};
+
+const BYTE_KEYS = new Set(Object.values(BYTE_FIELDS));
+const BYTE_LIST_KEYS = new Set(Object.values(BYTE_LIST_FIELDS));
+
+const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Why Go's time.Parse(time.RFC3339, text) fails, or undefined when it succeeds. */
+export function rfc3339Problem(text: string): string | undefined {
+  const match = RFC3339.exec(text);
+  if (!match) return 'expected the form 2006-01-02T15:04:05Z or with an offset such as +02:00';
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as number[];
+  if (month! < 1 || month! > 12) return 'month out of range';
+  if (day! < 1 || day! > daysInMonth(year!, month!)) return 'day out of range';
+  if (hour! > 23) return 'hour out of range';
+  if (minute! > 59) return 'minute out of range';
+  if (second! > 59) return 'second out of range';
+  if (offsetHour! > 24 || offsetMinute! > 60) return 'time zone offset out of range';
+  return undefined;
+}
+
+const BASE64_CHARACTER = /[A-Za-z0-9+/]/;
+
+/** Why Go's base64.StdEncoding rejects the text (as encoding/json decodes a []byte), or undefined. */
+export function base64Problem(text: string): string | undefined {
+  const data = text.replace(/[\r\n]/g, '');
+  let padding = 0;
+  while (padding < data.length && data[data.length - 1 - padding] === '=') padding++;
+  const body = data.slice(0, data.length - padding);
+  for (let index = 0; index < body.length; index++) {
+    const character = body[index] ?? '';
+    if (!BASE64_CHARACTER.test(character)) {
+      return character === '='
+        ? 'data follows the "=" padding'
+        : `${JSON.stringify(character)} is not a base64 character (standard alphabet A-Z a-z 0-9 + /)`;
+    }
+  }
+  if (data.length % 4 !== 0) return `its length ${data.length} is not a multiple of 4 (base64 needs "=" padding)`;
+  if (padding > 2 || (padding > 0 && body.length % 4 === 1)) return 'too much "=" padding';
+  return undefined;
+}
+
+export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const check = (text: string, path: PathSegment[], kind: 'time' | 'bytes') => {
+    if (context.inTemplate && isTemplateParameterValue(text)) return;
+    if (kind === 'time') {
+      const reason = rfc3339Problem(text);
+      if (reason) problems.push({ ruleId: fieldDecoding.id, messageId: 'time', data: { value: quote(text), reason }, path, target: 'value' });
+      return;
+    }
+    const reason = base64Problem(text);
+    if (!reason) return;
+    const node = context.nodeAt(path) as { tag?: string } | null | undefined;
+    const messageId = node?.tag === BINARY_TAG ? 'binary' : 'bytes';
+    problems.push({ ruleId: fieldDecoding.id, messageId, data: { value: quote(text), reason }, path, target: 'value' });
+  };
+  const visit = (value: unknown, path: PathSegment[], definition: string | undefined): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index], undefined));
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    // The schema is looked up only for keys that can be such a field (a lookup walks from the root).
+    const definitionHere = () => definition ?? context.schemaAt(path)?.definition;
+    for (const [key, item] of Object.entries(value)) {
+      const itemPath = [...path, key];
+      if (typeof item === 'string') {
+        if (TIME_KEYS.has(key) && context.schemaAt(itemPath)?.definition === 'Time') check(item, itemPath, 'time');
+        else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, itemPath, 'bytes');
+      } else if (Array.isArray(item) && BYTE_LIST_KEYS.has(key) && BYTE_LIST_FIELDS[definitionHere() ?? ''] === key) {
+        item.forEach((entry, index) => {
+          if (typeof entry === 'string') check(entry, [...itemPath, index], 'bytes');
+        });
+      } else {
+        visit(item, itemPath, undefined);
+      }
+    }
+  };
+  visit(context.value, [], context.kind);
+  return problems;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
