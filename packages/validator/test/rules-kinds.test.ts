@@ -128,3 +128,16 @@ describe('imagestreammapping-tag', () => {
     expect(paths(imagestreammappingTag, 'kind: ImageStreamMapping\ntag: latest')).toEqual([]);
   });
 });
+
+describe('imagestreamtag-name: the stream it creates', () => {
+  const istag = (stream: number, namespace?: number) =>
+    `kind: ImageStreamTag\nmetadata:\n  name: ${'a'.repeat(stream)}:t\n${namespace === undefined ? '' : `  namespace: ${'n'.repeat(namespace)}\n`}`;
+  it.each([
+    [200, 54, []],
+    [200, 55, ['metadata.name']],
+    [253, undefined, []],
+    [254, undefined, ['metadata.name']],
+  ])('stream of %i characters in a namespace of %s', (stream, namespace, expected) => {
+    expect(paths(imagestreamtagName, istag(stream, namespace))).toEqual(expected);
+  });
+});

@@ -3,6 +3,7 @@ import metadataName from '../src/rules/server/metadata-name.js';
 import metadataNamespace from '../src/rules/server/metadata-namespace.js';
 import metadataLabels from '../src/rules/server/metadata-labels.js';
 import metadataAnnotations from '../src/rules/server/metadata-annotations.js';
+import metadataFields from '../src/rules/server/metadata-fields.js';
 import imagestreamName from '../src/rules/server/imagestream-name.js';
 import {
   dns1123LabelProblems,
@@ -185,5 +186,40 @@ describe('imagestream-name', () => {
 
   it('checks generateName with the same pattern, as the server does', () => {
     expect(run(imagestreamName, stream('  generateName: app-'))).toMatchObject([{ messageId: 'generateNamePattern' }]);
+  });
+});
+
+describe('metadata-fields', () => {
+  const image = (metadata: string) =>
+    `kind: Image\nmetadata: {name: x, ${metadata}}\ndockerImageReference: a/b:1\nsignatures:\n- metadata: {name: "x@s", generation: -1}\n  type: t\n  content: YQ==\n`;
+  it('rejects a negative generation on the object and on embedded signatures, but not on an ImageStream', () => {
+    expect(paths(metadataFields, image('generation: -1'))).toEqual(['metadata.generation', 'signatures[0].metadata.generation']);
+    expect(paths(metadataFields, image('generation: 0'))).toEqual(['signatures[0].metadata.generation']);
+    expect(paths(metadataFields, 'kind: ImageStream\nmetadata: {name: x, generation: -5}')).toEqual([]);
+  });
+  it.each([
+    [['example.com/a', 'kubernetes'], []],
+    [['Bad Name'], ['metadata.finalizers[0]']],
+    [['a/b/c'], ['metadata.finalizers[0]']],
+    [['orphan', 'foregroundDeletion'], ['metadata.finalizers']],
+  ])('finalizers %j', (finalizers, expected) => {
+    expect(paths(metadataFields, `kind: ImageStream\nmetadata: {name: x, finalizers: ${JSON.stringify(finalizers)}}`)).toEqual(expected);
+  });
+  it.each([
+    ['v1', []],
+    ['apps/v1', []],
+    ['/v1', []],
+    ['apps/', ['metadata.ownerReferences[0].apiVersion']],
+    ['a/b/c', ['metadata.ownerReferences[0].apiVersion']],
+    ['', ['metadata.ownerReferences[0].apiVersion']],
+  ])('owner apiVersion %j', (apiVersion, expected) => {
+    const text = `kind: ImageStream\nmetadata:\n  name: x\n  ownerReferences:\n  - {apiVersion: "${apiVersion}", kind: K, name: n, uid: u}`;
+    expect(paths(metadataFields, text)).toEqual(expected);
+  });
+  it('allows one controller owner reference', () => {
+    const owners = (second: boolean) =>
+      `kind: ImageStream\nmetadata:\n  name: x\n  ownerReferences:\n  - {apiVersion: v1, kind: K, name: a, uid: u, controller: true}\n  - {apiVersion: v1, kind: K, name: b, uid: u, controller: ${second}}`;
+    expect(paths(metadataFields, owners(false))).toEqual([]);
+    expect(run(metadataFields, owners(true))).toMatchObject([{ path: 'metadata.ownerReferences[1].controller', messageId: 'ownerController' }]);
   });
 });

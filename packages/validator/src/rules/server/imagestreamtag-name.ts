@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { isRepositoryNameComponent } from '../../reference/index.js';
+import { NAME_TOTAL_LENGTH_MAX, isRepositoryNameComponent } from '../../reference/index.js';
 import { REPOSITORY_NAME_COMPONENT, suggestStreamName } from './imagestream-name.js';
 import { pathSegmentProblems } from './kubernetes-names.js';
 import { didYouMean, isTemplateValue, quote, record, string } from './support.js';
@@ -8,12 +8,14 @@ export default defineRule({
   id: 'imagestreamtag-name',
   category: 'server',
   severity: 'error',
-  description: 'ImageStreamTag and ImageTag names are <stream>:<tag>, and the stream part must be a valid image stream name.',
+  description: 'ImageStreamTag and ImageTag names are <stream>:<tag>, and the stream part must be a valid image stream name that fits in namespace/name of 255 characters.',
   source:
-    'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated with ValidateImageStreamName',
+    'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated by ValidateImageStream (ValidateImageStreamName; \'namespace/name\' cannot be longer than reference.NameTotalLengthMax = 255)',
   kinds: ['ImageStreamTag', 'ImageTag'],
   messages: {
     missingTag: 'The {{kind}} name {{value}} must be of the form <stream_name>:<tag>.{{hint}}',
+    streamTooLong:
+      "The image stream {{stream}} that holds this tag cannot exist in {{namespace}}: 'namespace/name' would be {{length}} characters, and an image stream's cannot be longer than 255 (it becomes the repository path in the registry). Shorten the stream name.",
     invalidStream: `The stream part {{stream}} of {{value}} must be a valid image stream name ("${REPOSITORY_NAME_COMPONENT}").{{hint}}`,
   },
   check({ object, report }) {
@@ -35,6 +37,19 @@ export default defineRule({
         path: ['metadata', 'name'],
         messageId: 'invalidStream',
         data: { stream: quote(stream), value: quote(name), hint: didYouMean(fixed === undefined ? undefined : fixed + name.slice(colon)) },
+      });
+      return;
+    }
+    // The stream is created (or already exists) and validated as an ImageStream: 'namespace/name'
+    // must fit; a namespace left out comes from the context and has at least one character.
+    const namespace = string(record(object.value, 'metadata'), 'namespace') ?? '';
+    if (isTemplateValue(object, namespace)) return;
+    const length = Math.max(namespace.length, 1) + 1 + stream.length;
+    if (length > NAME_TOTAL_LENGTH_MAX) {
+      report({
+        path: ['metadata', 'name'],
+        messageId: 'streamTooLong',
+        data: { stream: quote(stream), length, namespace: namespace === '' ? 'the namespace' : quote(namespace) },
       });
     }
   },

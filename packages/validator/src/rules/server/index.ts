@@ -13,6 +13,7 @@ import imagetagSpec from './imagetag-spec.js';
 import importFromKind from './import-from-kind.js';
 import importMode from './import-mode.js';
 import metadataAnnotations from './metadata-annotations.js';
+import metadataFields from './metadata-fields.js';
 import metadataLabels from './metadata-labels.js';
 import metadataName from './metadata-name.js';
 import metadataNamespace from './metadata-namespace.js';
@@ -33,6 +34,7 @@ export const serverRules: readonly RuleDefinition[] = [
   metadataNamespace,
   metadataLabels,
   metadataAnnotations,
+  metadataFields,
   imagestreamName,
   imageReference,
   repositoryReference,
