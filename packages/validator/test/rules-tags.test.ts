@@ -174,3 +174,33 @@ spec:
     ]);
   });
 });
+
+describe('tag-from-name: references resolved on create', () => {
+  const stream = (tags: string, namespace = '') =>
+    `kind: ImageStream\nmetadata: {name: app${namespace ? `, namespace: ${namespace}` : ''}}\nspec:\n  tags:\n${tags}`;
+  const tag = (name: string, kind: string, from: string, fromNamespace = '') =>
+    `  - name: ${name}\n    from: {kind: ${kind}, name: "${from}"${fromNamespace ? `, namespace: ${fromNamespace}` : ''}}\n`;
+  it.each([
+    [tag('a', 'ImageStreamTag', ':b'), ['spec.tags[0].from.name']],
+    [tag('a', 'ImageStreamImage', '@sha256:abc'), ['spec.tags[0].from.name']],
+    [tag('a', 'ImageStreamTag', 'b'), []],
+    [tag('a', 'ImageStreamTag', 'app:b'), []],
+    [tag('a', 'ImageStreamImage', 'sha256:abc'), ['spec.tags[0].from.name']],
+    [tag('a', 'ImageStreamImage', 'app@sha256:abc'), ['spec.tags[0].from.name']],
+    [tag('a', 'ImageStreamImage', 'other@sha256:abc'), []],
+    [tag('a', 'ImageStreamImage', 'app@'), []],
+    [tag('a', 'ImageStreamImage', 'sha256:abc', 'elsewhere'), []],
+    [tag('a', 'ImageStreamImage', 'sha256:abc') + tag('b', 'ImageStreamTag', 'other:latest'), []],
+    [tag('a', 'ImageStreamImage', 'sha256:abc') + tag('b', 'DockerImage', 'quay.io/a/b:1'), ['spec.tags[0].from.name']],
+  ])('%s', (tags, expected) => {
+    expect(paths(tagFromName, stream(tags))).toEqual(expected);
+  });
+  it('judges the namespace of from against the stream\'s own', () => {
+    expect(paths(tagFromName, stream(tag('a', 'ImageStreamImage', 'sha256:abc', 'team'), 'team'))).toEqual(['spec.tags[0].from.name']);
+  });
+  it('an ImageStreamTag may point at an image of an existing stream: only the empty stream part is certain', () => {
+    const istag = (from: string) => `kind: ImageStreamTag\nmetadata: {name: "app:x"}\ntag: {from: {kind: ImageStreamImage, name: "${from}"}}`;
+    expect(paths(tagFromName, istag('app@sha256:abc'))).toEqual([]);
+    expect(paths(tagFromName, istag('@sha256:abc'))).toEqual(['tag.from.name']);
+  });
+});
