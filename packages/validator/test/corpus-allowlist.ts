@@ -18,6 +18,8 @@ const LABEL_BOOLEAN = 'unquoted `true` is a YAML boolean; a label value must be 
 const DUPLICATE_FIELD = 'duplicate field: go-yaml keeps the last value and `oc apply --validate=strict` rejects duplicate fields';
 const OWN_IMAGE_ON_CREATE =
   'exported from a live stream: on create its status starts empty, so the ImageStream strategy\'s tagsChanged cannot resolve an ImageStreamImage of the stream itself (ResolveImageID: imagestreamimage not found; applying it onto the existing stream, an update, would pass)';
+const APPLY_ANNOTATION =
+  'tag.annotations copies metadata.annotations, which oc apply (client-side) extends with kubectl.kubernetes.io/last-applied-configuration before creating: ValidateImageStreamTag "tag annotations must not be provided or must be equal to the object meta annotations" (oc create, oc apply --server-side and the Ansible k8s module used here send it as written and pass)';
 const PLACEHOLDER_REFERENCE = 'placeholder left in an image reference: library-go reference.Parse fails ("invalid reference format")';
 
 export const allowedErrors: readonly AllowedError[] = [
@@ -98,6 +100,13 @@ export const allowedErrors: readonly AllowedError[] = [
     ruleId: 'tag-scheduled-import',
     path: 'items[*].spec.tags[*].importPolicy.scheduled',
     breaks: '"only tags pointing to Docker repositories may be scheduled for background import" (from.kind is ImageStreamImage)',
+  },
+
+  {
+    file: 'redhat-cop__agnosticd/ansible__roles__ocp4-workload-quarkus-workshop__files__openjdk-21-ubi8-imagestream.yaml',
+    ruleId: 'imagestreamtag-annotations',
+    path: 'tag.annotations',
+    breaks: APPLY_ANNOTATION,
   },
 
   // Other genuine mistakes.
