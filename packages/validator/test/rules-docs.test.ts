@@ -77,6 +77,7 @@ describe.each(ruleIds.filter((id) => pageNames.includes(`${id}.md`)))('docs/rule
     expect(page).toContain(`**Category:** ${rule?.category} · **Default severity:** ${rule?.severity}`);
     expect(page, 'the page quotes the rule\'s source').toContain(`\`\`\`text\n${rule?.source}\n\`\`\``);
     for (const heading of ['## What it checks', '## Why', '## Examples', '## Options']) expect(page).toContain(heading);
+    expect(page, 'the page traces what oc and the server do with this part of the manifest').toMatch(/^## (Server|Client) trace$/m);
     expect(examples.some((example) => example.kind === 'valid')).toBe(true);
     if (!UNTRIGGERABLE.has(ruleId)) expect(examples.some((example) => example.kind === 'invalid')).toBe(true);
   });
