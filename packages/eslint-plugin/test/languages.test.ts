@@ -146,13 +146,16 @@ spec:
     expect(ruleIds(lint(broken, 'broken.yaml')).every((ruleId) => ruleId === null)).toBe(true);
   });
 
-  it('turns duplicate keys, which the YAML parser refuses, into fatal yaml-duplicate-key errors', () => {
+  it('reports duplicate keys, which oc reads (the last value wins), as a yaml-duplicate-key rule warning, not a parse error', () => {
     const text = `${legacyStream}  name: again\n`;
     const duplicate = validate(text).findings.filter((finding) => finding.ruleId === 'yaml-duplicate-key');
     expect(duplicate).toHaveLength(1);
     const messages = lint(text, 'stream.yaml');
-    expect(messages).toMatchObject([{ fatal: true, line: duplicate[0]?.line, column: duplicate[0]?.column }]);
-    expect(messages[0]?.message).toMatch(/\(ocp-image\/yaml-duplicate-key\)$/);
+    expect(messages.filter((message) => message.ruleId === 'ocp-image/yaml-duplicate-key')).toMatchObject([
+      { severity: 1, line: duplicate[0]?.line, column: duplicate[0]?.column },
+    ]);
+    expect(messages.some((message) => message.fatal)).toBe(false);
+    expect(compareWithValidator(text, 'stream.yaml', messages).differences).toEqual([]);
   });
 });
 

@@ -15,7 +15,6 @@ export interface AllowedError {
 
 const CASE_SENSITIVE = 'the API server decodes JSON case-sensitively: `Kind`/`Name` are unknown fields, so `from` has no kind and no name and validation answers Required / "valid values are DockerImage, ImageStreamImage, ImageStreamTag"';
 const LABEL_BOOLEAN = 'unquoted `true` is a YAML boolean; a label value must be a string ("cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string")';
-const DUPLICATE_FIELD = 'duplicate field: go-yaml keeps the last value and `oc apply --validate=strict` rejects duplicate fields';
 const OWN_IMAGE_ON_CREATE =
   'exported from a live stream: on create its status starts empty, so the ImageStream strategy\'s tagsChanged cannot resolve an ImageStreamImage of the stream itself (ResolveImageID: imagestreamimage not found; applying it onto the existing stream, an update, would pass)';
 const APPLY_ANNOTATION =
@@ -38,13 +37,6 @@ export const allowedErrors: readonly AllowedError[] = [
   { file: 'bcgov__TransAction/openshift__client-deploy-config.yaml', ruleId: 'yaml-implicit-type', path: 'objects[*].metadata.labels.shared', breaks: LABEL_BOOLEAN },
   { file: 'bcgov__digital-gov/openshift__bc.yaml', ruleId: 'yaml-implicit-type', path: 'objects[*].metadata.labels.shared', breaks: LABEL_BOOLEAN },
   { file: 'bcgov__workbc-sam-snow/openshift__bc.yaml', ruleId: 'yaml-implicit-type', path: 'objects[*].metadata.labels.shared', breaks: LABEL_BOOLEAN },
-
-  // Repeated keys (in BuildConfigs and a DeploymentConfig next to the image streams).
-  { file: 'openshift-qe__v3-testfiles/build__perl-516-centos7-stibuild.json', ruleId: 'yaml-duplicate-key', path: 'objects[*].spec.source.type', breaks: DUPLICATE_FIELD },
-  { file: 'openshift-qe__v3-testfiles/templates__tc517666__ruby22rhel7-template-sti.json', ruleId: 'yaml-duplicate-key', path: 'objects[*].spec.source.images[*].paths', breaks: DUPLICATE_FIELD },
-  { file: 'openshift-qe__v3-testfiles/templates__tc517667__ruby22rhel7-template-sti.json', ruleId: 'yaml-duplicate-key', path: 'objects[*].spec.source.images', breaks: DUPLICATE_FIELD },
-  { file: 'openshift__ci-tools/hack__pr-deploy-vault-secret-manager.yaml', ruleId: 'yaml-duplicate-key', path: 'objects[*].spec.template.spec.containers[*].command', breaks: DUPLICATE_FIELD },
-  { file: 'openshift__ci-tools/hack__pr-deploy-vault-secret-manager.yaml', ruleId: 'yaml-duplicate-key', path: 'objects[*].spec.template.spec.containers[*].image', breaks: DUPLICATE_FIELD },
 
   // Placeholders meant to be replaced before use (<CHANGE_ME>, $registry, Jinja {{ }}, [YOUR_…]).
   { file: 'aicoe-aiops__ocp-ci-analysis/manifests__imagestream.yaml', ruleId: 'imagestream-name', path: 'metadata.name', breaks: 'ImageStream name must match [a-z0-9]+(?:[._-][a-z0-9]+)* ("<CHANGE_ME>")' },

@@ -18,6 +18,8 @@ interface ModelField {
   required: boolean;
   description?: string;
   enum?: string[];
+  /** Values the API reference lists where the schema has no enum. */
+  documentedValues?: string[];
   format?: string;
 }
 
@@ -134,7 +136,10 @@ class Explainer {
 
     let output = `GROUP:      ${this.model.group}\nKIND:       ${kindName}\nVERSION:    ${this.model.version}\n\n`;
     if (field) output += `FIELD: ${field.name} <${this.label(field.type)}>${field.required ? ' -required-' : ''}\n\n`;
-    if (field?.enum) output += `ENUM:\n${field.enum.map((value) => `    ${value === '' ? '""' : value}`).join('\n')}\n\n`;
+    const listValues = (values: readonly string[]) => values.map((value) => `    ${value === '' ? '""' : value}`).join('\n');
+    // Documented values the schema does not enforce (the server checks them, if at all, per use).
+    if (field?.enum) output += `ENUM:\n${listValues(field.enum)}\n\n`;
+    else if (field?.documentedValues) output += `VALUES:\n${listValues(field.documentedValues)}\n\n`;
     if (field?.format) output += `FORMAT:     ${field.format}\n\n`;
     const description = field ? field.description : (kind.description ?? type?.description);
     output += `DESCRIPTION:\n${description ? wrap(description, '    ') : '    <empty>'}\n`;

@@ -28,15 +28,14 @@ export const yamlSyntax = defineRule({
 
 export const yamlDuplicateKey = defineRule({
   id: 'yaml-duplicate-key',
-  category: 'syntax',
-  severity: 'error',
-  description: 'A mapping must not repeat a key.',
-  source: `${YAML_DECODING}: go-yaml v2 silently keeps the last value. ${STRICT_DECODING}`,
+  category: 'lint',
+  severity: 'warning',
+  description: 'A mapping should not repeat a key: oc keeps only the last value, silently.',
+  source: `${YAML_DECODING}: go-yaml v2 (and encoding/json for JSON files) silently keeps the last value; kubectl re-encodes the decoded object before sending it (k8s.io/cli-runtime resource.Helper) and skips its client-side NoDoubleKeySchema when the server supports field validation (k8s.io/kubectl pkg/validation/schema.go paramVerifyingSchema), so the server never sees the repeated key`,
   kinds: '*',
-  flags: { parseFatal: true },
   messages: {
     duplicate:
-      'Duplicate key "{{key}}" (first on line {{firstLine}}): go-yaml keeps only the last value and `oc apply --validate=strict` rejects duplicate fields; remove one.',
+      'Duplicate key "{{key}}" (first on line {{firstLine}}): `oc apply` and `oc create` keep only this last value and silently drop the first; only a client that sends the text as written (`oc create --raw`, curl) gets "duplicate field" from the server. Remove one.',
   },
 });
 
