@@ -1,7 +1,6 @@
 import {
   TAG_MAX_LENGTH,
   isDigestSyntax,
-  isHexDigit,
   isHostname,
   isReferenceName,
   isReferencePathComponent,
@@ -37,12 +36,11 @@ export const REFERENCE_ERRORS = {
   uppercase: 'repository name must be lowercase',
   invalidFormat: 'invalid reference format',
   nameTooLong: `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters`,
-  digestFormat: 'invalid checksum digest format',
   digestLength: 'invalid checksum digest length',
   digestUnsupported: 'unsupported digest algorithm',
 } as const;
 
-/** Hex lengths of the digest algorithms the server's go-digest knows. */
+/** Hex lengths of the digest algorithms library-go's digest package knows (case-sensitive names). */
 const DIGEST_HEX_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 
 interface ReferenceParts {
@@ -73,6 +71,10 @@ function goToLower(text: string): string {
   return text.replace(/\u0130/g, 'i').toLowerCase();
 }
 
+/**
+ * library-go's own digest check (pkg/image/internal/digest Digest.Validate): hex digits of either
+ * case (the reference grammar already required them), a known algorithm, its length.
+ */
 function validateDigest(digest: string): string | undefined {
   const colon = digest.indexOf(':');
   const algorithm = digest.slice(0, colon);
@@ -80,11 +82,6 @@ function validateDigest(digest: string): string | undefined {
   const expectedLength = Object.hasOwn(DIGEST_HEX_LENGTHS, algorithm) ? DIGEST_HEX_LENGTHS[algorithm] : undefined;
   if (expectedLength === undefined) return REFERENCE_ERRORS.digestUnsupported;
   if (hex.length !== expectedLength) return REFERENCE_ERRORS.digestLength;
-  for (let index = 0; index < hex.length; index++) {
-    const code = hex.charCodeAt(index);
-    if (isHexDigit(code) && !(code >= 0x41 && code <= 0x46)) continue;
-    return REFERENCE_ERRORS.digestFormat;
-  }
   return undefined;
 }
 
@@ -101,14 +98,7 @@ function describeDigestProblem(digest: string, problem: string): ReferenceError 
       ...(Object.hasOwn(DIGEST_HEX_LENGTHS, lower) ? { suggestion: `${lower}:${hex.toLowerCase()}` } : {}),
     };
   }
-  if (problem === REFERENCE_ERRORS.digestLength) {
-    return { error: problem, reason: `a ${algorithm} digest has ${expectedLength} hex digits, this one has ${hex.length}` };
-  }
-  return {
-    error: problem,
-    reason: 'digest hex digits must be lowercase',
-    suggestion: `${algorithm}:${hex.toLowerCase()}`,
-  };
+  return { error: problem, reason: `a ${algorithm} digest has ${expectedLength} hex digits, this one has ${hex.length}` };
 }
 
 function finish(parts: ReferenceParts): ImageReference {
