@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import imageMetadataVersion from '../src/rules/server/image-metadata-version.js';
 import imageManifestDigest from '../src/rules/server/image-manifest-digest.js';
 import imageManifestMediaType from '../src/rules/server/image-manifest-media-type.js';
 import imageManifestPlatform from '../src/rules/server/image-manifest-platform.js';
@@ -116,5 +117,21 @@ describe('signature rules', () => {
     expect(paths(signatureUnknownState, signature(', conditions: [{type: Trusted, status: "False"}, {type: ForImage}]'))).toEqual([]);
     expect(paths(signatureUnknownState, 'kind: ImageSignature\nimageIdentity: x')).toEqual([]);
     expect(paths(signatureUnknownState, imageWithSignature('{imageIdentity: "", signedClaims: {}}'))).toEqual([]);
+  });
+});
+
+describe('image-metadata-version', () => {
+  const image = (version: string, metadata: string) =>
+    `kind: Image\nmetadata: {name: x}\ndockerImageReference: a/b:1\ndockerImageMetadataVersion: "${version}"\n${metadata}`;
+  it.each([
+    ['1.0', 'dockerImageMetadata: {}', []],
+    ['pre012', 'dockerImageMetadata: {}', []],
+    ['', 'dockerImageMetadata: {}', []],
+    ['1.1', 'dockerImageMetadata: {}', ['dockerImageMetadataVersion']],
+    ['v1', 'dockerImageMetadata: {Architecture: amd64}', ['dockerImageMetadataVersion']],
+    ['1.1', 'dockerImageMetadata: null', []],
+    ['1.1', '', []],
+  ])('version %j with %j', (version, metadata, expected) => {
+    expect(paths(imageMetadataVersion, image(version, metadata))).toEqual(expected);
   });
 });

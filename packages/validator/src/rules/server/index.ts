@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../../types.js';
 import imageManifestDigest from './image-manifest-digest.js';
+import imageMetadataVersion from './image-metadata-version.js';
 import imageManifestMediaType from './image-manifest-media-type.js';
 import imageManifestPlatform from './image-manifest-platform.js';
 import imageManifestSize from './image-manifest-size.js';
@@ -50,6 +51,7 @@ export const serverRules: readonly RuleDefinition[] = [
   importFromKind,
   imagestreammappingTag,
   imageManifestDigest,
+  imageMetadataVersion,
   imageManifestMediaType,
   imageManifestPlatform,
   imageManifestSize,
