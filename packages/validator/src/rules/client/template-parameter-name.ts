@@ -13,7 +13,7 @@ export default defineRule({
     'openshift-apiserver pkg/template/apis/template/validation/validation.go ValidateParameter (name required, ^[a-zA-Z0-9_]+$), called by ValidateTemplate on create and ValidateProcessedTemplate when oc process sends the Template',
   kinds: ['Template'],
   messages: {
-    required: 'Template parameter {{index}} has no name: the server rejects the Template ("parameters[{{index}}].name: Required value") on oc apply and oc process alike; give it a name.',
+    required: 'parameters[{{index}}] has no name: the server rejects the Template ("parameters[{{index}}].name: Required value") on oc apply and oc process alike; give it a name.',
     invalid:
       'Template parameter name {{value}} does not match ^[a-zA-Z0-9_]+$, so the server rejects the Template on oc apply and oc process alike, and `${…}` references could not name it{{hint}}.',
   },
@@ -26,8 +26,8 @@ export default defineRule({
         return;
       }
       if (typeof name !== 'string' || PARAMETER_NAME.test(name)) return;
-      const fixed = name.replace(/[^a-zA-Z0-9_]/g, '_');
-      report({ path: ['parameters', index, 'name'], messageId: 'invalid', data: { value: quote(name), hint: `; write ${quote(fixed)}` } });
+      const fixed = name.replace(/[^a-zA-Z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+      report({ path: ['parameters', index, 'name'], messageId: 'invalid', data: { value: quote(name), hint: fixed ? `; write ${quote(fixed)}` : '' } });
     });
   },
 });
