@@ -3,15 +3,11 @@ import apiVersionMapping from './api-version-mapping.js';
 import documentNotObject from './document-not-object.js';
 import kindNotCreatable from './kind-not-creatable.js';
 import listItemType from './list-item-type.js';
-import templateName from './template-name.js';
-import templateParameterName from './template-parameter-name.js';
 
-/** What `oc apply -f` does with a file before the server validates an object: decoding, typing, REST mapping, and the Template it creates. */
+/** What `oc apply -f` does with a file before the server validates an object: decoding, typing, REST mapping. */
 export const clientRules: readonly RuleDefinition[] = [
   documentNotObject,
   listItemType,
   apiVersionMapping,
   kindNotCreatable,
-  templateName,
-  templateParameterName,
 ];

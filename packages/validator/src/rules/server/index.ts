@@ -26,6 +26,8 @@ import signatureUnknownState from './signature-unknown-state.js';
 import tagFromKind from './tag-from-kind.js';
 import tagFromName from './tag-from-name.js';
 import tagScheduledImport from './tag-scheduled-import.js';
+import templateName from './template-name.js';
+import templateParameterName from './template-parameter-name.js';
 
 /** What the OpenShift API server rejects, checkable from one manifest (../shared/reference/server-rules.md). */
 export const serverRules: readonly RuleDefinition[] = [
@@ -56,4 +58,6 @@ export const serverRules: readonly RuleDefinition[] = [
   signatureRequiredFields,
   signatureConditions,
   signatureUnknownState,
+  templateName,
+  templateParameterName,
 ];

@@ -1,4 +1,4 @@
-import { array, isRecord, quote } from '../server/support.js';
+import { array, isRecord, quote } from './support.js';
 import { defineRule } from '../define.js';
 
 /** openshift-apiserver pkg/template/apis/template/validation ParameterNameRegexp. */

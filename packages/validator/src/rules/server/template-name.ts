@@ -1,5 +1,5 @@
-import { DNS1123_SUBDOMAIN_MAX_LENGTH, dns1123SubdomainProblems, sanitizeName } from '../server/kubernetes-names.js';
-import { caseHint, didYouMean, isRecord, isTemplateValue, quote, record, string } from '../server/support.js';
+import { DNS1123_SUBDOMAIN_MAX_LENGTH, dns1123SubdomainProblems, sanitizeName } from './kubernetes-names.js';
+import { caseHint, didYouMean, isRecord, isTemplateValue, quote, record, string } from './support.js';
 import { defineRule } from '../define.js';
 
 const isSubdomain = (text: string) => dns1123SubdomainProblems(text).length === 0;
