@@ -26,7 +26,7 @@ export default defineRule({
         return;
       }
       if (typeof name !== 'string' || PARAMETER_NAME.test(name)) return;
-      const fixed = name.replace(/[^a-zA-Z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+      const fixed = name.split(/[^a-zA-Z0-9_]+/).filter(Boolean).join('_');
       report({ path: ['parameters', index, 'name'], messageId: 'invalid', data: { value: quote(name), hint: fixed ? `; write ${quote(fixed)}` : '' } });
     });
   },
