@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../../types.js';
+import dockerImageMetadata from './docker-image-metadata.js';
 import imageManifestDigest from './image-manifest-digest.js';
 import imageManifestMediaType from './image-manifest-media-type.js';
 import imageManifestPlatform from './image-manifest-platform.js';
@@ -60,4 +61,5 @@ export const serverRules: readonly RuleDefinition[] = [
   signatureUnknownState,
   templateName,
   templateParameterName,
+  dockerImageMetadata,
 ];
