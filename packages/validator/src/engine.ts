@@ -18,7 +18,7 @@ import type {
 } from './types.js';
 import { effectiveSeverity, interpolate } from './config.js';
 import { Directives } from './directives.js';
-import { discoverObjects, type DiscoveryProblem } from './discover.js';
+import { discoverObjects } from './discover.js';
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
 import { addCount, renderPath, valueAt } from './paths.js';

@@ -16,7 +16,7 @@ export interface AllowedError {
 const CASE_SENSITIVE = 'the API server decodes JSON case-sensitively: `Kind`/`Name` are unknown fields, so `from` has no kind and no name and validation answers Required / "valid values are DockerImage, ImageStreamImage, ImageStreamTag"';
 const LABEL_BOOLEAN = 'unquoted `true` is a YAML boolean; a label value must be a string ("cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string")';
 const DUPLICATE_FIELD = 'duplicate field: go-yaml keeps the last value and `oc apply --validate=strict` rejects duplicate fields';
-const LEGACY_OAPI = 'oc cannot map apiVersion v1 for an image kind on OpenShift 4: "no matches for kind … in version \"v1\"" (cli-runtime mapper.go infoForData; only Template processing rewrites v1)';
+const LEGACY_OAPI = 'oc cannot map apiVersion v1 for an image kind on OpenShift 4: "no matches for kind … in version "v1"" (cli-runtime mapper.go infoForData; only Template processing rewrites v1)';
 const TEMPLATE_NAME = 'ValidateTemplate (openshift-apiserver template validation.go): metadata.name is required and must be a DNS-1123 subdomain when oc apply creates the Template';
 const PLACEHOLDER_REFERENCE = 'placeholder left in an image reference: library-go reference.Parse fails ("invalid reference format")';
 
