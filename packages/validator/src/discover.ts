@@ -8,7 +8,7 @@
 import type { ManifestObject, PathSegment } from './types.js';
 import { addCount, renderPath } from './paths.js';
 import { ruleMessage } from './rules/define.js';
-import { IMAGE_API_VERSION, judgeApiVersion } from './rest-mapping.js';
+import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from './rest-mapping.js';
 import apiVersionMapping, { unmappedApiVersion } from './rules/client/api-version-mapping.js';
 import documentNotObject from './rules/client/document-not-object.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
@@ -60,7 +60,7 @@ function writtenKind(value: Record<string, unknown>, imageKinds: ReadonlySet<str
 
 /** An image kind whose apiVersion oc would send to image.openshift.io, or that is plainly meant for it (another API group's kind of the same name is not). */
 function isImageObject(value: Record<string, unknown>, kind: unknown, imageKinds: ReadonlySet<string>, inTemplate: boolean): kind is string {
-  return typeof kind === 'string' && imageKinds.has(kind) && judgeApiVersion(value.apiVersion, kind, inTemplate) !== 'other-group';
+  return typeof kind === 'string' && imageKinds.has(kind) && judgeApiVersion(value.apiVersion, kind, { inTemplate, templateObject: false }) !== 'other-group';
 }
 
 /** The item kind of a typed image list (`ImageStreamList` → `ImageStream`), as decodeToList derives it. */
@@ -126,11 +126,11 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       return;
     }
     if (itemKind !== undefined) {
-      const mapping = unmappedApiVersion(list.apiVersion, listKind, inTemplate);
+      const mapping = unmappedApiVersion(list.apiVersion, listKind, placementOf(inTemplate, pathPrefix));
       if (mapping) problem([...pathPrefix, 'apiVersion'], ruleMessage(apiVersionMapping, mapping));
     }
     // The SecretList of image.openshift.io is a subresource: the list itself cannot be mapped.
-    if (listKind === 'SecretList' && judgeApiVersion(list.apiVersion, listKind, inTemplate) !== 'other-group' && list.apiVersion !== 'v1') {
+    if (listKind === 'SecretList' && judgeApiVersion(list.apiVersion, listKind, { inTemplate, templateObject: false }) !== 'other-group' && list.apiVersion !== 'v1') {
       problem(
         [...pathPrefix, 'kind'],
         ruleMessage(kindNotCreatable, { messageId: 'subresource', data: { kind: listKind, subresource: subresourceOf(listKind), apiVersion: IMAGE_API_VERSION } }),

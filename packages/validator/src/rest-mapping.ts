@@ -7,6 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { isTemplateParameterValue } from './template.js';
+import type { PathSegment } from './types.js';
 
 export const IMAGE_GROUP = 'image.openshift.io';
 export const IMAGE_API_VERSION = `${IMAGE_GROUP}/v1`;
@@ -35,7 +36,7 @@ const REGROUPED_BY_TEMPLATE_PROCESSING = new Set([
  * - `mapped`: image.openshift.io/v1 (or a Template parameter, known only after processing);
  * - `absent`: no apiVersion at all (the schema reports the missing field);
  * - `other-group`: another API group, which may serve a kind of the same name (config.openshift.io/v1 Image);
- * - `legacy-rewritten`: `v1` in a Template's objects, which processing rewrites;
+ * - `legacy-rewritten`: `v1` on one of a Template's own objects, which processing rewrites;
  * - the rest cannot be mapped: `legacy`, `no-group` (an apiVersion without "/" names a core
  *   version), `group-spelling`, `unknown-version`, `malformed` (more than one "/").
  */
@@ -55,11 +56,23 @@ function isImageGroupSpelling(group: string): boolean {
   return distance(group.toLowerCase(), IMAGE_GROUP) <= 2;
 }
 
-export function judgeApiVersion(apiVersion: unknown, kind: string, inTemplate: boolean): ApiVersionVerdict {
+/** Where an object sits: anywhere in a Template (its parameters are substituted), and whether it is one of the Template's own `objects`. */
+export interface Placement {
+  inTemplate: boolean;
+  /** Processing regroups only the Template's own objects, not the items of a List among them. */
+  templateObject: boolean;
+}
+
+/** The placement of a found object: a Template's own objects sit at `[…, 'objects', index]`. */
+export function placementOf(inTemplate: boolean, pathPrefix: readonly PathSegment[]): Placement {
+  return { inTemplate, templateObject: inTemplate && pathPrefix.at(-2) === 'objects' };
+}
+
+export function judgeApiVersion(apiVersion: unknown, kind: string, placement: Placement): ApiVersionVerdict {
   if (apiVersion === undefined || apiVersion === null || apiVersion === '') return 'absent';
   if (typeof apiVersion !== 'string') return 'other-group';
-  if (apiVersion === IMAGE_API_VERSION || (inTemplate && isTemplateParameterValue(apiVersion))) return 'mapped';
-  if (apiVersion === LEGACY_API_VERSION) return inTemplate && REGROUPED_BY_TEMPLATE_PROCESSING.has(kind) ? 'legacy-rewritten' : 'legacy';
+  if (apiVersion === IMAGE_API_VERSION || (placement.inTemplate && isTemplateParameterValue(apiVersion))) return 'mapped';
+  if (apiVersion === LEGACY_API_VERSION) return placement.templateObject && REGROUPED_BY_TEMPLATE_PROCESSING.has(kind) ? 'legacy-rewritten' : 'legacy';
   const segments = apiVersion.split('/');
   if (segments.length === 1) return 'no-group';
   const group = segments[0] ?? '';

@@ -23,12 +23,36 @@ describe('judgeApiVersion', () => {
     ['images.openshift.io/v1', false, 'group-spelling'],
     ['image.openshift.io/v1beta1', false, 'unknown-version'],
     ['image.openshift.io/v1/x', false, 'malformed'],
-  ] as const)('%s (in a Template: %s) is %s for an ImageStream', (apiVersion, inTemplate, verdict) => {
-    expect(judgeApiVersion(apiVersion, 'ImageStream', inTemplate)).toBe(verdict);
+  ] as const)('%s (a Template object: %s) is %s for an ImageStream', (apiVersion, inTemplate, verdict) => {
+    expect(judgeApiVersion(apiVersion, 'ImageStream', { inTemplate, templateObject: inTemplate })).toBe(verdict);
   });
 
   it('keeps v1 an error for ImageTag in a Template: processing rewrites only the OpenShift 3 kinds', () => {
-    expect(judgeApiVersion('v1', 'ImageTag', true)).toBe('legacy');
+    expect(judgeApiVersion('v1', 'ImageTag', { inTemplate: true, templateObject: true })).toBe('legacy');
+  });
+
+  it('keeps v1 an error for the items of a List among a Template\'s objects: processing regroups only its own objects', () => {
+    const text = `apiVersion: template.openshift.io/v1
+kind: Template
+metadata:
+  name: t
+objects:
+- apiVersion: v1
+  kind: List
+  items:
+  - apiVersion: v1
+    kind: ImageStream
+    metadata:
+      name: a
+- apiVersion: v1
+  kind: ImageStream
+  metadata:
+    name: b
+`;
+    expect(validate(text).findings.map((finding) => `${finding.ruleId} ${finding.path}`)).toEqual([
+      'api-version-mapping objects[0].items[0].apiVersion',
+      'legacy-api-version objects[1].apiVersion',
+    ]);
   });
 });
 

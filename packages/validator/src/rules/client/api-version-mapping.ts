@@ -1,4 +1,4 @@
-import { IMAGE_API_VERSION, judgeApiVersion } from '../../rest-mapping.js';
+import { IMAGE_API_VERSION, judgeApiVersion, placementOf, type Placement } from '../../rest-mapping.js';
 import type { RuleMessage } from '../../types.js';
 import { defineRule } from '../define.js';
 
@@ -23,7 +23,7 @@ const apiVersionMapping = defineRule({
   check({ object, report }) {
     // A typed list's item takes the list's apiVersion: the list's own apiVersion is judged.
     if (object.impliedType) return;
-    const problem = unmappedApiVersion(object.value.apiVersion, object.kind, object.inTemplate);
+    const problem = unmappedApiVersion(object.value.apiVersion, object.kind, placementOf(object.inTemplate, object.pathPrefix));
     // For an image kind image.openshift.io/v1 is the one mapping, so the fix is safe.
     if (problem) report({ path: ['apiVersion'], ...problem, fix: { type: 'replace', path: ['apiVersion'], value: IMAGE_API_VERSION } });
   },
@@ -32,14 +32,14 @@ const apiVersionMapping = defineRule({
 export default apiVersionMapping;
 
 /** The message for an apiVersion oc cannot map for this kind, or undefined when it maps (or is not this rule's to judge). */
-export function unmappedApiVersion(apiVersion: unknown, kind: string, inTemplate: boolean): RuleMessage<typeof messages> | undefined {
+export function unmappedApiVersion(apiVersion: unknown, kind: string, placement: Placement): RuleMessage<typeof messages> | undefined {
   const value = JSON.stringify(String(apiVersion).slice(0, 100));
   const fix = IMAGE_API_VERSION;
-  switch (judgeApiVersion(apiVersion, kind, inTemplate)) {
+  switch (judgeApiVersion(apiVersion, kind, placement)) {
     case 'legacy':
       return {
         messageId: 'legacy',
-        data: { kind, fix, templateNote: inTemplate ? `; Template processing rewrites v1 only for the OpenShift 3 kinds, not ${kind}` : '' },
+        data: { kind, fix, templateNote: templateNote(kind, placement) },
       };
     case 'no-group':
       return { messageId: 'noGroup', data: { value, kind, fix } };
@@ -52,4 +52,9 @@ export function unmappedApiVersion(apiVersion: unknown, kind: string, inTemplate
     default:
       return undefined;
   }
+}
+
+function templateNote(kind: string, placement: Placement): string {
+  if (placement.templateObject) return `; Template processing rewrites v1 only for the OpenShift 3 kinds, not ${kind}`;
+  return placement.inTemplate ? '; Template processing rewrites v1 only on the Template\'s own objects, not on the items of a List among them' : '';
 }

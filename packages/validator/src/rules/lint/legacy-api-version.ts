@@ -1,4 +1,4 @@
-import { IMAGE_API_VERSION, judgeApiVersion } from '../../rest-mapping.js';
+import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from '../../rest-mapping.js';
 import { defineRule } from '../define.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
       '`apiVersion: v1` is the legacy OpenShift 3 spelling for {{kind}}: Template processing rewrites it, but the same object outside a Template fails in oc; write `apiVersion: {{fix}}`.',
   },
   check({ object, report }) {
-    if (judgeApiVersion(object.value.apiVersion, object.kind, object.inTemplate) !== 'legacy-rewritten') return;
+    if (judgeApiVersion(object.value.apiVersion, object.kind, placementOf(object.inTemplate, object.pathPrefix)) !== 'legacy-rewritten') return;
     report({
       path: ['apiVersion'],
       messageId: 'legacy',
