@@ -158,19 +158,6 @@ export const fieldDecoding = defineRule({
   },
 });
 
-export const legacyApiVersion = defineRule({
-  id: 'legacy-api-version',
-  category: 'lint',
-  severity: 'warning',
-  description: 'Image kinds should use `apiVersion: image.openshift.io/v1`, not the legacy OpenShift 3 `v1`.',
-  source: 'OpenShift 3.x served these kinds without an API group (`/oapi/v1`); OpenShift 4 serves them as image.openshift.io/v1.',
-  kinds: '*',
-  fixable: 'code',
-  messages: {
-    legacy: '`apiVersion: v1` is the legacy OpenShift 3 spelling for {{kind}}; write `apiVersion: image.openshift.io/v1`.',
-  },
-});
-
 export const inputTooLarge = defineRule({
   id: 'input-too-large',
   category: 'syntax',
@@ -214,7 +201,6 @@ export const pipelineRules: readonly RuleDefinition[] = [
   schemaOther,
   unknownField,
   fieldDecoding,
-  legacyApiVersion,
   inputTooLarge,
   internalError,
 ];
