@@ -1,0 +1,97 @@
+/**
+ * Differential tests against go-yaml v2 itself (tools/oracle: a Go program built from Debian's
+ * go-yaml v2 and sigs.k8s.io/yaml that splits and decodes a stream as `oc apply -f` does):
+ * `decode` must give every document the value oc would send, or fail where oc fails.
+ *
+ * Needs `go` and the Debian packages (.ci/run installs them). Elsewhere the tests skip with a
+ * message; under CI=true they fail instead.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeWithOracle, oracleAvailability, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
+import { decode, type DecodedDocument } from '../src/index.js';
+import { runs, seed, timeoutFor } from './arbitraries/settings.js';
+import { streamText } from './arbitraries/yaml-text.js';
+
+const availability = oracleAvailability();
+if (!availability.available) {
+  if (process.env.CI === 'true') throw new Error(`CI needs the go-yaml oracle: ${availability.reason}`);
+  console.warn(`oracle.test.ts SKIPPED: ${availability.reason}`);
+}
+
+/** Deep equality that tells -0 from 0 (JSON can carry -0; go-yaml gives it for `-0.0`) and ignores key order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((name) => Object.hasOwn(bRecord, name) && sameValue((a as Record<string, unknown>)[name], bRecord[name]));
+}
+
+/** Why ours differs from oc's outcome: another value, an error on one side only, or another document index. */
+export function divergence(expected: readonly OracleDocument[], actual: readonly DecodedDocument[]): string | undefined {
+  const length = Math.max(expected.length, actual.length);
+  for (let position = 0; position < length; position++) {
+    const want = expected[position];
+    const got = actual[position];
+    const show = (document: unknown) => JSON.stringify(document, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
+    if (!want || !got || want.index !== got.index || 'error' in want !== 'error' in got) return `oc: ${show(want)}, ours: ${show(got)}`;
+    if ('value' in want && 'value' in got && !sameValue(want.value, got.value)) return `oc: ${show(want)}, ours: ${show(got)}`;
+  }
+  return undefined;
+}
+
+const sampleRuns = 20_000;
+const share = 2;
+
+describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracle)', () => {
+  it(
+    'agrees with oc on every generated stream: same values, errors in the same document',
+    () => {
+      const parameters = runs<[string]>(sampleRuns, share);
+      // One oracle process per few thousand texts: ask for all that fast-check will generate first.
+      const texts = fc.sample(streamText, { seed, numRuns: parameters.numRuns });
+      const answers = new Map<string, OracleDocument[]>();
+      decodeWithOracle(texts).forEach((documents, index) => answers.set(texts[index] ?? '', documents));
+      const oracle = (text: string): OracleDocument[] => answers.get(text) ?? decodeWithOracle([text])[0] ?? [];
+      fc.assert(
+        fc.property(streamText, (text) => {
+          const problem = divergence(oracle(text), decode(text));
+          if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
+        }),
+        parameters,
+      );
+    },
+    timeoutFor(sampleRuns, share, 5),
+  );
+
+  it('agrees on the corners listed in issue 14', () => {
+    const corners = [
+      'a: 1\n---b: 2\n',
+      'a: 1\n--- !!map\nb: 2\n',
+      '%YAML 1.1\n---\na: 1\n',
+      '{"a": 1}\n{"b": 2}\n',
+      '{"a": 1} {"b": 2} {"c": 3}',
+      'a: b\u0000c\n',
+      'a: 1\rb: 2\r',
+      'a: 1\u0085b: 2\n',
+      'a: 1\u2028b: 2\n',
+      'a: *unknown\n',
+      'a: !!binary not*base64\n',
+      'a: 1\n---\n\uFEFFb: 2\n',
+      'a: .inf\n',
+      'a: [.nan]\n',
+      '12345678901234567890123: x\n',
+      '-0.0: x\n',
+    ];
+    const expected = decodeWithOracle(corners);
+    const problems = corners.flatMap((text, index) => {
+      const problem = divergence(expected[index] ?? [], decode(text));
+      return problem ? [`${JSON.stringify(text)}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
