@@ -10,6 +10,7 @@ import type { StreamDocument } from './stream.js';
  * the planes above (readerc.go); anything else fails the document. A lone surrogate in a
  * JavaScript string would reach Go as U+FFFD, so it is accepted.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const REJECTED_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
 export function firstRejectedCharacter(text: string): number | undefined {
@@ -53,11 +54,15 @@ export function restoreByteOrderMarks(text: string): string {
   return text.replaceAll(BYTE_ORDER_MARK_STAND_IN, '\uFEFF');
 }
 
-/** Maps an offset in the document's text to the source. */
-export function sourceOffsets(document: StreamDocument): (offset: number) => number {
+/**
+ * Maps an offset in the document's text to the source; not past `sourceLength` (the text has a
+ * line feed the source may lack).
+ */
+export function sourceOffsets(document: StreamDocument, sourceLength: number): (offset: number) => number {
   const { lines, start } = document;
-  if (lines.length === 0 || lines.every((line) => line.source - line.text === start)) return (offset) => start + offset;
-  return (offset) => {
+  if (lines.length === 0 || lines.every((line) => line.source - line.text === start)) return (offset) => Math.min(start + offset, sourceLength);
+  return (offset) => Math.min(sourceOffset(offset), sourceLength);
+  function sourceOffset(offset: number): number {
     let low = 0;
     let high = lines.length - 1;
     if (offset < (lines[0]?.text ?? 0)) return start + offset;
@@ -68,7 +73,7 @@ export function sourceOffsets(document: StreamDocument): (offset: number) => num
     }
     const line = lines[low] ?? { text: 0, source: start };
     return line.source + offset - line.text;
-  };
+  }
 }
 
 /**
@@ -76,11 +81,13 @@ export function sourceOffsets(document: StreamDocument): (offset: number) => num
  * editors alike (NEL is one to go-yaml only; editors show it inside a line).
  */
 export const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/u;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/gu;
 
 /** Offsets where lines start. */
 export function lineStartOffsets(source: string): number[] {
   const starts = [0];
-  const pattern = new RegExp(LINE_BREAK.source, 'gu');
+  const pattern = LINE_BREAKS;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) starts.push(match.index + match[0].length);
   return starts;
 }
@@ -108,8 +115,15 @@ export function unknownEscape(raw: string): number | undefined {
  * go-yaml fails ("did not find expected node content") on a document that ends with `...` before
  * any content; comments and blank lines may come first.
  */
-const END_MARKER_FIRST = /^(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*\.\.\.(?:[ \t\r\n]|$)/;
-
 export function endsBeforeContent(text: string): boolean {
-  return END_MARKER_FIRST.test(text);
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    if (line.startsWith('...')) return line.length === 3 || line[3] === ' ' || line[3] === '\t';
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#')) return false;
+    if (lineEnd === -1) return false;
+    lineStart = lineEnd + 1;
+  }
+  return false;
 }

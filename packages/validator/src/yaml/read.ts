@@ -398,11 +398,11 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
   const budget = { nodes: 0, tokens: 0 };
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
-    if (!readDocument(streamDocument, limits, withComments, budget, result)) return result;
+    if (!readDocument(streamDocument, text.length, limits, withComments, budget, result)) return result;
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
-    result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: offset + 3 }, documentIndex: index });
+    result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: Math.min(offset + 3, text.length) }, documentIndex: index });
   }
   return result;
 }
@@ -410,13 +410,14 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
 /** Reads one document of the stream into `result`; false when reading has to stop there. */
 function readDocument(
   streamDocument: StreamDocument,
+  sourceLength: number,
   limits: InputLimits,
   withComments: boolean,
   budget: { nodes: number; tokens: number },
   result: ReadResult,
 ): boolean {
   const documentIndex = streamDocument.index;
-  let toSource = sourceOffsets(streamDocument);
+  let toSource = sourceOffsets(streamDocument, sourceLength);
   const problem = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number, end = start + 1): void => {
     result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
@@ -445,6 +446,8 @@ function readDocument(
     result.documents.push({ index: documentIndex, value: undefined, root: null, unreadable: true });
     return true;
   }
+  /** From the parsed text to the document's text: they differ where quoted scalars were indented. */
+  let toDocumentText = (offset: number): number => offset;
   let { tokens, stopped } = parseBounded(text, limits, budget);
   let doc = firstDocument(tokens, text);
   if (doc?.errors.some((error) => error.code === 'MISSING_CHAR')) {
@@ -455,6 +458,7 @@ function readDocument(
     if (indented && again && retried && retried.errors.length < doc.errors.length) {
       const viaOriginal = toSource;
       toSource = (offset) => viaOriginal(indented.toOriginal(offset));
+      toDocumentText = indented.toOriginal;
       ({ tokens, stopped } = again);
       text = indented.text;
       doc = retried;
@@ -462,7 +466,7 @@ function readDocument(
   }
   if (withComments) collectComments(tokens, result.comments, toSource);
   doc = rootAsGoYamlEndsIt(text, doc, limits);
-  if (doc && text.length === streamDocument.text.length && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
+  if (doc && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
   const problemsBefore = result.problems.length;
   if (doc) {
     reportLexicalDifferences(doc, text, problem);
@@ -528,6 +532,8 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   const end = first.pos[0];
   const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
   if (first.code !== 'UNEXPECTED_TOKEN' && !directive) return doc;
+  // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
+  if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
   const prefix = text.slice(0, end);
   const { tokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
   const shorter = stopped ? undefined : firstDocument(tokens, prefix);
@@ -579,12 +585,12 @@ const SEPARATOR_STAND_INS: Record<string, string> = { '\u2028': '\uFDD1', '\u202
  * `leading_break[0] == '\n'` folding). The parser read them as LF; scalars that span one are
  * read again with the break as an ordinary character.
  */
-function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string): void {
+function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
   visit(doc, {
     Scalar(_key, node) {
       if (!node.range || typeof node.source !== 'string') return;
       const [start, end] = node.range;
-      const raw = original.slice(start, end);
+      const raw = original.slice(toOriginal(start), toOriginal(end));
       if (!/[\u2028\u2029]/.test(raw)) return;
       let value: string | undefined;
       if (node.type === 'BLOCK_LITERAL') {
@@ -598,12 +604,13 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
       } else if (node.type !== 'BLOCK_FOLDED') {
         // The parsed text has the other breaks as LF already; only the separators stand in.
         let marked = '';
-        for (let index = start; index < end; index++) marked += SEPARATOR_STAND_INS[original[index] ?? ''] ?? parsed[index];
+        for (let index = start; index < end; index++) {
+          const separator = parsed[index] === '\n' ? SEPARATOR_STAND_INS[original[toOriginal(index)] ?? ''] : undefined;
+          marked += separator ?? parsed[index];
+        }
         const reread = parseDocument(marked, { schema: 'failsafe' });
         if (reread.errors.length === 0 && isScalar(reread.contents)) {
-          value = String(reread.contents.value)
-            .replaceAll(/[ \t]*\uFDD1[ \t]*/g, '\u2028')
-            .replaceAll(/[ \t]*\uFDD2[ \t]*/g, '\u2029');
+          value = withSeparators(String(reread.contents.value));
         }
       }
       if (value !== undefined) {
@@ -612,6 +619,22 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
       }
     },
   });
+}
+
+/** The stand-ins back to LS and PS, without the blanks around them. */
+function withSeparators(text: string): string {
+  const parts = text.split(/([\uFDD1\uFDD2])/);
+  return parts
+    .map((part, index) => {
+      if (part === '\uFDD1') return '\u2028';
+      if (part === '\uFDD2') return '\u2029';
+      let start = 0;
+      let end = part.length;
+      if (index > 0) while (part[start] === ' ' || part[start] === '\t') start++;
+      if (index < parts.length - 1) while (end > start && (part[end - 1] === ' ' || part[end - 1] === '\t')) end--;
+      return part.slice(start, end);
+    })
+    .join('');
 }
 
 type ReportAt = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number) => void;
@@ -711,6 +734,9 @@ function closingQuote(text: string, start: number): number {
   return text.length;
 }
 
+/** A block scalar's header as go-yaml reads it: indicators, then nothing but blanks and a comment. */
+const BLOCK_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+#.*|[ \t]*)$/;
+
 /** go-yaml v2 anchor and alias names: letters, digits, `_` and `-` (scannerc.go, is_alpha). */
 const GO_ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
 
@@ -730,6 +756,11 @@ function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: R
         const range = pair.key?.range;
         if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem('yaml-syntax', 'multilineKey', {}, range[0]);
       }
+    }
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
+      const lineEnd = text.indexOf('\n', node.range[0]);
+      const header = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+      if (!BLOCK_HEADER.test(header)) problem('yaml-syntax', 'blockHeader', { header }, node.range[0]);
     }
     if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
     const at = unknownEscape(text.slice(node.range[0], node.range[1]));

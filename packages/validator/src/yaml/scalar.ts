@@ -217,7 +217,8 @@ function goFloat32(value: number): string {
     if (Math.fround(Number(exponential)) === magnitude) break;
   }
   const [mantissa = '0', exponentText = '0'] = exponential.split('e');
-  const digits = mantissa.replace('.', '').replace(/0+$/, '') || '0';
+  let digits = mantissa.replace('.', '');
+  while (digits.length > 1 && digits.endsWith('0')) digits = digits.slice(0, -1);
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 6) {
     const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';

@@ -148,6 +148,7 @@ type JsonScan = 'end' | { start: number; end: number } | { error: string; offset
 
 const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold them raw
 const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 /**
