@@ -44,6 +44,32 @@ export function divergence(expected: readonly OracleDocument[], actual: readonly
   return undefined;
 }
 
+/**
+ * Where decode still differs from go-yaml, each a shape of input recognised here so that any other
+ * divergence fails (docs/yaml-decoding-differences.md explains them; none occurs in a manifest
+ * written by a person or a tool: the generator's hostile edits make them).
+ */
+export const KNOWN_DIFFERENCES: readonly { name: string; matches: (text: string) => boolean }[] = [
+  // go-yaml's tag scanner takes URI characters only; the `yaml` package takes more.
+  {
+    name: 'a tag holding a tab, NBSP, U+FEFF, U+FFFD or a control character',
+    matches: (text) => /![^\s,[\]{}]*[\t\u00a0\ufeff\ufffd\u0000-\u001f]|!<[^>\n]*[\t\u00a0\ufeff\ufffd\u0000-\u001f]/.test(text),
+  },
+  // In a flow mapping go-yaml reads a leading `?` as the key indicator whatever follows it.
+  { name: 'a flow mapping key that starts with ?', matches: (text) => /[{,][ \t]*\?\S/.test(text) },
+  // go-yaml takes NBSP as part of a plain scalar, the `yaml` package around flow indicators as a space.
+  { name: 'NBSP next to a flow indicator or quote', matches: (text) => /[{[,]\u00a0|\u00a0[{["]/.test(text) },
+  // go-yaml keeps LS/PS in a scalar and folds only LF; next to another break, or in a folded block scalar, the fold differs.
+  {
+    name: 'LS or PS next to another line break, or in a folded block scalar',
+    matches: (text) => /[\u2028\u2029]\r?[\r\n\u0085\u2028\u2029]|[\r\n\u0085][\u2028\u2029]/.test(text) || (/[\u2028\u2029]/.test(text) && /(?:^|[\s:-])>/.test(text)),
+  },
+  // A `---` that YAMLReader does not cut at (it follows CR, NEL, LS or PS) starts a document for go-yaml, whose node properties then differ.
+  { name: 'a --- marker after CR, NEL, LS or PS', matches: (text) => /[\r\u0085\u2028\u2029]---(?:[ \t\r\u0085\u2028\u2029]|$)/.test(text) },
+  // go-yaml scans ahead of the root as long as a simple key is possible (up to 1024 characters on its line).
+  { name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into', matches: (text) => /^[\s\u00a0\ufeff]*(?:\{|null|\[)/.test(text) && /[}\]l][\t ]*[{[]/.test(text) },
+];
+
 const sampleRuns = 20_000;
 const share = 2;
 
@@ -53,17 +79,22 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
     () => {
       const parameters = runs<[string]>(sampleRuns, share);
       // One oracle process per few thousand texts: ask for all that fast-check will generate first.
-      const texts = fc.sample(streamText, { seed, numRuns: parameters.numRuns });
+      const numRuns = parameters.numRuns ?? sampleRuns;
+      const texts = fc.sample(streamText, { seed, numRuns });
       const answers = new Map<string, OracleDocument[]>();
       decodeWithOracle(texts).forEach((documents, index) => answers.set(texts[index] ?? '', documents));
       const oracle = (text: string): OracleDocument[] => answers.get(text) ?? decodeWithOracle([text])[0] ?? [];
+      let known = 0;
       fc.assert(
         fc.property(streamText, (text) => {
           const problem = divergence(oracle(text), decode(text));
-          if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
+          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text))) known++;
+          else if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
         }),
         parameters,
       );
+      // The known differences stay rare corners, not a filter that hides a regression.
+      expect(known).toBeLessThan(numRuns / 500);
     },
     timeoutFor(sampleRuns, share, 5),
   );

@@ -30,6 +30,7 @@ export const yamlSyntax = defineRule({
     anchorName: 'go-yaml allows only letters, digits, `_` and `-` in an anchor or alias name, not `{{name}}`; rename it.',
     multilineKey: 'A key must be on one line: go-yaml fails on a key that spans lines; join its lines.',
     blockHeader: 'After `|` or `>` and its indicators only a comment may follow on the line, not `{{header}}`: go-yaml fails ("did not find expected comment or line break").',
+    directive: 'go-yaml cannot read the directive `{{directive}}` (it knows `%YAML 1.1` and `%TAG` with a URI) and fails; remove it.',
     controlCharacter: 'The control character {{code}} is not allowed in YAML: go-yaml rejects the document; remove it or write it as an escape in a double-quoted string.',
     notJson: '`{{value}}` is a float JSON cannot represent (infinity or NaN): oc fails to convert the document; quote it if you mean a string.',
     unsignedKey: 'The key {{key}} is an integer beyond int64, which sigs.k8s.io/yaml cannot convert to a JSON key; quote it.',

@@ -7,7 +7,7 @@ import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, Li
 import type { YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment, SourceComment } from '../types.js';
-import { setOwn } from '../paths.js';
+import { setOwn, valueAt } from '../paths.js';
 import { endsBeforeContent, firstRejectedCharacter, lineStartOffsets, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { splitStream, type StreamDocument } from './stream.js';
@@ -83,7 +83,7 @@ export function rangeOf(node: YamlNode | null | undefined): SourceRange {
 /** A plain `<<` key (or one tagged `!!merge`) merges mappings, as go-yaml v2's `isMerge` says. */
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
-  return key.value === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
+  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
 }
 
 /** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
@@ -134,7 +134,7 @@ class DocumentBuilder {
           this.merge(pair.value, value, source, path);
           continue;
         }
-        const key = this.key(pair.key, path);
+        const key = this.key(pair.key, path, value, node.flow === true);
         if (key === undefined) continue;
         const keyNode = pair.key as YamlNode;
         const earlier = firstKeyAt.get(key);
@@ -201,10 +201,12 @@ class DocumentBuilder {
     return target ?? null;
   }
 
-  private key(node: YamlNode | null, path: PathSegment[]): string | undefined {
+  private key(node: YamlNode | null, path: PathSegment[], container: Record<string, unknown>, inFlow: boolean): string | undefined {
     const resolvedNode = node && isAlias(node) ? this.dereference(node) : node;
-    if (resolvedNode === null || resolvedNode === undefined) {
-      this.reportSyntax('nullKey', {}, rangeOf(node), path);
+    // In a flow mapping go-yaml reads `?` as the key indicator, so `{?: x}` has a null key.
+    const indicatorOnly = inFlow && isScalar(resolvedNode) && resolvedNode.type === 'PLAIN' && resolvedNode.source === '?';
+    if (resolvedNode === null || resolvedNode === undefined || indicatorOnly) {
+      this.unconvertibleKeys.push({ container, path: [...path], messageId: 'nullKey', data: {}, range: rangeOf(node) });
       return undefined;
     }
     if (!isScalar(resolvedNode)) {
@@ -215,7 +217,7 @@ class DocumentBuilder {
     if (resolved === undefined) return undefined;
     const key = jsonKeyString(resolved);
     if (typeof key === 'string') return key;
-    this.report('yaml-syntax', key.messageId, { key: String(resolved.value) }, rangeOf(node), path);
+    this.unconvertibleKeys.push({ container, path: [...path], messageId: key.messageId, data: { key: String(resolved.value) }, range: rangeOf(node) });
     return undefined;
   }
 
@@ -249,15 +251,31 @@ class DocumentBuilder {
 
   private scalar(node: Scalar, path: PathSegment[]): unknown {
     const value = this.decode(node, path)?.value ?? null;
-    // encoding/json has no form for them: sigs.k8s.io/yaml fails the document.
-    if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax('notJson', { value: String(node.value) }, rangeOf(node), path);
+    if (typeof value === 'number' && !Number.isFinite(value)) this.unrepresentable.push({ node, path: [...path] });
     return value;
+  }
+
+  /**
+   * What JSON cannot carry, met while building: infinities and NaN, keys that are null or beyond
+   * int64. sigs.k8s.io/yaml fails only on those that remain: a later duplicate key may replace them.
+   */
+  private readonly unrepresentable: { node: Scalar; path: PathSegment[] }[] = [];
+  private readonly unconvertibleKeys: { container: object; path: PathSegment[]; messageId: string; data: Record<string, string>; range: SourceRange }[] = [];
+
+  reportUnconvertible(document: unknown): void {
+    for (const { node, path } of this.unrepresentable) {
+      const value = valueAt(document, path);
+      if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax('notJson', { value: node.source ?? String(node.value) }, rangeOf(node), path);
+    }
+    for (const { container, path, messageId, data, range } of this.unconvertibleKeys) {
+      if (valueAt(document, path) === container) this.reportSyntax(messageId, data, range, path);
+    }
   }
 
   private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
     const resolved = this.syntax === 'json' ? resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? '')) : decodeScalar(node);
     if (resolved === undefined) {
-      const value = JSON.stringify(String(node.value)).slice(1, -1);
+      const value = JSON.stringify(node.source ?? String(node.value)).slice(1, -1);
       this.reportSyntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: value.length > 100 ? `${value.slice(0, 100)}…` : value }, rangeOf(node), path);
     }
     if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreByteOrderMarks(resolved.value) };
@@ -470,6 +488,10 @@ function readDocument(
   const problemsBefore = result.problems.length;
   if (doc) {
     reportLexicalDifferences(doc, text, problem);
+    const rootRange = (doc.contents as YamlNode | null)?.range;
+    // go-yaml scans the directives before the content and the one token after the root.
+    reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);
+    if (rootRange) reportDirectives(text, nextTokenAfter(text, rootRange[1]), nextTokenAfter(text, rootRange[1]) + 1, false, problem);
     reportTabs(doc, text, problem);
   }
   if (doc) {
@@ -497,6 +519,7 @@ function readDocument(
         const builder = new DocumentBuilder(doc, documentIndex, limits, result.sources, result.problems, budget, result.lineCounter, streamDocument.syntax, prepared.marksReplaced);
         try {
           entry.value = builder.build(root, []);
+          builder.reportUnconvertible(entry.value);
         } catch (error) {
           if (!(error instanceof LimitExceeded)) throw error;
           entry.unreadable = true;
@@ -655,9 +678,11 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
     return undefined;
   });
   const exempted = (offset: number): boolean => exempt.some(([start, end]) => offset >= start && offset < end);
-  // After its root, go-yaml reads no further than the next token (a plain scalar takes the blank lines).
-  const rootEnd = (doc.contents as YamlNode | null)?.range?.[1] ?? text.length;
-  for (let lineStart = 0; lineStart < rootEnd; ) {
+  // After its root, go-yaml reads on to the next token only (a plain scalar root takes the blank lines).
+  const root = doc.contents as YamlNode | null;
+  const rootEnd = root?.range?.[1] ?? text.length;
+  const readUpTo = isScalar(root) && root.type === 'PLAIN' ? rootEnd : nextTokenAfter(text, rootEnd);
+  for (let lineStart = 0; lineStart <= readUpTo && lineStart < text.length; ) {
     const lineEnd = text.indexOf('\n', lineStart);
     const end = lineEnd === -1 ? text.length : lineEnd;
     let at = lineStart;
@@ -670,12 +695,26 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
         }
         break;
       }
-      // Past a block entry or complex key indicator, a tab counts as indentation too.
-      if ((text[at] === '-' || text[at] === '?') && (text[at + 1] === ' ' || text[at + 1] === '\t') && !exempted(at)) at++;
+      // Past a block entry or complex key indicator of the root, a tab counts as indentation too.
+      if ((text[at] === '-' || text[at] === '?') && (text[at + 1] === ' ' || text[at + 1] === '\t') && at < rootEnd && !exempted(at)) at++;
       else break;
     }
     lineStart = end + 1;
   }
+}
+
+/** Offset of the first character from `from` that is neither a blank, a line break nor in a comment. */
+function nextTokenAfter(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === '#') {
+      const lineEnd = text.indexOf('\n', at);
+      at = lineEnd === -1 ? text.length : lineEnd;
+    } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') at++;
+    else break;
+  }
+  return at;
 }
 
 /**
@@ -732,6 +771,37 @@ function closingQuote(text: string, start: number): number {
     }
   }
   return text.length;
+}
+
+/**
+ * Directives as go-yaml v2 reads them (before the document's content): `%YAML 1.1` and `%TAG`
+ * with a URI prefix, nothing else.
+ */
+const YAML_DIRECTIVE = /^%YAML[ \t]+1\.1(?:[ \t]+#.*|[ \t]*)$/;
+/** Any version scans; only a document that follows the directive needs 1.1. */
+const YAML_DIRECTIVE_SCANNED = /^%YAML[ \t]+\d+\.\d+(?:[ \t]+#.*|[ \t]*)$/;
+const TAG_DIRECTIVE = /^%TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]+(?:[ \t]+#.*|[ \t]*)$/;
+
+/**
+ * Checks the directive lines that start in [from, to); `from` is a line start. The version
+ * matters for directives of the document read; after the root go-yaml only scans one.
+ */
+function reportDirectives(text: string, from: number, to: number, ofThisDocument: boolean, problem: ReportAt): void {
+  if (from > 0 && text[from - 1] !== '\n') return;
+  for (let lineStart = from; lineStart < to; ) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    if (line.startsWith('%')) {
+      // go-yaml v2 knows no other directive ("found unknown directive name").
+      const known = line.startsWith('%YAML') ? (ofThisDocument ? YAML_DIRECTIVE : YAML_DIRECTIVE_SCANNED).test(line) : TAG_DIRECTIVE.test(line);
+      if (!known) {
+        problem('yaml-syntax', 'directive', { directive: line }, lineStart);
+        return;
+      }
+    }
+    if (lineEnd === -1) return;
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** A block scalar's header as go-yaml reads it: indicators, then nothing but blanks and a comment. */

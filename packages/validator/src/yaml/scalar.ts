@@ -77,6 +77,19 @@ function parseGoFloat(text: string): number | undefined {
 /** go-yaml v2 timestamp recognition (`parseTimestamp`): at least `YYYY-M-D`. */
 const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
 
+/**
+ * The layouts go-yaml v2's parseTimestamp tries: `2006-1-2T15:4:5.999999999Z07:00` (T or t), `2006-1-2 15:4:5.999999999`
+ * and `2006-1-2`.
+ */
+const GO_TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?(?:Z|[-+]\d{2}:\d{2})| \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?)?$/;
+
+/** The date and time fields in their ranges, as time.Parse checks them. */
+function validDate(text: string): boolean {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 /** Resolves the text of an untagged plain scalar the way go-yaml v2 does. */
 export function resolvePlainScalar(text: string): ResolvedScalar {
   const hint = hintFor(text[0]);
@@ -104,8 +117,10 @@ export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar |
   const shortTag = tag.replace(/^tag:yaml\.org,2002:/, '!!');
   switch (shortTag) {
     case '!!str':
-    case '!!timestamp':
       return { type: 'string', value: text };
+    case '!!timestamp':
+      // Kept as text, but go-yaml fails where time.Parse does.
+      return GO_TIMESTAMP.test(text) && validDate(text) ? { type: 'string', value: text } : undefined;
     case '!!binary': {
       const data = decodeBase64(text);
       return data === undefined ? undefined : { type: 'string', value: data };
