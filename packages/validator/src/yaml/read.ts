@@ -8,6 +8,7 @@ import type { YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { InputLimits, PathSegment, SourceComment } from '../types.js';
 import { setOwn, valueAt } from '../paths.js';
+import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { endsBeforeContent, firstRejectedCharacter, lineStartOffsets, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { splitStream, type StreamDocument } from './stream.js';
@@ -283,7 +284,7 @@ class DocumentBuilder {
   }
 
   private reportSyntax(messageId: string, data: Record<string, string | number>, range: SourceRange, path: PathSegment[]): void {
-    this.report('yaml-syntax', messageId, data, range, path);
+    this.report(yamlSyntax.id, messageId, data, range, path);
   }
 
   private report(
@@ -420,7 +421,7 @@ export function readDocuments(text: string, limits: InputLimits, allComments = f
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
-    result.problems.push({ ruleId: 'yaml-syntax', messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: Math.min(offset + 3, text.length) }, documentIndex: index });
+    result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: Math.min(offset + 3, text.length) }, documentIndex: index });
   }
   return result;
 }
@@ -440,7 +441,7 @@ function readDocument(
     result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
   if (documentIndex >= limits.maxDocuments) {
-    problem('input-too-large', 'documents', { limit: limits.maxDocuments }, 0, 0);
+    problem(inputTooLarge.id, 'documents', { limit: limits.maxDocuments }, 0, 0);
     return false;
   }
   const prepared = parserText(streamDocument);
@@ -449,18 +450,18 @@ function readDocument(
   const rejected = streamDocument.syntax === 'yaml' ? firstRejectedCharacter(text) : undefined;
   if (rejected !== undefined) {
     const code = text.charCodeAt(rejected).toString(16).toUpperCase().padStart(4, '0');
-    problem('yaml-syntax', 'controlCharacter', { code: `U+${code}` }, rejected);
+    problem(yamlSyntax.id, 'controlCharacter', { code: `U+${code}` }, rejected);
     result.documents.push({ index: documentIndex, value: undefined, root: null, unreadable: true });
     return true;
   }
   // The parser recurses into flow collections (and slows down sharply): check their depth first.
   const tooDeep = flowNestingBeyond(text, limits.maxDepth);
   if (tooDeep !== undefined) {
-    problem('input-too-large', 'flowDepth', { limit: limits.maxDepth }, tooDeep);
+    problem(inputTooLarge.id, 'flowDepth', { limit: limits.maxDepth }, tooDeep);
     return false;
   }
   if (endsBeforeContent(text)) {
-    problem('yaml-syntax', 'endBeforeContent', {}, text.indexOf('...'), text.indexOf('...') + 3);
+    problem(yamlSyntax.id, 'endBeforeContent', {}, text.indexOf('...'), text.indexOf('...') + 3);
     result.documents.push({ index: documentIndex, value: undefined, root: null, unreadable: true });
     return true;
   }
@@ -503,7 +504,7 @@ function readDocument(
       entry.unreadable = true;
       // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
       if (error.message.includes('Maximum call stack size exceeded')) {
-        result.problems.push({ ruleId: 'input-too-large', messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        result.problems.push({ ruleId: inputTooLarge.id, messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
         return false;
       }
       const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
@@ -523,7 +524,7 @@ function readDocument(
         } catch (error) {
           if (!(error instanceof LimitExceeded)) throw error;
           entry.unreadable = true;
-          result.problems.push({ ruleId: 'input-too-large', messageId: error.messageId, data: error.data, range: error.range, documentIndex });
+          result.problems.push({ ruleId: inputTooLarge.id, messageId: error.messageId, data: error.data, range: error.range, documentIndex });
           // The node budget is for the whole input: stop reading.
           if (error.messageId === 'nodes') return false;
         }
@@ -531,7 +532,7 @@ function readDocument(
     }
   }
   if (stopped) {
-    problem('input-too-large', stopped.messageId, { limit: stopped.limit }, stopped.offset);
+    problem(inputTooLarge.id, stopped.messageId, { limit: stopped.limit }, stopped.offset);
     return false;
   }
   return true;
@@ -690,7 +691,7 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
       while (text[at] === ' ') at++;
       if (text[at] === '\t') {
         if (!exempted(at)) {
-          problem('yaml-syntax', 'tab', {}, at);
+          problem(yamlSyntax.id, 'tab', {}, at);
           return;
         }
         break;
@@ -795,7 +796,7 @@ function reportDirectives(text: string, from: number, to: number, ofThisDocument
       // go-yaml v2 knows no other directive ("found unknown directive name").
       const known = line.startsWith('%YAML') ? (ofThisDocument ? YAML_DIRECTIVE : YAML_DIRECTIVE_SCANNED).test(line) : TAG_DIRECTIVE.test(line);
       if (!known) {
-        problem('yaml-syntax', 'directive', { directive: line }, lineStart);
+        problem(yamlSyntax.id, 'directive', { directive: line }, lineStart);
         return;
       }
     }
@@ -814,27 +815,27 @@ const GO_ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
 function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: ReportAt): void {
   visit(doc, (_key, node) => {
     if (isAlias(node) && !GO_ANCHOR_NAME.test(node.source) && node.range) {
-      problem('yaml-syntax', 'anchorName', { name: node.source }, node.range[0]);
+      problem(yamlSyntax.id, 'anchorName', { name: node.source }, node.range[0]);
     }
     if (!isScalar(node) && !isCollection(node)) return;
     if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
-      problem('yaml-syntax', 'anchorName', { name: node.anchor }, node.range[0]);
+      problem(yamlSyntax.id, 'anchorName', { name: node.anchor }, node.range[0]);
     }
     if (isMap(node) && node.flow === true) {
       // go-yaml keeps a simple key on one line, in flow mappings too.
       for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
         const range = pair.key?.range;
-        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem('yaml-syntax', 'multilineKey', {}, range[0]);
+        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
       const lineEnd = text.indexOf('\n', node.range[0]);
       const header = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
-      if (!BLOCK_HEADER.test(header)) problem('yaml-syntax', 'blockHeader', { header }, node.range[0]);
+      if (!BLOCK_HEADER.test(header)) problem(yamlSyntax.id, 'blockHeader', { header }, node.range[0]);
     }
     if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
     const at = unknownEscape(text.slice(node.range[0], node.range[1]));
-    if (at !== undefined) problem('yaml-syntax', 'unknownEscape', { escape: text.slice(node.range[0] + at, node.range[0] + at + 2) }, node.range[0] + at);
+    if (at !== undefined) problem(yamlSyntax.id, 'unknownEscape', { escape: text.slice(node.range[0] + at, node.range[0] + at + 2) }, node.range[0] + at);
   });
 }
 
