@@ -1,21 +1,20 @@
 // Bundles the compiled CLI (dist/) with the validator, the schemas and the libraries into
 // dist/bundle/, for start-up time (bin/ocp-image.js runs it while it is current, else dist/main.js):
 // - main.cjs: the whole CLI in one CommonJS file, so the launcher can compile it through node:vm
-//   with V8's code cache (Node 20 offers no code cache for ES modules);
-// - main.cjs.cache: that cache, made by one training run of the CLI right after bundling, so it
-//   holds the bytecode of every function a run uses and a one-file run compiles almost nothing;
+//   with V8's code cache (Node 20 offers no code cache for ES modules), which the launcher makes
+//   on the first run on each machine: a cache fits only the V8 that made it;
+// - build.json: main.cjs's hash, which names its code cache;
+// - inputs.json: every file bundled, with size and time, so the launcher of a checkout can tell a
+//   stale bundle (not packed: a packed bundle is current by construction);
 // - worker.js and its chunks: the worker threads' entry (ESM; they start once per big run).
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const packageDirectory = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const bundleDirectory = path.join(packageDirectory, 'dist', 'bundle');
-// A one-file run with findings: what a pre-commit hook does, and where start-up matters most.
-const trainingInput = path.resolve(packageDirectory, '..', '..', 'examples', 'imagestream-nodejs.yaml');
 
 const worker = await build({
   cwd: packageDirectory,
@@ -61,20 +60,7 @@ for (const file of [...inputs].sort()) {
   const { size, mtimeMs } = await stat(file);
   files.push([path.relative(packageDirectory, file), size, mtimeMs]);
 }
-await writeFile(path.join(bundleDirectory, 'inputs.json'), `${JSON.stringify({ builtIn: packageDirectory, files })}\n`);
-
-// The training run: the launcher writes the code cache when it exits (see bin/ocp-image.js).
-if (existsSync(trainingInput)) {
-  const launcher = path.join(packageDirectory, 'bin', 'ocp-image.js');
-  const run = spawnSync(process.execPath, [launcher, 'validate', trainingInput, '--jobs', '1'], {
-    env: { ...process.env, OCP_IMAGE_WRITE_CODE_CACHE: '1', OCP_IMAGE_NO_BUNDLE: '' },
-    encoding: 'utf8',
-  });
-  const cache = path.join(bundleDirectory, 'main.cjs.cache');
-  if (run.status === null || run.status > 1 || !existsSync(cache)) {
-    console.error(`dist/bundle: the training run failed, so there is no code cache (start-up is slower):\n${run.stderr}`);
-  } else {
-    console.log(`dist/bundle: code cache of ${Math.round(statSync(cache).size / 1024)} KB`);
-  }
-}
+await writeFile(path.join(bundleDirectory, 'inputs.json'), `${JSON.stringify({ files })}\n`);
+const id = createHash('sha256').update(await readFile(path.join(bundleDirectory, 'main.cjs'))).digest('hex').slice(0, 16);
+await writeFile(path.join(bundleDirectory, 'build.json'), `${JSON.stringify({ id })}\n`);
 console.log(`dist/bundle: main.cjs and the worker from ${files.length} modules`);
