@@ -39,6 +39,7 @@ beforeEach(async () => {
   await mkdir(path.join(packageDirectory, 'bin'), { recursive: true });
   await mkdir(path.join(packageDirectory, 'dist', 'bundle'), { recursive: true });
   await copyFile(cliPath, path.join(packageDirectory, 'bin', 'ocp-image.js'));
+  await copyFile(path.join(path.dirname(cliPath), 'package.json'), path.join(packageDirectory, 'bin', 'package.json'));
   await writeFile(path.join(packageDirectory, 'dist', 'main.js'), `export async function main() { process.stdout.write('dist'); return 0; }\n`);
   await writeFile(bundleFile(), `exports.main = async function main() { process.stdout.write('bundle'); return 0; };\n`);
   await writeFile(path.join(packageDirectory, 'input.js'), 'export const input = 1;\n');
