@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, copyFile, mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliPath, makeTempDirectory } from './helpers.js';
 
@@ -75,6 +76,17 @@ describe('the launcher', () => {
     expect(launch({ OCP_IMAGE_DEBUG: '1' })).toEqual({ stdout: 'bundle', stderr: 'ocp-image: running dist/bundle/ (code cache: used)\n' });
   });
 
+  it('replaces a cache far smaller than the bundle (made by a run that compiled little) with the next one', async () => {
+    await writeFile(bundleFile(), `${await readFile(bundleFile(), 'utf8')}/*${' '.repeat(100_000)}*/\n`);
+    await writeBuildFiles();
+    expect(launch({ OCP_IMAGE_DEBUG: '1' }).stderr).toBe('ocp-image: running dist/bundle/ (code cache: none)\n');
+    const written = await stat(cacheFile());
+    await utimes(cacheFile(), new Date(0), new Date(0));
+    expect(launch({ OCP_IMAGE_DEBUG: '1' })).toEqual({ stdout: 'bundle', stderr: 'ocp-image: running dist/bundle/ (code cache: partial)\n' });
+    expect((await stat(cacheFile())).mtimeMs).toBeGreaterThan(0);
+    expect((await stat(cacheFile())).size).toBe(written.size);
+  });
+
   it('neither reads nor writes a code cache with NODE_DISABLE_COMPILE_CACHE', async () => {
     await writeBuildFiles();
     expect(launch({ OCP_IMAGE_DEBUG: '1', NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ stdout: 'bundle', stderr: 'ocp-image: running dist/bundle/ (code cache: off)\n' });
@@ -98,11 +110,12 @@ describe('the launcher', () => {
 describe('the built CLI', () => {
   it('starts from its bundle, with a code cache from the second run on', (context) => {
     const env = { ...process.env, OCP_IMAGE_DEBUG: '1', NODE_COMPILE_CACHE: compileCache };
-    const first = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8', env });
+    const example = fileURLToPath(new URL('../../../examples/imagestream-nodejs.yaml', import.meta.url));
+    const first = spawnSync(process.execPath, [cliPath, 'validate', example], { encoding: 'utf8', env });
     // Only `tsc -b` since the last full build: the launcher rightly runs dist/, and there is no cache to check.
     if (first.stderr.startsWith('ocp-image: running dist/ (')) context.skip(`the bundle is stale: ${first.stderr.trim()}`);
     expect(first.stderr).toBe('ocp-image: running dist/bundle/ (code cache: none)\n');
-    const second = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8', env });
+    const second = spawnSync(process.execPath, [cliPath, 'validate', example], { encoding: 'utf8', env });
     expect(second.stderr).toBe('ocp-image: running dist/bundle/ (code cache: used)\n');
   });
 });
