@@ -82,7 +82,7 @@ function writeCodeCache(file, data) {
  * Loads dist/bundle/main.cjs as Node loads CommonJS, but compiled with V8's code cache (V8 checks
  * that it fits this Node and its flags, and compiles anew when not). A run without a usable cache
  * writes one when it exits, so the cache holds every function that run compiled, not only the top
- * level. A cache under a third of the bundle's size comes from a run that did little (`--version`
+ * level. A cache under half the bundle's size comes from a run that did little (`--version`
  * costs 90 M instructions more in the next validation than a full cache does): the next run
  * replaces it with its own.
  */
@@ -95,7 +95,7 @@ function loadBundle(id) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, bundleDirectory);
   const cache =
-    cacheFile === undefined ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : cachedData.length < source.length / 3 ? 'partial' : 'used';
+    cacheFile === undefined ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : cachedData.length < source.length / 2 ? 'partial' : 'used';
   if (cache !== 'off' && cache !== 'used') process.once('exit', () => writeCodeCache(cacheFile, script.createCachedData()));
   return { main: module.exports.main, cache };
 }
