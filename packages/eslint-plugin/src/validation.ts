@@ -2,8 +2,7 @@ import { validate, type Finding, type InputLimits, type ValidateOptions } from '
 
 /**
  * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
- * findings a file has. (Severities are ESLint's own; the CLI's `strict` only raises `unknown-field`
- * to an error, which is `'ocp-image/unknown-field': 'error'` here, as the `strict` config does.)
+ * findings a file has. (Severities are ESLint's own; the CLI's `strict` is the `strict` config.)
  */
 export interface RuleOptions {
   /** Input limits, as in the CLI config; defaults in docs/security.md. */

@@ -57,7 +57,7 @@ export interface Finding {
 }
 
 export interface ValidationConfig {
-  /** Unknown fields become errors (the CLI's `--strict`). */
+  /** Every rule outside the lint category reports errors (the CLI's `--strict`). */
   strict?: boolean;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeveritySetting>;
@@ -181,8 +181,6 @@ export interface RuleFlags {
   schema?: boolean;
   /** Fails decoding the request: reported even in a part the server drops before validating (src/server-view.ts). */
   decoding?: boolean;
-  /** `strict` (the CLI's `--strict`) raises the rule to an error. */
-  errorWhenStrict?: boolean;
 }
 
 export interface RuleDocs {

@@ -36,14 +36,18 @@ describe('resolveLimits', () => {
 });
 
 describe('config through validate', () => {
-  const text = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  lookupPolicy: {locale: true}\n';
+  const text = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  lookupPolicy: {locale: true}\n';
+  const deprecated = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  dockerImageRepository: quay.io/org/ruby\n';
 
   it('applies rule settings and strict mode to the findings', () => {
-    const severities = (config: object) => validate(text, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
-    expect(severities({})).toEqual(['api-version-mapping:error', 'unknown-field:warning']);
-    expect(severities({ strict: true })).toEqual(['api-version-mapping:error', 'unknown-field:error']);
-    expect(severities({ rules: { 'api-version-mapping': 'warn', 'unknown-field': 'error' } })).toEqual(['api-version-mapping:warning', 'unknown-field:error']);
-    expect(severities({ rules: { 'api-version-mapping': 'off' } })).toEqual(['unknown-field:warning']);
+    const severities = (config: object, input = text) =>
+      validate(input, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+    expect(severities({})).toEqual(['unknown-field:error']);
+    expect(severities({ rules: { 'unknown-field': 'warn' } })).toEqual(['unknown-field:warning']);
+    // Strict: every rule outside the lint category is an error.
+    expect(severities({}, deprecated)).toEqual(['deprecated-docker-image-repository:warning']);
+    expect(severities({ strict: true }, deprecated)).toEqual(['deprecated-docker-image-repository:error']);
+    expect(severities({ strict: true, rules: { 'deprecated-docker-image-repository': 'warn' } }, deprecated)).toEqual(['deprecated-docker-image-repository:warning']);
   });
 
   it('passes limits through', () => {

@@ -128,20 +128,20 @@ describe('schema findings', () => {
     ]);
   });
 
-  it('reports unknown fields as warnings with a suggestion, errors in strict mode, nothing when off', () => {
+  it('reports unknown fields as errors with a suggestion, warnings or nothing when configured so', () => {
     const text = thing('  tags:\n  - from: {Name: x, name: z}\n');
     const { findings } = validate(text);
     expect(findings).toMatchObject([
       {
         ruleId: 'unknown-field',
-        severity: 'warning',
+        severity: 'error',
         path: 'spec.tags[0].from.Name',
         message:
           'Unknown field "Name" in spec.tags[0].from (did you mean "name"?): the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',
         ...positionOf(text, 'Name'),
       },
     ]);
-    expect(validate(text, { config: { strict: true } }).findings[0]?.severity).toBe('error');
+    expect(validate(text, { config: { rules: { 'unknown-field': 'warn' } } }).findings[0]?.severity).toBe('warning');
     expect(validate(text, { config: { strict: true, rules: { 'unknown-field': 'warn' } } }).findings[0]?.severity).toBe('warning');
     expect(validate(text, { config: { rules: { 'unknown-field': 'off' } } }).findings).toEqual([]);
   });
