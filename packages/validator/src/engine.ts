@@ -31,6 +31,7 @@ import { internalError, schemaRequired, unknownField } from './rules/pipeline.js
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
+import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 
 /** What the engine needs from the generated schemas. */
 export interface SchemaSet {
@@ -222,6 +223,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
+    dropFindingsAtPlaceholders(found);
     const ruleFindings = [...found, ...discoveryFindings];
     const validator = schemaSet.validators[object.kind];
     if (!validator) return found;
@@ -247,6 +249,18 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
     return found;
   }
+}
+
+/** A value holding an unrendered placeholder gets that finding alone: what else fails there follows from it. */
+function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
+  const placeholderPaths = found.filter((finding) => finding.ruleId === unrenderedPlaceholder.id).map((finding) => finding.path ?? []);
+  if (placeholderPaths.length === 0) return;
+  const kept = found.filter(
+    (finding) =>
+      finding.ruleId === unrenderedPlaceholder.id ||
+      !placeholderPaths.some((path) => finding.path !== undefined && finding.path.length === path.length && startsWith(finding.path, path)),
+  );
+  found.splice(0, found.length, ...kept);
 }
 
 /** The innermost object of the document whose position contains `path`. */
