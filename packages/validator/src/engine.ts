@@ -31,6 +31,8 @@ import { internalError, schemaRequired, unknownField } from './rules/pipeline.js
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
+import { hasTemplateAction } from './placeholders.js';
+import { yamlDuplicateKey, yamlSyntax } from './rules/pipeline.js';
 import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 
 /** What the engine needs from the generated schemas. */
@@ -103,6 +105,9 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 
   function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits), withComments);
+    if (read.problems.some((problem) => problem.ruleId === yamlSyntax.id || problem.ruleId === yamlDuplicateKey.id) && hasTemplateAction(text)) {
+      return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true, ...(withComments ? { comments: read.comments } : {}) };
+    }
     const locator = new Locator(read.sources, read.lineCounter, text);
     const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];

@@ -37,7 +37,8 @@ export function findPlaceholder(value: string, inTemplate: boolean): Placeholder
   return undefined;
 }
 
-/** A Go-template action (`{{ … }}`, as Helm writes them) anywhere in a file's text. */
+/** A template action (`{{ … }}` of Go templates and Jinja, `{% … %}` of Jinja) anywhere in a file's text. */
 export function hasTemplateAction(text: string): boolean {
-  return /(?<!\$)\{\{-?\s*[^{}\n]*\}\}/.test(text);
+  return /(?<!\$)\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}/.test(text);
 }
+

@@ -111,6 +111,9 @@ export interface ValidationResult {
   skipped: Record<string, number>;
   /** With the `comments` option: the comments of the text as far as the input limits let it be read. */
   comments?: SourceComment[];
+  /** The text is a template for another tool (Helm, Jinja): its template actions make it invalid
+   *  YAML, so it was not validated and has no findings. Validate its rendered output instead. */
+  unrenderedTemplate?: true;
 }
 
 /** A rule's messages: message id -> text with `{{placeholder}}`s. */

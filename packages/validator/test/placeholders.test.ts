@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPlaceholder, hasTemplateAction } from '../src/placeholders.js';
+import { chartDirectoryCandidates } from '../src/helm-chart.js';
 import { validate } from '../src/index.js';
 
 describe('findPlaceholder', () => {
@@ -38,6 +39,35 @@ describe('hasTemplateAction', () => {
     expect(hasTemplateAction('{{- if .Values.enabled }}\nkind: ImageStream\n{{- end }}\n')).toBe(true);
     expect(hasTemplateAction('replicas: ${{REPLICAS}}\n')).toBe(false);
     expect(hasTemplateAction('name: ${NAME}\n')).toBe(false);
+  });
+});
+
+describe('chartDirectoryCandidates', () => {
+  it('names the parent of every templates/ directory on the way to the file', () => {
+    expect(chartDirectoryCandidates('/repo/charts/app/templates/is.yaml')).toEqual(['/repo/charts/app']);
+    expect(chartDirectoryCandidates('/repo/charts/app/templates/sub/is.yaml')).toEqual(['/repo/charts/app']);
+    expect(chartDirectoryCandidates('C:\\repo\\chart\\templates\\is.yaml')).toEqual(['C:\\repo\\chart']);
+    expect(chartDirectoryCandidates('templates/is.yaml')).toEqual(['.']);
+    expect(chartDirectoryCandidates('/templates/is.yaml')).toEqual(['/']);
+    expect(chartDirectoryCandidates('/repo/my-templates/is.yaml')).toEqual([]);
+    expect(chartDirectoryCandidates('/repo/deploy/is.yaml')).toEqual([]);
+  });
+});
+
+describe('templates for other tools', () => {
+  it('are not validated when their template actions make the YAML invalid', () => {
+    const helm = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: {{ include "app.fullname" . }}\n';
+    expect(validate(helm)).toEqual({ findings: [], objects: [], skipped: {}, unrenderedTemplate: true });
+    const jinja = '{% if stream %}\nkind: ImageStream\n{% endif %}\n';
+    expect(validate(jinja).unrenderedTemplate).toBe(true);
+  });
+
+  it('are validated when the YAML is valid, or when the YAML is invalid for another reason', () => {
+    const quoted = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: "{{ .Release.Name }}"\n';
+    expect(validate(quoted).unrenderedTemplate).toBeUndefined();
+    expect(validate(quoted).findings.map((finding) => finding.ruleId)).toEqual(['unrendered-placeholder']);
+    const broken = 'kind: ImageStream\nmetadata:\n  name: [broken\n';
+    expect(validate(broken).findings.map((finding) => finding.ruleId)).toEqual(['yaml-syntax']);
   });
 });
 
