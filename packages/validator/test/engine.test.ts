@@ -109,12 +109,18 @@ describe('schema findings', () => {
     expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('write "~" if you meant the text') });
   });
 
-  it('says to remove the quotes when a quoted value would have the right type', () => {
+  it('names the value to write when a quoted value would have the right type unquoted', () => {
     const { findings } = validate(thing('  count: "5"\n  insecure: "maybe"\n'));
     expect(findings.map((finding) => finding.message)).toEqual([
-      'spec.count must be an integer, not the string "5"; remove the quotes: 5.',
+      'spec.count must be an integer, not the string "5"; write 5, without quotes.',
       'spec.insecure must be a boolean (true or false), not the string "maybe".',
     ]);
+    // The value the text means unquoted (YAML 1.1, as go-yaml v2 reads it), not the text itself.
+    const written = (yaml: string) => validate(thing(yaml)).findings.map((finding) => finding.message);
+    expect(written('  insecure: "yes"\n')).toEqual(['spec.insecure must be a boolean (true or false), not the string "yes"; write true, without quotes.']);
+    expect(written('  insecure: "Off"\n')).toEqual(['spec.insecure must be a boolean (true or false), not the string "Off"; write false, without quotes.']);
+    expect(written('  count: "0x10"\n')).toEqual(['spec.count must be an integer, not the string "0x10"; write 16, without quotes.']);
+    expect(written('  count: "1_000"\n')).toEqual(['spec.count must be an integer, not the string "1_000"; write 1000, without quotes.']);
   });
 
   it('reports a value of the wrong type once, not also against its enum', () => {

@@ -102,7 +102,7 @@ export const schemaType = defineRule({
   flags: { schema: true, decoding: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
-    quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; remove the quotes: {{fix}}.',
+    quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; write {{fix}}, without quotes.',
   },
 });
 
