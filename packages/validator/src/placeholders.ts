@@ -16,7 +16,7 @@ export interface Placeholder {
 const TEMPLATE_ACTION = /(?<!\$)\{\{[^{}]*\}\}|\{%[^{}]*%\}/;
 /** `$NAME` or `${NAME}` (with a shell default such as `${NAME:-x}`), as envsubst and shells expand
  *  them, and a Template's `${{NAME}}` outside a Template. */
-const VARIABLE = /\$\{\{[a-zA-Z0-9_]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+const VARIABLE = /\$\{\{[a-zA-Z0-9_]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}$]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /** A Template parameter as `oc process` substitutes it (openshift/library-go templateprocessing). */
 const TEMPLATE_PARAMETER = /^\$\{\{?[a-zA-Z0-9_]+\}?\}$/;
 /** `[YOUR_REPO]`, `[your-tag]`, `<CHANGE_ME>`, `<your-registry>`: markers of examples to fill in. */
