@@ -78,7 +78,7 @@ interface Run {
 
 /** A shell command in the scratch project, with its tools on PATH (`npx X` is X from node_modules/.bin). */
 function shell(command: string, input?: string, cwd = project): Run {
-  const env = { ...process.env, PATH: `${path.join(project, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(project, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   const result = spawnSync('sh', ['-c', command.replace(/\bnpx (?:--no-install )?(ocp-image|eslint)\b/g, '$1')], { cwd, env, input, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
