@@ -32,7 +32,6 @@ import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
 import { hasTemplateAction } from './placeholders.js';
-import { yamlDuplicateKey, yamlSyntax } from './rules/pipeline.js';
 import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 
 /** What the engine needs from the generated schemas. */
@@ -105,7 +104,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 
   function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits), withComments);
-    if (read.problems.some((problem) => problem.ruleId === yamlSyntax.id || problem.ruleId === yamlDuplicateKey.id) && hasTemplateAction(text)) {
+    // Template actions that make the text unreadable: a template for another tool, not a manifest.
+    if (read.problems.some((problem) => rulesById.get(problem.ruleId)?.flags?.parseFatal) && hasTemplateAction(text)) {
       return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true, ...(withComments ? { comments: read.comments } : {}) };
     }
     const locator = new Locator(read.sources, read.lineCounter, text);

@@ -1,4 +1,4 @@
-import { findPlaceholder, type PlaceholderKind } from '../../placeholders.js';
+import { findPlaceholder } from '../../placeholders.js';
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
 import { isRecord, quote } from './support.js';
@@ -6,12 +6,6 @@ import { isRecord, quote } from './support.js';
 /** Free text the server stores without checking it: a placeholder there is not rejected (nor in
  *  the top-level `status`, which the server drops). */
 const UNCHECKED_FIELDS = new Set(['annotations', 'dockerImageMetadata', 'dockerImageConfig', 'dockerImageManifest']);
-
-const messageIds: Record<PlaceholderKind, 'templateAction' | 'variable' | 'fillIn'> = {
-  'template-action': 'templateAction',
-  variable: 'variable',
-  'fill-in': 'fillIn',
-};
 
 /** Every string value of `value` with its path, leaving out the fields the server does not check. */
 function* stringValues(value: unknown, path: PathSegment[]): Generator<{ text: string; path: PathSegment[] }> {
@@ -46,8 +40,15 @@ export default defineRule({
     for (const { text, path } of stringValues(object.value, [])) {
       const placeholder = findPlaceholder(text, object.inTemplate);
       if (!placeholder) continue;
-      const templateHint = placeholder.text.startsWith('${') && !object.inTemplate ? ' (only an OpenShift Template fills in `${NAME}`, with `oc process`)' : '';
-      report({ path, messageId: messageIds[placeholder.kind], data: { value: quote(text), placeholder: quote(placeholder.text), templateHint } });
+      const data = { value: quote(text), placeholder: quote(placeholder.text) };
+      if (placeholder.kind === 'template-action') {
+        report({ path, messageId: 'templateAction', data });
+      } else if (placeholder.kind === 'fill-in') {
+        report({ path, messageId: 'fillIn', data });
+      } else {
+        const templateHint = placeholder.text.startsWith('${') && !object.inTemplate ? ' (only an OpenShift Template fills in `${NAME}`, with `oc process`)' : '';
+        report({ path, messageId: 'variable', data: { ...data, templateHint } });
+      }
     }
   },
 });
