@@ -27,7 +27,9 @@ const manifest = [
   '      kind: DockerImage',
   '      name: quay.io/org/app:latest',
   '    referencePolicy:',
-  '      type: Locale',
+  '      type: Local',
+  '    importPolicy:',
+  '      scheduled: "yes"',
   '  - ',
   '---',
   modeline,
@@ -177,19 +179,18 @@ describe('yaml-language-server with the generated index schema and the documente
       (params) => (params as { uri: string; diagnostics: unknown[] }).uri === documentUri && (params as { diagnostics: unknown[] }).diagnostics.length > 0,
     )) as { diagnostics: Diagnostic[] };
     expect(diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.severity])).toEqual([
-      [lineOf('type: Locale'), 12, 1],
+      [lineOf('scheduled: "yes"'), 17, 1],
     ]);
-    expect(diagnostics[0]?.message).toMatch(/Source/);
-    expect(diagnostics[0]?.message).toMatch(/Local/);
+    expect(diagnostics[0]?.message).toMatch(/boolean/);
   }, 60_000);
 
-  it("shows the reference's description and the meaning of an enum value on hover", async () => {
-    const line = lineOf('type: Locale');
+  it("shows the reference's description, with what each documented value means, on hover", async () => {
+    const line = lineOf('type: Local');
     const onKey = (await client.request('textDocument/hover', { textDocument: { uri: documentUri }, position: { line, character: 7 } })) as {
       contents: { value: string };
     };
     expect(onKey.contents.value).toContain('Type determines how the image pull spec should be transformed');
-    expect(onKey.contents.value).toContain('Local: the pull spec should point to the integrated container image registry');
+    expect(onKey.contents.value).toContain('Local, indicating that the pull spec should point to the integrated container image registry');
     const onSpec = (await client.request('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: lineOf('spec:'), character: 1 } })) as {
       contents: { value: string };
     };
@@ -197,7 +198,7 @@ describe('yaml-language-server with the generated index schema and the documente
   }, 60_000);
 
   it('completes the fields of a tag and offers the snippet for a new tag', async () => {
-    const emptyItem = manifest.split('\n').findIndex((text, index) => index > lineOf('type: Locale') && text === '  - ');
+    const emptyItem = manifest.split('\n').findIndex((text, index) => index > lineOf('type: Local') && text === '  - ');
     const completion = (await client.request('textDocument/completion', {
       textDocument: { uri: documentUri },
       position: { line: emptyItem, character: 4 },
