@@ -1,6 +1,6 @@
 import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
-import { LINE_BREAK, validate, type Finding, type SourceComment } from '@ocp-image/validator';
+import { LINE_BREAK, type Finding, type SourceComment } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 import { parseErrorRules, toFileError, unreadableYamlRules } from './parse-errors.js';
 import { rememberFindings, validateManifest, validationOptions } from './validation.js';
