@@ -76,6 +76,13 @@ Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
     .option('--fix', 'apply the safe fixes to the files and report what remains')
     .option('--fix-dry-run', 'apply the safe fixes without writing them (the json format shows the fixed text as "output")')
     .option('--fix-type <category>', 'fix only rules of this category: syntax, schema, server, docs or lint (repeatable)', collect, [])
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'the cache file, or a directory for it (default: .ocp-image-cache)')
+    .addOption(
+      new Option('--cache-strategy <strategy>', 'how unchanged files are recognised: by size and time, or by content')
+        .choices(['metadata', 'content'])
+        .default('metadata'),
+    )
     .addHelpText('after', validateHelp)
     .action((paths: string[], options) => run(async () => (await import('./commands/validate.js')).runValidate(paths, options)));
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FixOptions } from '../check-file.js';
+import type { CacheStrategy } from '../cache.js';
 import type { FileTask } from '../check-file.js';
 import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -11,7 +12,7 @@ import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignor
 import { readStdin } from '../input.js';
 import { writeStdout } from '../output.js';
 import { checkFiles } from '../pool.js';
-import { countSeverities, errorsOnly } from '../results.js';
+import { countSeverities, errorsOnly, type FileResult } from '../results.js';
 import { resolveTargets } from '../targets.js';
 
 export interface ValidateOptions {
@@ -30,6 +31,9 @@ export interface ValidateOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   fixType: string[];
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
 }
 
 /** --fix, --fix-dry-run and --fix-type, checked. */
@@ -106,6 +110,44 @@ function displayPath(absolutePath: string, cwd: string): string {
   return path.relative(cwd, absolutePath) || '.';
 }
 
+async function check(tasks: readonly FileTask[], config: ValidationConfig, jobs: number | undefined, fix: FixOptions | undefined): Promise<FileResult[]> {
+  return (await checkFiles(tasks, config, jobs ?? defaultJobs(tasks.length), fix)).map((checked) => checked.result);
+}
+
+/**
+ * `--cache`: files unchanged since the cached run take its results; the others are checked (by
+ * as many workers as they need) and stored. The results are those of a run without the cache.
+ */
+async function checkWithCache(tasks: readonly FileTask[], config: ValidationConfig, options: ValidateOptions, cwd: string): Promise<FileResult[]> {
+  const { cacheFilePath, openCache, runKey } = await import('../cache.js');
+  const cacheFile = await cacheFilePath(options.cacheLocation, cwd);
+  const cache = await openCache(cacheFile, path.relative(cwd, cacheFile), runKey(config), options.cacheStrategy);
+  if (cache.notice) process.stderr.write(`ocp-image: ${cache.notice}.\n`);
+  const results: (FileResult | undefined)[] = await Promise.all(
+    tasks.map(async (task) => {
+      if (!('absolutePath' in task)) return undefined;
+      const cached = await cache.lookup(task.absolutePath);
+      return cached && { filePath: task.filePath, ...cached };
+    }),
+  );
+  const missing = tasks.flatMap((task, index) => (results[index] ? [] : [{ index, task: 'absolutePath' in task ? { ...task, stamp: true } : task }]));
+  if (missing.length > 0) {
+    const checked = await checkFiles(
+      missing.map(({ task }) => task),
+      config,
+      options.jobs ?? defaultJobs(missing.length),
+    );
+    checked.forEach(({ result, stamp }, position) => {
+      const { index, task } = missing[position]!;
+      results[index] = result;
+      if (stamp && 'absolutePath' in task) cache.store(task.absolutePath, result, stamp);
+    });
+  }
+  const problem = await cache.save();
+  if (problem) process.stderr.write(`ocp-image: ${problem}\n`);
+  return results as FileResult[];
+}
+
 export async function runValidate(operands: string[], options: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
   const flagRules = parseRuleFlags(options.rule);
@@ -163,8 +205,8 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     }
   }
 
-  const jobs = options.jobs ?? defaultJobs(tasks.length);
-  let results = await checkFiles(tasks, config, jobs, fix);
+  // Fixing rewrites files and reports their fixed text: the cache is neither read nor written then.
+  let results = options.cache && !fix ? await checkWithCache(tasks, config, options, cwd) : await check(tasks, config, options.jobs, fix);
   if (options.quiet) results = errorsOnly(results);
 
   const output = formatter(results, { cwd, color: useColor(options.color, options.outputFile !== undefined) });
