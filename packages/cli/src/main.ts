@@ -24,8 +24,9 @@ Files, directories and glob patterns may be mixed; directories are searched for 
 .json files (never inside node_modules or .git). "-" reads standard input. Without paths the
 working directory is validated. "ocp-image <paths>" is short for "ocp-image validate <paths>".
 
-Configuration: ocp-image.config.json, .yaml or .yml, found from the working directory upward
-(or --config); command-line flags override it.
+Files that the working directory's .gitignore ignores are skipped (as Prettier does), unless
+--no-gitignore. Configuration: ocp-image.config.json, .yaml or .yml, found from the working
+directory upward (or --config); command-line flags override it.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.
@@ -71,6 +72,8 @@ Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .option('--ignore-pattern <pattern>', 'skip matching files, .gitignore style (repeatable)', collect, [])
+    .option('--gitignore', "skip the files that the working directory's .gitignore ignores (the default)")
+    .option('--no-gitignore', 'do not, even if the config says so')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or pattern selects no file')
     .option('--fix', 'apply the safe fixes to the files and report what remains')

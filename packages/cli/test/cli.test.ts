@@ -84,7 +84,8 @@ describe('exit codes', () => {
       ['validate', '--stdin-filename', 'x.yaml', 'valid.yaml'],
       ['validate', '-', '-'],
       ['validate', '--config', 'no-such-config.json', 'valid.yaml'],
-      ['validate', '--ignore-pattern', '!keep.yaml', 'valid.yaml'],
+      ['validate', '--ignore-pattern', ' ', 'valid.yaml'],
+      ['validate', '--cache-strategy', 'mtime', 'valid.yaml'],
       ['explain'],
       ['schema', 'ImageStreem'],
     ];
@@ -103,6 +104,7 @@ describe('exit codes', () => {
     expect(byArgs('missing.yaml')).toContain('No such file or directory: "missing.yaml"');
     expect(byArgs('missing/**')).toContain('No .yaml, .yml or .json files matching the pattern "missing/**/*.yaml" were found.');
     expect(byArgs('ImageStreem')).toContain('did you mean "ImageStream"?');
+    expect(byArgs('mtime')).toContain('Allowed choices are metadata, content');
   });
 
   it('--no-error-on-unmatched-pattern turns a pattern that matches nothing into an empty run', async () => {
