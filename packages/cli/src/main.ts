@@ -141,6 +141,23 @@ function reportFailure(error: unknown): number {
   return ExitCode.failure;
 }
 
+/**
+ * `ocp-image valdate x/`: a first argument that is no command, no existing path and no glob, but
+ * close to a command's name, is a mistyped command rather than a file that does not exist. The
+ * message, or undefined when the argument is to be validated as a path.
+ */
+async function mistypedCommand(argv: readonly string[], program: Command): Promise<string | undefined> {
+  const [first] = argv;
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = ['help', ...program.commands.flatMap((command) => [command.name(), ...command.aliases()])];
+  if (names.includes(first) || /[*?[\]{}!]/.test(first)) return undefined;
+  const { existsSync } = await import('node:fs');
+  if (existsSync(first)) return undefined;
+  const { closestMatch } = await import('@ocp-image/validator/suggest');
+  const suggestion = closestMatch(first, names);
+  return suggestion === undefined ? undefined : `Unknown command ${first}; did you mean ${suggestion}? (a file of that name does not exist either)`;
+}
+
 /** Runs the command line (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const { ignoreBrokenPipe } = await import('./output.js');
@@ -150,6 +167,11 @@ export async function main(argv: string[]): Promise<number> {
     pending = action();
   });
   try {
+    const typo = await mistypedCommand(argv, program);
+    if (typo) {
+      process.stderr.write(`ocp-image: ${typo}\n(ocp-image --help shows the usage)\n`);
+      return ExitCode.failure;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return pending ? await pending : ExitCode.ok;
   } catch (error) {

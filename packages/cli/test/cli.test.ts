@@ -187,6 +187,31 @@ describe('the default command', () => {
     expect(implicit).toEqual(explicit);
   });
 
+  it('says "did you mean" for a mistyped command that is no existing path, and validates a path that exists', async () => {
+    const [valdate, rule, unknown, glob] = await Promise.all([
+      inWorkspace(['valdate', 'valid.yaml']),
+      inWorkspace(['rule']),
+      inWorkspace(['nothing-like-a-command', 'valid.yaml']),
+      inWorkspace(['valdate*']),
+    ]);
+    expect([valdate.code, valdate.stdout]).toEqual([2, '']);
+    expect(valdate.stderr).toBe('ocp-image: Unknown command valdate; did you mean validate? (a file of that name does not exist either)\n(ocp-image --help shows the usage)\n');
+    expect(rule.stderr).toContain('Unknown command rule; did you mean rules?');
+    // Far from every command: a path that does not exist; a glob pattern is never a command.
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'ocp-image: No such file or directory: "nothing-like-a-command".\n']);
+    expect([glob.code, glob.stderr]).toEqual([2, 'ocp-image: No .yaml, .yml or .json files matching the pattern "valdate*" were found.\n']);
+
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      await writeFile(path.join(directory, 'valdate'), legacyStream);
+      const file = await runCli(['valdate'], { cwd: directory });
+      expect([file.code, file.stderr]).toEqual([0, '']);
+      expect(file.stdout).toContain('Checked 1 file');
+    } finally {
+      await remove();
+    }
+  });
+
   it('validates the working directory when given no paths', async () => {
     const { directory, remove } = await makeTempDirectory();
     try {

@@ -88,7 +88,8 @@ describe('stylish', () => {
     expect(output.indexOf('broken.yaml')).toBeLessThan(output.indexOf('legacy.yaml'));
     expect(output).not.toContain('notes.txt');
     expect(output).toMatch(/^✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)$/m);
-    expect(output).toMatch(/^Checked 7 files: 7 image objects \(6 ImageStream, 1 ImageStreamTag\); skipped 1 object of other kinds \(1 Deployment\) and 1 file without Kubernetes objects\.$/m);
+    expect(output).toMatch(/^Checked 7 files: 7 image objects \(6 ImageStream, 1 ImageStreamTag\); skipped 1 object of other kinds\n\(1 Deployment\) and 1 file without Kubernetes objects\.$/m);
+    for (const line of output.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 });
 
