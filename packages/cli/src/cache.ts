@@ -156,17 +156,28 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isOptionalString = (value: unknown) => value === undefined || isString(value);
 
+const isMessageValues = (value: unknown) => value === undefined || (isRecord(value) && Object.values(value).every((item) => isString(item) || typeof item === 'number'));
+const isTextEdit = (value: unknown) => isRecord(value) && Array.isArray(value.range) && value.range.length === 2 && value.range.every(isCount) && isString(value.text);
+
+function isSuggestion(value: unknown): boolean {
+  return isRecord(value) && isString(value.messageId) && isMessageValues(value.data) && isString(value.desc) && isTextEdit(value.fix);
+}
+
 function isFinding(value: unknown): value is Finding {
   if (!isRecord(value)) return false;
-  const { ruleId, severity, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name } = value;
+  const { ruleId, severity, messageId, data, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name, fix, suggestions } = value;
   return (
     isString(ruleId) &&
     (severity === 'error' || severity === 'warning') &&
+    isString(messageId) &&
+    isMessageValues(data) &&
     isString(message) &&
     [line, column, endLine, endColumn, documentIndex].every(isCount) &&
     isString(fieldPath) &&
     isOptionalString(kind) &&
-    isOptionalString(name)
+    isOptionalString(name) &&
+    (fix === undefined || isTextEdit(fix)) &&
+    (suggestions === undefined || (Array.isArray(suggestions) && suggestions.every(isSuggestion)))
   );
 }
 

@@ -85,6 +85,21 @@ describe('--cache', () => {
     expect((await run(['--cache', '--cache-strategy', 'metadata'])).stdout).not.toContain('FROM THE CACHE');
   });
 
+  it('is neither read nor written when fixing', async () => {
+    await run(['--cache']);
+    await markCachedResult('s01.yaml');
+    const before = await readFile(cacheFile(), 'utf8');
+    const dryRun = await run(['--cache', '--fix-dry-run', '--format', 'json']);
+    expect(dryRun.stdout).not.toContain('FROM THE CACHE');
+    expect(dryRun.stdout).toBe((await run(['--fix-dry-run', '--format', 'json'])).stdout);
+    expect(dryRun.stdout).toContain('"output"');
+    const fixed = await run(['--cache', '--fix']);
+    expect(fixed.stdout).not.toContain('FROM THE CACHE');
+    expect(await readFile(cacheFile(), 'utf8')).toBe(before);
+    // The fixed files changed, so the next --cache run checks them again.
+    expect((await run(['--cache'])).stdout).toBe((await run([])).stdout);
+  });
+
   it('--cache-location names the file, or a directory to put it in', async () => {
     const plain = await run([]);
     const inFile = await run(['--cache', '--cache-location', 'cache/results.json']);
