@@ -74,7 +74,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 /**
  * Reads, parses and checks a config file against its JSON Schema. Every problem is reported at
  * once, at its line and column: JSON syntax (a .json config must be strict JSON) from
- * jsonc-parser, YAML syntax and duplicate keys from `yaml`, the rest from the schema's validator.
+ * momoa, YAML syntax and duplicate keys from `yaml`, the rest from the schema's validator.
  */
 export async function loadConfigFile(filePath: string, cwd: string): Promise<LoadedConfig> {
   let text: string;
@@ -175,19 +175,16 @@ function orList(values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
-/** jsonc-parser's errors in strict JSON mode, at their line and column. */
+/** Where and why strict JSON parsing stops (momoa, ESLint's JSON parser), if it does. */
 async function jsonSyntaxProblems(text: string): Promise<ConfigProblem[]> {
-  const { parse, printParseErrorCode } = await import('jsonc-parser');
-  const errors: { error: number; offset: number }[] = [];
-  parse(text, errors as Parameters<typeof parse>[1], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  // One problem where the parser stops (it may report a second view of the same one there).
-  const first = errors.filter((error, index) => errors.findIndex((other) => other.offset === error.offset) === index);
-  return first.map(({ error, offset }) => {
-    const before = text.slice(0, offset).split('\n');
-    // InvalidCommentToken -> invalid comment token
-    const words = printParseErrorCode(error as Parameters<typeof printParseErrorCode>[0])
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase();
-    return { position: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }, message: `invalid JSON: ${words}` };
-  });
+  const { parse } = await import('@humanwhocodes/momoa');
+  try {
+    parse(text, { mode: 'json' });
+    return [];
+  } catch (error) {
+    const { line, column, message } = error as Error & Partial<Position>;
+    // "Unexpected token RBrace found. (4:3)": the position is given apart.
+    const reason = message.replace(/ \(\d+:\d+\)$/, '').replace(/\.$/, '');
+    return [{ position: line === undefined || column === undefined ? undefined : { line, column }, message: `invalid JSON: ${reason}` }];
+  }
 }

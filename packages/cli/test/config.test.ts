@@ -132,9 +132,9 @@ describe('invalid config files: exit 2, naming the file, line and column', () =>
     ['ocp-image.config.yaml', 'limits:\n  maxFiles: 3\n', 'ocp-image.config.yaml:2:3: unknown limit "maxFiles"'],
     ['ocp-image.config.yaml', '- strict\n', 'ocp-image.config.yaml:1:1: the config must be a mapping'],
     ['ocp-image.config.yaml', 'strict: true\nstrict: false\n', 'ocp-image.config.yaml:2:1: '],
-    ['ocp-image.config.json', '{\n  "rules": {\n    "legacy-api-version": "off",\n  }\n}\n', 'ocp-image.config.json:4:3: invalid JSON: '],
-    ['ocp-image.config.json', '{ "strict": true } // comment\n', 'ocp-image.config.json:1:20: invalid JSON: invalid comment token'],
-    ['ocp-image.config.json', '', 'ocp-image.config.json:1:1: invalid JSON: value expected'],
+    ['ocp-image.config.json', '{\n  "rules": {\n    "legacy-api-version": "off",\n  }\n}\n', 'ocp-image.config.json:4:3: invalid JSON: Unexpected token RBrace found'],
+    ['ocp-image.config.json', '{ "strict": true } // comment\n', "ocp-image.config.json:1:20: invalid JSON: Unexpected character '/' found"],
+    ['ocp-image.config.json', '', 'ocp-image.config.json:1:1: invalid JSON: Unexpected end of input found'],
     ['ocp-image.config.json', '{ "rules": { "yaml-syntax": "off", "yaml-syntax": "warn" } }', 'ocp-image.config.json:1:36: Map keys must be unique'],
   ];
 
