@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,12 +9,17 @@ import { loadConfigFile } from '../src/config.js';
 
 const repoRoot = path.resolve(path.dirname(schemaPath), '../..');
 const cliDocs = readFileSync(path.join(repoRoot, 'docs/cli.md'), 'utf8');
+const docs = readdirSync(path.join(repoRoot, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => ({ page: `docs/${name}`, text: readFileSync(path.join(repoRoot, 'docs', name), 'utf8') }));
 
-/** The config examples of docs/cli.md: yaml blocks headed by the file name, json blocks naming the schema. */
-const examples = [...cliDocs.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].flatMap(([, language, body]) => {
-  if (language === 'yaml') return body!.startsWith('# ocp-image.config.yaml\n') ? [{ name: 'ocp-image.config.yaml', body: body! }] : [];
-  return body!.includes('ocp-image.config.schema.json') ? [{ name: 'ocp-image.config.json', body: body! }] : [];
-});
+/** The config examples of the docs: yaml blocks headed by the file name, json blocks naming the schema. */
+const examples = docs.flatMap(({ page, text }) =>
+  [...text.matchAll(/```(yaml|json)\n([\s\S]*?)```/g)].flatMap(([, language, body]) => {
+    if (language === 'yaml') return body!.startsWith('# ocp-image.config.yaml\n') ? [{ page, name: 'ocp-image.config.yaml', body: body! }] : [];
+    return body!.includes('ocp-image.config.schema.json') ? [{ page, name: 'ocp-image.config.json', body: body! }] : [];
+  }),
+);
 
 let directory: string;
 beforeAll(async () => {
@@ -34,15 +39,15 @@ describe('ocp-image.config.schema.json', () => {
     expect((JSON.parse(readFileSync(schemaPath, 'utf8')) as { $id: string }).$id).toBe(schemaId);
   });
 
-  it('accepts every config example in docs/cli.md, as the CLI does', async () => {
-    expect(examples.length).toBeGreaterThanOrEqual(2);
+  it('accepts every config example in docs/, as the CLI does', async () => {
+    expect(examples.filter((example) => example.page === 'docs/cli.md').length).toBeGreaterThanOrEqual(2);
     const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-    for (const { name, body } of examples) {
+    for (const { page, name, body } of examples) {
       const file = path.join(directory, name);
       await writeFile(file, body);
       const { config } = await loadConfigFile(file, directory);
-      expect(validate(config), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
-      expect(Object.keys(config).length, name).toBeGreaterThan(0);
+      expect(validate(config), `${page}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(Object.keys(config).length, page).toBeGreaterThan(0);
     }
   });
 });
