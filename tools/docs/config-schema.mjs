@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { repositoryUrl } from '@ocp-image/validator/docs-url';
 
 const cliDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/cli');
 export const schemaPath = path.join(cliDirectory, 'ocp-image.config.schema.json');
@@ -28,7 +29,7 @@ export interface ConfigSchemaError {
 export declare const validate: ((data: unknown) => boolean) & { errors?: ConfigSchemaError[] | null };
 export default validate;
 `;
-export const schemaId = 'https://github.com/ocp-image/ocp-image/blob/main/packages/cli/ocp-image.config.schema.json';
+export const schemaId = `${repositoryUrl}/blob/main/packages/cli/ocp-image.config.schema.json`;
 
 const limitDescriptions = {
   maxBytes: 'Largest file read, in bytes; a larger file gets an input-too-large finding and is not read.',
