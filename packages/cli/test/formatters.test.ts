@@ -13,6 +13,7 @@ function finding(overrides: Partial<Finding>): Finding {
   return {
     ruleId: 'tag-from-kind',
     severity: 'error',
+    messageId: 'invalid',
     message: 'DockerImg is not a valid from.kind',
     line: 9,
     column: 15,
