@@ -70,3 +70,19 @@ describe('validate --fix', () => {
     }
   });
 });
+
+describe('validate --report-unused-disable-directives', () => {
+  it('reports an ocp-image-disable comment that suppresses nothing as an error, only when asked', async () => {
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      await writeFile(path.join(directory, 'a.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: a # ocp-image-disable-line metadata-name\n');
+      const quiet = await runCli(['validate', '--format', 'json', 'a.yaml'], { cwd: directory });
+      expect((JSON.parse(quiet.stdout) as JsonResult[])[0]?.messages).toEqual([]);
+      const asked = await runCli(['validate', '--report-unused-disable-directives', '--format', 'json', 'a.yaml'], { cwd: directory });
+      expect((JSON.parse(asked.stdout) as JsonResult[])[0]).toMatchObject({ errorCount: 1, messages: [{ ruleId: 'unused-disable-directive' }] });
+      expect(asked.code).toBe(1);
+    } finally {
+      await remove();
+    }
+  });
+});

@@ -45,6 +45,8 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
   const build = (name: ConfigName): ConfigObject[] => {
     const rules: Record<string, RuleConfig> = {};
     for (const rule of registry) {
+      // Opt-in rules (unused directives) are the user's to turn on, as in the CLI.
+      if (rule.flags?.optIn) continue;
       const severity = selectors[name](rule);
       if (severity) rules[`${pluginNamespace}/${rule.id}`] = severity;
     }

@@ -2,13 +2,14 @@ import type { RuleDefinition, Severity, ValidationConfig } from './types.js';
 
 /**
  * The severity a finding of `rule` gets under `config`, or undefined when the rule is off.
- * An explicit `rules` entry wins; otherwise `strict` raises the rules flagged `errorWhenStrict`.
+ * An explicit `rules` entry wins; otherwise an opt-in rule is off and `strict` raises the rules flagged `errorWhenStrict`.
  */
 export function effectiveSeverity(rule: Pick<RuleDefinition, 'id' | 'severity' | 'flags'>, config: ValidationConfig): Severity | undefined {
   const setting = config.rules?.[rule.id];
   if (setting === 'off') return undefined;
   if (setting === 'warn') return 'warning';
   if (setting === 'error') return 'error';
+  if (rule.flags?.optIn) return undefined;
   if (rule.flags?.errorWhenStrict && config.strict) return 'error';
   return rule.severity;
 }

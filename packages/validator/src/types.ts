@@ -183,6 +183,8 @@ export interface RuleFlags {
   decoding?: boolean;
   /** `strict` (the CLI's `--strict`) raises the rule to an error. */
   errorWhenStrict?: boolean;
+  /** Off unless configured (`rules`), whatever its default severity; the configs leave it out. */
+  optIn?: boolean;
 }
 
 export interface RuleDocs {

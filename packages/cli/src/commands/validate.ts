@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, unusedDisableDirective, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FixOptions } from '../check-file.js';
 import type { FileTask } from '../check-file.js';
 import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
@@ -27,6 +27,7 @@ export interface ValidateOptions {
   ignorePattern: string[];
   stdinFilename?: string;
   errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   fixType: string[];
@@ -123,7 +124,11 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   // Command-line flags override the config file.
   const config: ValidationConfig = {
     strict: options.strict ?? loaded?.config.strict ?? false,
-    rules: { ...loaded?.config.rules, ...Object.fromEntries(flagRules) },
+    rules: {
+      ...loaded?.config.rules,
+      ...(options.reportUnusedDisableDirectives ? { [unusedDisableDirective.id]: 'error' as const } : {}),
+      ...Object.fromEntries(flagRules),
+    },
     ...(loaded?.config.limits ? { limits: loaded.config.limits } : {}),
   };
   const ignoreSources: IgnoreSource[] = [{ patterns: options.ignorePattern, baseDirectory: cwd }];
