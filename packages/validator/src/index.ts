@@ -13,7 +13,7 @@ export { effectiveSeverity, interpolate } from './config.js';
 export { isTemplateParameterValue, isNonStringTemplateParameter } from './template.js';
 export { closestMatch } from './suggest.js';
 export { renderPath } from './paths.js';
-export { DEFAULT_LIMITS } from './limits.js';
+export { DEFAULT_LIMITS, limitsSchema } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
 export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
 export { LINE_BREAK } from './yaml/go-text.js';

@@ -187,9 +187,10 @@ export interface RuleFlags {
   optIn?: boolean;
 }
 
+/** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */
 export interface RuleDocs {
-  /** Shown after the description on the rule's page, e.g. why the rule exists. */
-  extraDescription?: string;
+  /** "Applies to" when not the rule's kinds (file-level rules). */
+  appliesTo?: string;
 }
 
 /**
