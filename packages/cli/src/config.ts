@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { InputLimits, SeveritySetting } from '@ocp-image/validator';
+import { DEFAULT_LIMITS, severitySettings, type InputLimits, type SeveritySetting } from '@ocp-image/validator';
 import { UsageError } from './errors.js';
 import { patternProblem } from './ignore.js';
 
@@ -32,8 +32,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-const severitySettings: readonly string[] = ['off', 'warn', 'error'];
-const limitKeys: readonly (keyof InputLimits)[] = ['maxBytes', 'maxDocuments', 'maxDepth', 'maxAliasCount', 'maxNodes'];
+const limitKeys = Object.keys(DEFAULT_LIMITS) as (keyof InputLimits)[];
 const topLevelKeys = ['strict', 'rules', 'ignores', 'limits', '$schema'];
 
 /** The config file in the nearest directory from `startDirectory` upward, if any. */
@@ -147,7 +146,7 @@ export async function loadConfigFile(filePath: string, cwd: string): Promise<Loa
             const id = isScalar(rule.key) ? String(rule.key.value) : '';
             const idPosition = positionOf(isScalar(rule.key) ? rule.key.range?.[0] : undefined);
             const setting = isScalar(rule.value) ? rule.value.value : undefined;
-            if (typeof setting === 'string' && severitySettings.includes(setting)) {
+            if (typeof setting === 'string' && (severitySettings as readonly string[]).includes(setting)) {
               config.rules[id] = setting as SeveritySetting;
               if (idPosition) ruleLocations.set(id, idPosition);
             } else {

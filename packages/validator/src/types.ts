@@ -3,10 +3,10 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
-import type { ruleCategories } from './categories.js';
+import type { ruleCategories, severitySettings } from './categories.js';
 
 export type Severity = 'error' | 'warning';
-export type SeveritySetting = 'off' | 'warn' | 'error';
+export type SeveritySetting = (typeof severitySettings)[number];
 
 /** syntax: YAML as the server reads it · client: what oc does with a document before any request
  *  (decoding, typing, REST mapping) · schema: JSON Schema · server: the API server's validation
