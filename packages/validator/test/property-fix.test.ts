@@ -27,6 +27,12 @@ const ENUM_FIELDS = new Set(['from.kind', 'referencePolicy.type', 'importPolicy.
 /** An Image's dockerImageMetadata is a RawExtension: the server takes any JSON there, so nothing in it is a mistake. */
 const FREE_FORM = 'dockerImageMetadata';
 
+/** The server checks referencePolicy.type on tags only, not on ImageStreamImport's images and repository. */
+function isCheckedEnum(field: string, path: readonly PathSegment[]): boolean {
+  if (!ENUM_FIELDS.has(field)) return false;
+  return field !== 'referencePolicy.type' || !(path.includes('images') || path.includes('repository'));
+}
+
 /** Where a fixable mistake can be written into the text, and the mistaken text. */
 function injections(text: string): Injection[] {
   const found: Injection[] = [];
@@ -47,7 +53,7 @@ function injections(text: string): Injection[] {
         found.push({ path: path.join('.'), start, end, text: `"${written}"` });
       } else if (value === 'image.openshift.io/v1' && path.at(-1) === 'apiVersion') {
         found.push({ path: path.join('.'), start, end, text: written.replace('image.openshift.io/v1', 'v1') });
-      } else if (typeof value === 'string' && ENUM_FIELDS.has(field) && value !== value.toLowerCase()) {
+      } else if (typeof value === 'string' && isCheckedEnum(field, path) && value !== value.toLowerCase()) {
         found.push({ path: path.join('.'), start, end, text: written.replace(value, value.toLowerCase()) });
       }
     },
