@@ -55,10 +55,10 @@ describe('validate --fix', () => {
   it('counts fixable findings and fixes only the categories --fix-type names', async () => {
     const name = 'imagestream-comments.yaml';
     const plain = JSON.parse((await runCli(['validate', '--format', 'json', name], { cwd: directory })).stdout) as JsonResult[];
-    expect(plain[0]).toMatchObject({ fatalErrorCount: 0, fixableErrorCount: 9, fixableWarningCount: 1 });
+    expect(plain[0]).toMatchObject({ fatalErrorCount: 0, fixableErrorCount: 10, fixableWarningCount: 0 });
     const result = await runCli(['validate', '--fix', '--fix-type', 'server', '--format', 'json', name], { cwd: directory });
     const [file] = JSON.parse(result.stdout) as JsonResult[];
-    expect(file?.messages.map((message) => message.ruleId).sort()).toEqual(['legacy-api-version', 'schema-type', 'schema-type', 'yaml-implicit-type', 'yaml-implicit-type', 'yaml-implicit-type']);
+    expect(file?.messages.map((message) => message.ruleId).sort()).toEqual(['api-version-mapping', 'schema-type', 'schema-type', 'yaml-implicit-type', 'yaml-implicit-type', 'yaml-implicit-type']);
     expect(await readFile(path.join(directory, name), 'utf8')).toContain('kind: DockerImage   # letter case');
   });
 
