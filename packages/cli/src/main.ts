@@ -76,6 +76,7 @@ Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
     .option('--no-gitignore', 'do not, even if the config says so')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or pattern selects no file')
+    .option('--report-unused-disable-directives', 'report ocp-image-disable comments that suppress nothing (as errors)')
     .option('--fix', 'apply the safe fixes to the files and report what remains')
     .option('--fix-dry-run', 'apply the safe fixes without writing them (the json format shows the fixed text as "output")')
     .option('--fix-type <category>', 'fix only rules of this category: syntax, schema, server, docs or lint (repeatable)', collect, [])

@@ -84,6 +84,7 @@ describe('walking a directory', () => {
     documentIndex: 0,
     kind: null,
     name: null,
+    messageId,
   });
   const notFollowed = 'not followed in a directory or glob (a link can lead out of the tree)';
   // A function: `outside` is known only once beforeAll has run.

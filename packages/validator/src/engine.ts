@@ -27,7 +27,7 @@ import { nullStringProblems, schemaProblems, type SchemaErrorContext, type Schem
 import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { IMAGE_API_VERSION } from './rest-mapping.js';
-import { internalError, schemaRequired, unknownField } from './rules/pipeline.js';
+import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
 import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
@@ -177,6 +177,23 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       };
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
+    const unusedSeverity = effectiveSeverity(unusedDisableDirective, config);
+    if (unusedSeverity) {
+      for (const unused of directives.unused()) {
+        const data: MessageValues = unused.ruleId === undefined ? { type: unused.type } : { type: unused.type, rule: unused.ruleId };
+        const messageId = unused.ruleId === undefined ? 'unused' : 'unusedRule';
+        findings.push({
+          ruleId: unusedDisableDirective.id,
+          severity: unusedSeverity,
+          messageId,
+          data,
+          message: interpolate(unusedDisableDirective.messages[messageId], data),
+          ...locator.position(unused.range),
+          path: '',
+          documentIndex: documentAt(read.documents, unused.range.start),
+        });
+      }
+    }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
   }
@@ -266,6 +283,13 @@ function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
       !placeholderPaths.some((path) => finding.path !== undefined && finding.path.length === path.length && startsWith(finding.path, path)),
   );
   found.splice(0, found.length, ...kept);
+}
+
+/** The index of the document an offset is in: the last one starting at or before it. */
+function documentAt(documents: readonly ReadDocument[], offset: number): number {
+  let index = 0;
+  for (const document of documents) if (document.root?.range && document.root.range[0] <= offset) index = document.index;
+  return index;
 }
 
 /** The innermost object of the document whose position contains `path`. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, severitySettings, unusedDisableDirective, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FixOptions } from '../check-file.js';
 import type { CacheStrategy } from '../cache.js';
 import type { FileTask } from '../check-file.js';
@@ -30,6 +30,7 @@ export interface ValidateOptions {
   ignorePattern: string[];
   stdinFilename?: string;
   errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   fixType: string[];
@@ -54,14 +55,12 @@ function fixOptions(options: ValidateOptions, usesStdin: boolean): FixOptions | 
   return { write: options.fix === true, categories: categories as RuleCategory[] };
 }
 
-const severitySettings: readonly string[] = ['off', 'warn', 'error'];
-
 /** `--rule id=severity`, repeatable; later flags win. */
 function parseRuleFlags(flags: readonly string[]): Map<string, SeveritySetting> {
   const settings = new Map<string, SeveritySetting>();
   for (const flag of flags) {
     const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(flag);
-    if (!match?.[1] || !match[2] || !severitySettings.includes(match[2])) {
+    if (!match?.[1] || !match[2] || !(severitySettings as readonly string[]).includes(match[2])) {
       throw new UsageError(`--rule expects <rule-id>=off|warn|error, got "${flag}".`);
     }
     settings.set(match[1], match[2] as SeveritySetting);
@@ -173,7 +172,11 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   // Command-line flags override the config file.
   const config: ValidationConfig = {
     strict: options.strict ?? loaded?.config.strict ?? false,
-    rules: { ...loaded?.config.rules, ...Object.fromEntries(flagRules) },
+    rules: {
+      ...loaded?.config.rules,
+      ...(options.reportUnusedDisableDirectives ? { [unusedDisableDirective.id]: 'error' as const } : {}),
+      ...Object.fromEntries(flagRules),
+    },
     ...(loaded?.config.limits ? { limits: loaded.config.limits } : {}),
   };
   // From the lowest precedence to the highest: a later source's `!pattern` re-includes a file.
