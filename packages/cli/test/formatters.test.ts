@@ -12,7 +12,6 @@ import type { FileResult } from '../src/results.js';
 function finding(overrides: Partial<Finding>): Finding {
   return {
     ruleId: 'tag-from-kind',
-    messageId: 'invalid',
     severity: 'error',
     messageId: 'invalid',
     message: 'DockerImg is not a valid from.kind',

@@ -74,7 +74,6 @@ describe('walking a directory', () => {
   const skippedLink = (messageId: 'dangling' | 'file' | 'unresolvable' | 'loop' | 'directory', message: string) => ({
     ruleId: 'file-symlink-skipped',
     severity: 1,
-    messageId,
     message,
     line: 1,
     column: 1,
