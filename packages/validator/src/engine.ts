@@ -27,9 +27,11 @@ import { nullStringProblems, schemaProblems, type SchemaErrorContext, type Schem
 import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { internalError, legacyApiVersion, schemaRequired, unknownField } from './rules/pipeline.js';
-import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
+import { readDocuments } from './yaml/read.js';
+import type { ReadDocument } from './yaml/result.js';
+import type { SourceRange } from './yaml/source.js';
 
 /** What the engine needs from the generated schemas. */
 export interface SchemaSet {
@@ -100,7 +102,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 
   function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits), withComments);
-    const locator = new Locator(read.sources, read.lineCounter, text);
+    const locator = new Locator(read.lines, text);
     const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
     const skipped: Record<string, number> = {};
@@ -117,7 +119,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       }
     }
 
-    const directives = new Directives(read.comments, read.lineCounter);
+    const directives = new Directives(read.comments, read.lines);
     const findings: Finding[] = [];
     for (const pending of pendingFindings) {
       let item = pending;
@@ -132,13 +134,13 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const document = documents.get(item.documentIndex);
       const range =
         item.range ??
-        (document && item.path ? locator.locate(document.value, document.root, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
+        (document && item.path ? locator.locate(document, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
       const owner = item.path ? ownerOf(objects, item.documentIndex, item.path) : undefined;
-      const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document.value, locator, text) : undefined;
+      const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document, locator, text) : undefined;
       const suggestions: FindingSuggestion[] = [];
       if (rule.hasSuggestions && document) {
         for (const suggestion of item.suggest ?? []) {
-          const edit = textEditFor(suggestion.edit, suggestion.edit.path, document.value, locator, text);
+          const edit = textEditFor(suggestion.edit, suggestion.edit.path, document, locator, text);
           if (!edit) continue;
           const data = suggestion.data ?? {};
           const desc = rule.messages[suggestion.messageId];
@@ -218,7 +220,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       value,
       kind: object.kind,
       inTemplate: object.inTemplate,
-      nodeAt: (path) => locator.entry(document.value, inDocument(path))?.value,
+      nodeAt: (path) => locator.entry(document, inDocument(path))?.value,
       schemaAt: (path) => schemaIndex.at(object.kind, path),
     };
     const validator = schemaSet.validators[object.kind];

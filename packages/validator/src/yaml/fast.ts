@@ -1,0 +1,279 @@
+/**
+ * The fast reader: js-yaml 5's event stream (flat, with source offsets) turned into the values
+ * go-yaml v2 + sigs.k8s.io/yaml produce, with no syntax tree and no positions. It takes the texts
+ * nearly every manifest is made of — block and flow collections, every scalar style, tags on
+ * scalars — and declines (returns undefined) everything else, which the complete reader
+ * (compose.ts) reads instead: syntax errors, limits reached, duplicate or non-scalar keys, anchors
+ * and aliases, merge keys, directives, tags on collections, inline-directive comments.
+ * Positions are worked out from the same events only for documents that have findings.
+ */
+import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import type { InputLimits, PathSegment } from '../types.js';
+import { setOwn } from '../paths.js';
+import { composeDocuments } from './compose.js';
+import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
+import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import type { SourceEntry, SourceNode, SourceRange } from './source.js';
+
+type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
+
+/** Thrown where the fast reader does not take a text (or cannot position a document): the complete reader does. */
+class Declined extends Error {}
+const DECLINED = new Declined();
+
+const CORE_TAG = 'tag:yaml.org,2002:';
+const FLOW_CLOSING = /[\s,]*[\]}]/y;
+
+/** sigs.k8s.io/yaml turns non-string map keys into strings; a null key is an error there (declined). */
+function keyString(resolved: ResolvedScalar): string {
+  const value = resolved.value;
+  if (value === null) throw DECLINED;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (value === Number.POSITIVE_INFINITY) return '.inf';
+    if (value === Number.NEGATIVE_INFINITY) return '-.inf';
+  }
+  return String(value);
+}
+
+/**
+ * Walks the events of one document. In positional mode it also describes every node (the
+ * locator's side table); otherwise it allocates nothing beyond the values.
+ */
+class EventWalker {
+  /** The next event. */
+  next: number;
+  /** Positional mode: the node just walked. */
+  private described: SourceNode | null = null;
+  /** Positional mode: where the last thing walked ends (for a block scalar's header after it). */
+  private lastEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: readonly Event[],
+    start: number,
+    private readonly maxDepth: number,
+    private readonly positional: boolean,
+  ) {
+    this.next = start;
+  }
+
+  /** The value of the node at `next`; `depth` is the length of its path. */
+  node(depth: number): unknown {
+    if (depth > this.maxDepth) throw DECLINED;
+    const event = this.events[this.next++] as Event;
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        if (event.anchorStart >= 0) throw DECLINED;
+        return this.scalar(event).value;
+      case EVENT_ID.MAPPING:
+        if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
+        return this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
+      case EVENT_ID.SEQUENCE:
+        if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
+        return this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
+      default:
+        // Aliases, and anything this walker does not expect.
+        throw DECLINED;
+    }
+  }
+
+  /** The root node of the document, for the locator (positional mode). */
+  root(): SourceNode | null {
+    this.node(0);
+    return this.described;
+  }
+
+  private scalar(event: ScalarEvent): ResolvedScalar {
+    const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    let resolved: ResolvedScalar | undefined;
+    if (event.tagStart >= 0) {
+      const tag = this.text.slice(event.tagStart, event.tagEnd);
+      // Only the core tags (`!!int`); verbatim, local and non-specific tags are the complete reader's.
+      if (!/^!![a-z]+$/.test(tag)) throw DECLINED;
+      resolved = resolveTaggedScalar(CORE_TAG + tag.slice(2), text);
+      if (resolved === undefined) throw DECLINED;
+    } else {
+      resolved = event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(text) : { type: 'string', value: text };
+    }
+    if (this.positional) this.describeScalar(event, text);
+    return resolved;
+  }
+
+  private mapping(start: number, flow: boolean, depth: number): Record<string, unknown> {
+    const value: Record<string, unknown> = {};
+    const source = this.positional ? this.describeCollection('map', start, flow) : undefined;
+    const events = this.events;
+    while (events[this.next]?.type !== EVENT_ID.POP) {
+      const keyEvent = events[this.next++] as Event;
+      if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.anchorStart >= 0) throw DECLINED;
+      // Merge keys: a plain `<<`, or a key tagged `!!merge` (tagged keys are declined as a whole).
+      if (keyEvent.tagStart >= 0 || (keyEvent.style === SCALAR_STYLE.PLAIN && keyEvent.valueEnd - keyEvent.valueStart === 2 && this.text.startsWith('<<', keyEvent.valueStart))) {
+        throw DECLINED;
+      }
+      const key = keyString(this.scalar(keyEvent));
+      // Duplicate keys get a finding from the complete reader.
+      if (Object.hasOwn(value, key)) throw DECLINED;
+      if (source) {
+        const keySource = this.described as SourceNode;
+        setOwn(value, key, this.node(depth + 1));
+        this.addEntry(source, key, keySource);
+      } else {
+        setOwn(value, key, this.node(depth + 1));
+      }
+    }
+    this.next++;
+    if (source) this.finish(source);
+    return value;
+  }
+
+  private sequence(start: number, flow: boolean, depth: number): unknown[] {
+    const value: unknown[] = [];
+    const source = this.positional ? this.describeCollection('seq', start, flow) : undefined;
+    const events = this.events;
+    while (events[this.next]?.type !== EVENT_ID.POP) {
+      value.push(this.node(depth + 1));
+      if (source) this.addEntry(source, value.length - 1, undefined);
+    }
+    this.next++;
+    if (source) this.finish(source);
+    return value;
+  }
+
+  // Positional mode: ranges as the `yaml` library reports them, so findings stay where they were.
+
+  private describeScalar(event: ScalarEvent, text: string): void {
+    let range: SourceRange;
+    if (event.valueStart < 0) {
+      // An empty value is located at its key; an empty item has no key: the complete reader positions it.
+      range = { start: this.lastEnd, end: this.lastEnd };
+    } else if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
+      range = { start: event.valueStart - 1, end: event.valueEnd + 1 };
+    } else if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+      range = { start: this.blockHeader(event), end: event.valueEnd };
+    } else {
+      range = { start: event.valueStart, end: event.valueEnd };
+    }
+    const properties = event.tagStart >= 0;
+    // Only core tags get here (`!!str`): as the `yaml` library resolves them.
+    const tag = properties ? { tag: CORE_TAG + this.text.slice(event.tagStart + 2, event.tagEnd) } : {};
+    if (event.style === SCALAR_STYLE.PLAIN && !properties) {
+      this.described = { kind: 'scalar', range, style: 'plain', text, properties };
+    } else if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
+      this.described = { kind: 'scalar', range, style: 'quoted', quote: event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 'double' : 'single', text, properties, ...tag };
+    } else {
+      this.described = { kind: 'scalar', range, style: 'other', properties, ...tag };
+    }
+    this.lastEnd = range.end;
+  }
+
+  /** A block scalar's range starts at its `|` or `>`, on the line before its content. */
+  private blockHeader(event: ScalarEvent): number {
+    const from = Math.max(this.lastEnd, event.tagEnd);
+    const at = this.text.slice(from, event.valueStart).search(/[|>]/);
+    if (at < 0) throw DECLINED;
+    return from + at;
+  }
+
+  private describeCollection(kind: 'map' | 'seq', start: number, flow: boolean): SourceNode {
+    return { kind, range: { start, end: start + 1 }, flow, entries: new Map() };
+  }
+
+  private addEntry(source: SourceNode, segment: PathSegment, key: SourceNode | undefined): void {
+    const value = this.described;
+    const entries = source.entries as Map<PathSegment, SourceEntry>;
+    if (value && value.range.start === value.range.end && !key) throw DECLINED;
+    entries.set(segment, key ? { key, value } : { value });
+    if (entries.size === 1) source.head = headOf(key, value);
+  }
+
+  /** A collection ends after its last entry; a flow collection after its closing bracket. */
+  private finish(source: SourceNode): void {
+    const end = Math.max(this.lastEnd, source.range.start + 1);
+    if (source.flow) {
+      // Only spaces, line breaks and a last comma may come before the closing bracket; a comment there is declined.
+      FLOW_CLOSING.lastIndex = end;
+      const closing = FLOW_CLOSING.exec(this.text);
+      if (!closing) throw DECLINED;
+      source.range.end = end + closing[0].length;
+    } else {
+      source.range.end = end;
+    }
+    source.head ??= source.range;
+    this.lastEnd = source.range.end;
+    this.described = source;
+  }
+}
+
+/** The first line of a collection from its first entry: the key with a scalar value, or the item's own head. */
+function headOf(key: SourceNode | undefined, value: SourceNode | null): SourceRange {
+  if (key) {
+    const end = value?.kind === 'scalar' && value.range.end > value.range.start ? value.range.end : key.range.end;
+    return { start: key.range.start, end };
+  }
+  if (!value) return { start: 0, end: 0 };
+  return value.kind === 'scalar' ? value.range : (value.head ?? value.range);
+}
+
+/**
+ * Reads `text` with the fast reader, or returns undefined where the complete reader must.
+ * `limits.maxBytes` is the caller's to check.
+ */
+export function readFast(text: string, limits: InputLimits): ReadResult | undefined {
+  let events: Event[];
+  try {
+    // One level of margin: the walker applies the limit exactly as the complete reader does.
+    events = parseEvents(text, { maxDepth: limits.maxDepth + 1 });
+  } catch {
+    return undefined;
+  }
+  // Within the node budget the complete reader's token count (one character or more each) can reach.
+  if (text.length > limits.maxNodes) return undefined;
+  const lines = lineStarts(text);
+  const documents: ReadDocument[] = [];
+  let documentIndex = 0;
+  try {
+    for (let next = 0; next < events.length; ) {
+      const event = events[next++] as Event;
+      if (event.type !== EVENT_ID.DOCUMENT || event.directives.length > 0) return undefined;
+      if (documentIndex >= limits.maxDocuments) return undefined;
+      const rootEvent = next;
+      const root = events[rootEvent];
+      const walker = new EventWalker(text, events, rootEvent, limits.maxDepth, false);
+      const value = walker.node(0);
+      next = walker.next + 1;
+      const index = documentIndex++;
+      // A document that is empty or only a null is one `oc` skips.
+      if (value === null && root?.type === EVENT_ID.SCALAR && root.style === SCALAR_STYLE.PLAIN && root.tagStart < 0) continue;
+      documents.push(fastDocument(text, events, rootEvent, index, value, limits));
+    }
+  } catch (error) {
+    if (error instanceof Declined) return undefined;
+    throw error;
+  }
+  return { documents, problems: [], comments: [], lines };
+}
+
+function fastDocument(text: string, events: readonly Event[], rootEvent: number, index: number, value: unknown, limits: InputLimits): ReadDocument {
+  let source: SourceNode | null | undefined;
+  let exactSource: SourceNode | null | undefined;
+  const composed = () => (exactSource ??= composeDocuments(text, limits).documents.find((document) => document.index === index)?.source() ?? null);
+  return {
+    index,
+    value,
+    unreadable: false,
+    source: () => {
+      if (source === undefined) {
+        try {
+          source = new EventWalker(text, events, rootEvent, limits.maxDepth, true).root();
+        } catch (error) {
+          if (!(error instanceof Declined)) throw error;
+          // Rare shapes (an empty sequence item): the complete reader positions this document.
+          source = composed();
+        }
+      }
+      return source;
+    },
+    exactSource: composed,
+  };
+}
