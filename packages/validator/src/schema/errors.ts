@@ -308,19 +308,34 @@ function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
  */
 export function nullStringProblems(context: SchemaErrorContext): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const visit = (value: unknown, path: PathSegment[]): void => {
+  // One path stack for the whole walk, copied only into a problem: the walk visits every value.
+  const path: PathSegment[] = [];
+  const visit = (value: unknown): void => {
     if (value === null) {
       const node = plainScalar(context.nodeAt(path));
       const text = node?.text ?? '';
       if (!NULL_WORDS.has(text)) return;
       const at = context.schemaAt(path);
       if (!at || (at.definition && NULLABLE_DEFINITIONS.has(at.definition)) || !schemaTypes(at.schema).includes('string')) return;
-      problems.push({ ruleId: yamlNullValue.id, messageId: 'nullString', data: { text, fix: yamlQuoted(text) }, path, target: 'value' });
+      problems.push({ ruleId: yamlNullValue.id, messageId: 'nullString', data: { text, fix: yamlQuoted(text) }, path: [...path], target: 'value' });
       return;
     }
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
-    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+    if (typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      visit(record[key]);
+      path.pop();
+    }
   };
-  visit(context.value, []);
+  visit(context.value);
   return problems;
 }

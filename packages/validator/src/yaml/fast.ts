@@ -15,7 +15,7 @@ import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
-import { resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import { resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import type { SourceEntry, SourceNode, SourceRange } from './source.js';
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
@@ -43,8 +43,8 @@ const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 const DOCUMENT_END = /^(?:\.\.\.| +(?:---|\.\.\.))(?:\s|$)/m;
 
 /** sigs.k8s.io/yaml turns non-string map keys into strings; a null key is an error there (declined). */
-function keyString(resolved: ResolvedScalar): string {
-  const value = resolved.value;
+function keyString(value: ResolvedScalar['value']): string {
+  if (typeof value === 'string') return value;
   if (value === null) throw DECLINED;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '.nan';
@@ -83,7 +83,7 @@ class EventWalker {
     switch (event.type) {
       case EVENT_ID.SCALAR:
         if (event.anchorStart >= 0) throw DECLINED;
-        return this.scalar(event).value;
+        return this.scalar(event);
       case EVENT_ID.MAPPING:
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
         return this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
@@ -103,20 +103,22 @@ class EventWalker {
     return this.described;
   }
 
-  private scalar(event: ScalarEvent): ResolvedScalar {
+  /** The scalar's value as go-yaml v2 resolves it. */
+  private scalar(event: ScalarEvent): ResolvedScalar['value'] {
     const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
-    let resolved: ResolvedScalar | undefined;
+    let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
       const tag = this.text.slice(event.tagStart, event.tagEnd);
       // Only the core scalar tags; `!!binary`, verbatim, local and non-specific tags are the complete reader's.
       if (!SCALAR_TAGS.has(tag)) throw DECLINED;
-      resolved = resolveTaggedScalar(CORE_TAG + tag.slice(2), text);
+      const resolved = resolveTaggedScalar(CORE_TAG + tag.slice(2), text);
       if (resolved === undefined) throw DECLINED;
+      value = resolved.value;
     } else {
-      resolved = event.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(text) : { type: 'string', value: text };
+      value = event.style === SCALAR_STYLE.PLAIN ? resolvePlainValue(text) : text;
     }
     if (this.positional) this.describeScalar(event, text);
-    return resolved;
+    return value;
   }
 
   private mapping(start: number, flow: boolean, depth: number): Record<string, unknown> {
