@@ -40,12 +40,17 @@ function positions(text: string, result: ReadResult, document: ReadDocument) {
     // `? key` without a value has no value node in the `yaml` library and an empty one in js-yaml's
     // events: both are "no text here" to the locator and to the schema checks.
     const written = node?.style === 'plain' && node.text === '' ? undefined : node;
+    // Fixes edit single-line scalars and flow collections by their exact ranges.
+    const exactRange = written && (written.flow || (written.kind === 'scalar' && written.style !== 'other')) ? written.range : undefined;
     return {
       path,
       value: locator.position(locator.locate(document, path, 'value').range),
       key: locator.position(locator.locate(document, path, 'key').range),
+      exactRange,
       style: written?.style,
+      quote: written?.quote,
       text: written?.text,
+      properties: written?.properties,
     };
   });
 }
