@@ -28,11 +28,14 @@ const CORE_TAG = 'tag:yaml.org,2002:';
 const SCALAR_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null']);
 const FLOW_CLOSING = /[\s,]*[\]}]/y;
 /**
- * A tab in a line's indentation: js-yaml reads it as indentation, go-yaml and the `yaml` library
- * reject it in block context (JSON, which is flow context, may indent with tabs).
+ * Tabs: js-yaml reads one in a line's indentation or after `- ` as indentation, go-yaml rejects
+ * both in block context. JSON (flow context throughout) may indent with tabs.
  */
-const TAB_INDENT = /^ *\t/m;
 const JSON_START = /^\s*[[{]/;
+/** `oc` fails on a `---` line with anything but a comment after it (`--- |`, `---b: 2`). */
+const SEPARATOR_WITH_CONTENT = /^---(?![ \t]*(?:#.*)?\r?$)/m;
+/** Escapes go-yaml does not know (`\/`) or code points it rejects (surrogates): js-yaml takes them. */
+const UNSURE_ESCAPE = /\\(?:\/|u[dD][89a-fA-F])/;
 /** Control characters, NEL, LS, PS and a byte order mark past the start: each reader treats them its own way. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -42,16 +45,14 @@ const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
  */
 const DOCUMENT_END = /^(?:\.\.\.| +(?:---|\.\.\.))(?:\s|$)/m;
 
-/** sigs.k8s.io/yaml turns non-string map keys into strings; a null key is an error there (declined). */
+/**
+ * sigs.k8s.io/yaml turns non-string map keys into strings. Strings, booleans and integers JavaScript
+ * holds exactly convert alike everywhere; null keys, floats and huge integers are the complete reader's.
+ */
 function keyString(value: ResolvedScalar['value']): string {
   if (typeof value === 'string') return value;
-  if (value === null) throw DECLINED;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return '.nan';
-    if (value === Number.POSITIVE_INFINITY) return '.inf';
-    if (value === Number.NEGATIVE_INFINITY) return '-.inf';
-  }
-  return String(value);
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0))) return String(value);
+  throw DECLINED;
 }
 
 /**
@@ -117,6 +118,8 @@ class EventWalker {
     } else {
       value = event.style === SCALAR_STYLE.PLAIN ? resolvePlainValue(text) : text;
     }
+    // .inf and .nan: JSON cannot carry them (oc fails); the complete reader reports that.
+    if (typeof value === 'number' && !Number.isFinite(value)) throw DECLINED;
     if (this.positional) this.describeScalar(event, text);
     return value;
   }
@@ -246,8 +249,10 @@ function headOf(key: SourceNode | undefined, value: SourceNode | null): SourceRa
 export function readFast(text: string, limits: InputLimits): ReadResult | undefined {
   // (`includes` first: it is several times faster than the multiline patterns.)
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
-  if (text.includes('\t') && TAB_INDENT.test(text) && !JSON_START.test(text)) return undefined;
+  if (text.includes('\t') && !JSON_START.test(text)) return undefined;
   if ((text.includes('...') || text.includes(' ---')) && DOCUMENT_END.test(text)) return undefined;
+  if (text.includes('---') && SEPARATOR_WITH_CONTENT.test(text)) return undefined;
+  if (text.includes('\\') && UNSURE_ESCAPE.test(text)) return undefined;
   let events: Event[];
   try {
     // One level of margin: the walker applies the limit exactly as the complete reader does.
