@@ -51,6 +51,7 @@ function positions(text: string, result: ReadResult, document: ReadDocument) {
       quote: written?.quote,
       text: written?.text,
       properties: written?.properties,
+      tag: written?.tag,
     };
   });
 }
