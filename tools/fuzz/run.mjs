@@ -1,5 +1,6 @@
 // `npm run fuzz`: the validator's property tests at scale — at least 100,000 generated cases
-// (valid, mutated and hostile manifests; a YAML round trip; library vs CLI agreement) plus the
+// (valid, mutated and hostile manifests; a YAML round trip; library vs CLI agreement; twice as
+// many YAML/JSON streams decoded by go-yaml itself, tools/oracle) plus the
 // checks that are too slow for `npm test`: memory bounds, the ReDoS check of the generator's
 // patterns and more adversarial strings. Prints the seed; rerun with it to
 // reproduce a failure (fast-check also prints the path of the failing case).
@@ -50,6 +51,7 @@ const vitest = spawnSync(
     'packages/validator/test/property-cli.test.ts',
     'packages/validator/test/robustness-limits.test.ts',
     'packages/validator/test/robustness-redos.test.ts',
+    'packages/validator/test/oracle.test.ts',
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, OCP_IMAGE_FUZZ_RUNS: String(runs), OCP_IMAGE_FUZZ_SEED: String(seed) } },
 );

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, makeTempDirectory, parseJsonOutput, runCli } from './helpers.js';
 
 const validStream = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ok\nspec:\n  lookupPolicy:\n    local: true\n';
-const legacyStream = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: legacy\n';
+/** A Template holding an ImageStream with the legacy `apiVersion: v1`: valid, with one warning (legacy-api-version). */
+const legacyStream = 'apiVersion: template.openshift.io/v1\nkind: Template\nmetadata:\n  name: legacy\nobjects:\n- apiVersion: v1\n  kind: ImageStream\n  metadata:\n    name: legacy\n';
 const brokenYaml = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: [broken\n';
 const unknownField = `${validStream}  colour: blue\n`;
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory, parseJsonOutput, runCli } from './helpers.js';
 
-const legacy = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: legacy\n';
+/** Valid with one warning (legacy-api-version): a Template object with the legacy `apiVersion: v1`. */
+const legacy = 'apiVersion: template.openshift.io/v1\nkind: Template\nmetadata:\n  name: legacy\nobjects:\n- apiVersion: v1\n  kind: ImageStream\n  metadata:\n    name: legacy\n';
 
 let root: string;
 let remove: () => Promise<void>;

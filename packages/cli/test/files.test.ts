@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDirectory, parseJsonOutput, runCli, type JsonResult } from './helpers.js';
 
 const stream = (name: string) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
-const legacy = (name: string) => `apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
+/** Valid with one warning (legacy-api-version at 6:15): a Template object with the legacy `apiVersion: v1`. */
+const legacy = (name: string) => `apiVersion: template.openshift.io/v1\nkind: Template\nmetadata:\n  name: ${name}\nobjects:\n- apiVersion: v1\n  kind: ImageStream\n  metadata:\n    name: ${name}\n`;
+/** One finding on line 1 (api-version-mapping at 1:13): an ImageStream with the legacy `apiVersion: v1`. */
+const unmappable = (name: string) => `apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
 
 let root: string;
 let remove: () => Promise<void>;
@@ -26,12 +29,12 @@ beforeAll(async () => {
     'paths/with space.yaml': legacy('spaced'),
     'paths/ünïcødé/管理.yml': legacy('unicode'),
     'paths/[brackets].yaml': stream('brackets'),
-    'encodings/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(legacy('bom'))]),
+    'encodings/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(unmappable('bom'))]),
     'encodings/latin1.yaml': Buffer.from('apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: caf\xe9\n', 'latin1'),
     'encodings/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(stream('wide'), 'utf16le')]),
     'encodings/binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
     'encodings/nul.yaml': Buffer.from('kind: ImageStream\nmetadata:\n  name: a\u0000b\n'),
-    'encodings/fine.yaml': legacy('fine'),
+    'encodings/fine.yaml': unmappable('fine'),
   };
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
@@ -125,7 +128,7 @@ describe('files that cannot be read as text', () => {
       'encodings/nul.yaml',
       'encodings/utf16.yaml',
     ]);
-    expect(messagesOf('fine.yaml')).toEqual([expect.objectContaining({ ruleId: 'legacy-api-version', line: 1 })]);
+    expect(messagesOf('fine.yaml')).toEqual([expect.objectContaining({ ruleId: 'api-version-mapping', line: 1 })]);
   });
 
   it('binary: file-encoding at the first NUL byte', () => {
@@ -155,7 +158,7 @@ describe('files that cannot be read as text', () => {
   });
 
   it('a UTF-8 byte order mark is dropped and positions stay those an editor shows', () => {
-    expect(messagesOf('bom.yaml')).toEqual([expect.objectContaining({ ruleId: 'legacy-api-version', line: 1, column: 13 })]);
+    expect(messagesOf('bom.yaml')).toEqual([expect.objectContaining({ ruleId: 'api-version-mapping', line: 1, column: 13 })]);
     expect(messagesOf('fine.yaml')[0]?.column).toBe(13);
   });
 

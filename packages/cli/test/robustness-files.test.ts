@@ -25,7 +25,8 @@ beforeAll(async () => {
   const files: Record<string, string> = {
     'tree/ok.yaml': stream('ok'),
     'tree/empty.yaml': '',
-    'tree/blank.yml': '  \n\n# only a comment\n---\n...\n',
+    // Blank lines and comments only (a `...` here would end a document before content, which oc rejects).
+    'tree/blank.yml': '  \n\n# only a comment\n---\n# another\n',
     'tree/sub/bad.yaml': stream('Bad_Name'),
     'named/ok.yaml': stream('named'),
   };

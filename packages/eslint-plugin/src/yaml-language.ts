@@ -1,6 +1,6 @@
 import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
-import { validate, type Finding, type SourceComment } from '@ocp-image/validator';
+import { LINE_BREAK, validate, type Finding, type SourceComment } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 import { parseErrorRules, toFileError, unreadableYamlRules } from './parse-errors.js';
 import { rememberFindings, validationOptions } from './validation.js';
@@ -56,7 +56,8 @@ class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string
   readonly #inlineConfigNodes: CommentNode[];
 
   constructor(text: string, ast: ProgramNode, hasBOM: boolean, comments: readonly SourceComment[]) {
-    super({ text, ast });
+    // Lines end where the validator's findings say they do.
+    super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.hasBOM = hasBOM;
     this.#inlineConfigNodes = comments
       .filter((comment) => INLINE_CONFIG.test(comment.text.slice(1)))
@@ -104,13 +105,11 @@ class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string
 }
 
 function programNode(text: string): ProgramNode {
-  const lastBreak = text.lastIndexOf('\n');
-  let lines = 1;
-  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) lines++;
+  const lines = text.split(LINE_BREAK);
   return {
     type: 'Program',
     range: [0, text.length],
-    loc: { start: { line: 1, column: 0 }, end: { line: lines, column: text.length - (lastBreak + 1) } },
+    loc: { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines.at(-1)?.length ?? 0 } },
   };
 }
 

@@ -18,11 +18,11 @@ function ruleIds(messages: readonly Linter.LintMessage[]): (string | null)[] {
 
 describe('YAML: a real language, so ESLint comments work', () => {
   it('honours # eslint rule-id: off configuration comments', () => {
-    expect(ruleIds(lint(`# eslint ocp-image/legacy-api-version: off\n${legacyStream}`, 'stream.yaml'))).toEqual([]);
+    expect(ruleIds(lint(`# eslint ocp-image/api-version-mapping: off\n${legacyStream}`, 'stream.yaml'))).toEqual([]);
     // A malformed one is reported where it stands, and changes nothing.
-    expect(lint(`# eslint ocp-image/legacy-api-version: [loud]\n${legacyStream}`, 'stream.yaml')).toMatchObject([
+    expect(lint(`# eslint ocp-image/api-version-mapping: [loud]\n${legacyStream}`, 'stream.yaml')).toMatchObject([
       { ruleId: null, fatal: true, line: 1 },
-      { ruleId: 'ocp-image/legacy-api-version', line: 2 },
+      { ruleId: 'ocp-image/api-version-mapping', line: 2 },
     ]);
   });
 
@@ -31,33 +31,33 @@ describe('YAML: a real language, so ESLint comments work', () => {
     const findings = validate(legacyStream).findings;
     expect(findings.length).toBeGreaterThan(0);
     expect(messages.map(describeMessage)).toEqual(findings.map(describeFinding));
-    expect(messages[0]).toMatchObject({ ruleId: 'ocp-image/legacy-api-version', message: findings[0]?.message, severity: 1 });
+    expect(messages[0]).toMatchObject({ ruleId: 'ocp-image/api-version-mapping', message: findings[0]?.message, severity: 2 });
   });
 
   it('honours # eslint-disable-next-line ocp-image/<rule>', () => {
-    const text = `# eslint-disable-next-line ocp-image/legacy-api-version\n${legacyStream}`;
+    const text = `# eslint-disable-next-line ocp-image/api-version-mapping\n${legacyStream}`;
     expect(lint(text, 'stream.yaml')).toEqual([]);
   });
 
   it('honours # eslint-disable … # eslint-enable blocks and only for the rule named', () => {
-    const block = `# eslint-disable ocp-image/legacy-api-version\n${legacyStream}# eslint-enable ocp-image/legacy-api-version\n`;
+    const block = `# eslint-disable ocp-image/api-version-mapping\n${legacyStream}# eslint-enable ocp-image/api-version-mapping\n`;
     expect(lint(block, 'stream.yaml')).toEqual([]);
     const otherRule = `# eslint-disable-next-line ocp-image/unknown-field\n${legacyStream}`;
-    expect(ruleIds(lint(otherRule, 'stream.yaml'))).toContain('ocp-image/legacy-api-version');
+    expect(ruleIds(lint(otherRule, 'stream.yaml'))).toContain('ocp-image/api-version-mapping');
   });
 
   it('finds directives on the right line in a CRLF file, and only in comments (not in a block scalar)', () => {
-    const crlf = `# eslint-disable-next-line ocp-image/legacy-api-version\r\n${legacyStream.replaceAll('\n', '\r\n')}`;
+    const crlf = `# eslint-disable-next-line ocp-image/api-version-mapping\r\n${legacyStream.replaceAll('\n', '\r\n')}`;
     expect(lint(crlf, 'stream.yaml')).toEqual([]);
-    const inScalar = `${legacyStream}  annotations:\n    note: |\n      # eslint-disable ocp-image/legacy-api-version\n`;
-    expect(ruleIds(lint(inScalar, 'stream.yaml'))).toEqual(['ocp-image/legacy-api-version']);
+    const inScalar = `${legacyStream}  annotations:\n    note: |\n      # eslint-disable ocp-image/api-version-mapping\n`;
+    expect(ruleIds(lint(inScalar, 'stream.yaml'))).toEqual(['ocp-image/api-version-mapping']);
     // On another line it disables nothing, and ESLint says so where the comment stands (the last line, no line break).
-    const lastLine = `${legacyStream.trimEnd()} # eslint-disable-line ocp-image/legacy-api-version`;
+    const lastLine = `${legacyStream.trimEnd()} # eslint-disable-line ocp-image/api-version-mapping`;
     expect(lint(lastLine, 'stream.yaml')).toMatchObject([
-      { ruleId: 'ocp-image/legacy-api-version', line: 1 },
+      { ruleId: 'ocp-image/api-version-mapping', line: 1 },
       { ruleId: null, line: 4, column: 13, message: expect.stringContaining('Unused eslint-disable directive') },
     ]);
-    const onApiVersion = legacyStream.replace('apiVersion: v1', 'apiVersion: v1 # eslint-disable-line ocp-image/legacy-api-version');
+    const onApiVersion = legacyStream.replace('apiVersion: v1', 'apiVersion: v1 # eslint-disable-line ocp-image/api-version-mapping');
     expect(lint(onApiVersion, 'stream.yaml')).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('YAML: a real language, so ESLint comments work', () => {
   }, 60_000);
 
   it("honours the validator's own # ocp-image-disable-next-line comment, as the CLI does", () => {
-    const text = `# ocp-image-disable-next-line legacy-api-version\n${legacyStream}`;
+    const text = `# ocp-image-disable-next-line api-version-mapping\n${legacyStream}`;
     expect(validate(text).findings).toEqual([]);
     expect(lint(text, 'stream.yaml')).toEqual([]);
   });
@@ -102,7 +102,7 @@ spec:
   it("runs alongside eslint-plugin-yml's recommended config placed after it, on yml's language", () => {
     const text = `${legacyStream}  labels:\n    team:\n`;
     const reported = ruleIds(lint(text, 'stream.yaml', [...(plugin.configs.all as Linter.Config[]), ...(yml.configs.recommended as Linter.Config[])]));
-    expect(reported).toContain('ocp-image/legacy-api-version');
+    expect(reported).toContain('ocp-image/api-version-mapping');
     expect(reported).toContain('yml/no-empty-mapping-value');
   });
 
@@ -114,7 +114,7 @@ spec:
   it("reports the same positions on eslint-plugin-yml's own yml/yaml language", () => {
     const config: Linter.Config[] = [
       ...yml.configs.base,
-      { files: ['**/*.yaml'], plugins: { 'ocp-image': plugin }, rules: { 'ocp-image/legacy-api-version': 'warn' } },
+      { files: ['**/*.yaml'], plugins: { 'ocp-image': plugin }, rules: { 'ocp-image/api-version-mapping': 'warn' } },
     ] as Linter.Config[];
     const messages = lint(legacyStream, 'stream.yaml', config);
     expect(messages.map(describeMessage)).toEqual(validate(legacyStream).findings.map(describeFinding));
@@ -186,7 +186,7 @@ describe('JSON manifests', () => {
 
   it("report the same positions on @eslint/json's own json/json language", () => {
     const config = [
-      { files: ['**/*.json'], plugins: { json, 'ocp-image': plugin }, language: 'json/json', rules: { 'ocp-image/legacy-api-version': 'warn' } },
+      { files: ['**/*.json'], plugins: { json, 'ocp-image': plugin }, language: 'json/json', rules: { 'ocp-image/api-version-mapping': 'warn' } },
     ] as Linter.Config[];
     const messages = lint(legacyJson, 'stream.json', config);
     expect(messages.map(describeMessage)).toEqual(validate(legacyJson).findings.map(describeFinding));

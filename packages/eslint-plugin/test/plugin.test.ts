@@ -91,18 +91,18 @@ describe('configs built from registry metadata', () => {
 });
 
 describe('rule options and languages', () => {
-  const legacyStream = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: app\n';
+  const imageStream = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\n';
 
   it('accepts the CLI limits as options and validates with them', () => {
     const config: Linter.Config[] = [
       ...(plugin.configs.recommended as Linter.Config[]),
       { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxDepth: 1 } }] } },
     ];
-    const messages = lint(legacyStream, 'stream.yaml', config);
-    const tooDeep = validate(legacyStream, { config: { limits: { maxDepth: 1 } } }).findings;
+    const messages = lint(imageStream, 'stream.yaml', config);
+    const tooDeep = validate(imageStream, { config: { limits: { maxDepth: 1 } } }).findings;
     expect(tooDeep.map((finding) => finding.ruleId)).toEqual(['input-too-large']);
     expect(messages.map(describeMessage)).toEqual(tooDeep.map(describeFinding));
-    expect(lint(legacyStream, 'stream.yaml', plugin.configs.recommended as Linter.Config[])).toEqual([]);
+    expect(lint(imageStream, 'stream.yaml', plugin.configs.recommended as Linter.Config[])).toEqual([]);
   });
 
   it('rejects options the CLI config does not have', () => {
@@ -110,12 +110,12 @@ describe('rule options and languages', () => {
       ...(plugin.configs.recommended as Linter.Config[]),
       { rules: { 'ocp-image/unknown-field': ['error', { strict: true }] } },
     ];
-    expect(() => lint(legacyStream, 'stream.yaml', config)).toThrow(/ocp-image\/unknown-field/);
+    expect(() => lint(imageStream, 'stream.yaml', config)).toThrow(/ocp-image\/unknown-field/);
     const unknownLimit: Linter.Config[] = [
       ...(plugin.configs.recommended as Linter.Config[]),
       { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxFiles: 3 } }] } },
     ];
-    expect(() => lint(legacyStream, 'stream.yaml', unknownLimit)).toThrow(/maxFiles/);
+    expect(() => lint(imageStream, 'stream.yaml', unknownLimit)).toThrow(/maxFiles/);
   });
 
   it('refuses to run its rules on JavaScript', () => {

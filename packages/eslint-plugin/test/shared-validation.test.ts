@@ -11,7 +11,7 @@ vi.mock('@ocp-image/validator', async (importOriginal) => {
 });
 const validate = vi.mocked(validator.validate);
 
-// Legacy apiVersion and an unknown field: findings of two different rules.
+// An apiVersion oc cannot map and an unknown field: findings of two different rules.
 const imageStream = `apiVersion: v1
 kind: ImageStream
 metadata:
@@ -41,7 +41,7 @@ describe('one validation per file, shared by all rules', () => {
   });
 
   it('validates a file with ESLint directives once too: its comments come with that validation', () => {
-    const messages = lint(`# eslint-disable-next-line ocp-image/legacy-api-version\n${imageStream}`, 'stream.yaml');
+    const messages = lint(`# eslint-disable-next-line ocp-image/api-version-mapping\n${imageStream}`, 'stream.yaml');
     expect(validate).toHaveBeenCalledTimes(1);
     expect(messages.map((message) => message.ruleId)).toEqual(['ocp-image/unknown-field']);
   });
@@ -71,6 +71,6 @@ describe('one validation per file, shared by all rules', () => {
     // Only the rule with the tighter limit sees the document as too deep; the others keep their findings.
     const ruleIds = messages.map((message) => message.ruleId);
     expect(ruleIds).toContain('ocp-image/input-too-large');
-    expect(ruleIds).toContain('ocp-image/legacy-api-version');
+    expect(ruleIds).toContain('ocp-image/api-version-mapping');
   });
 });

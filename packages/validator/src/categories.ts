@@ -1,2 +1,2 @@
 /** The rule categories, in the order the docs list them (see `RuleCategory`). */
-export const ruleCategories = ['syntax', 'schema', 'server', 'docs', 'lint'] as const;
+export const ruleCategories = ['syntax', 'client', 'schema', 'server', 'docs', 'lint'] as const;

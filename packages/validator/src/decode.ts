@@ -47,7 +47,8 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   const documents: DecodedDocument[] = [];
   for (const document of read.documents) {
     if (document.index >= firstFailingIndex) break;
-    documents.push({ index: document.index, value: document.value });
+    // oc skips a document whose JSON is null (`!!null ""` too), as it skips an empty one.
+    if (document.value !== null) documents.push({ index: document.index, value: document.value });
   }
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {

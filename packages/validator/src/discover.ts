@@ -1,23 +1,50 @@
 /**
- * Finds the objects in a document: the document itself, the items of a `List` (or any `*List`),
- * the `objects` of a Template, and the items of a bare top-level sequence — recursively, so a
- * Template inside a List works too.
+ * Finds the objects in a document the way `oc apply -f` types them before any request:
+ * cli-runtime's StreamVisitor decodes each document with apimachinery's UnstructuredJSONScheme
+ * (a list when it has `items`), FlattenListVisitor types each item (recursively), and the Templates
+ * found are objects themselves whose `objects` library-go's templateprocessing decodes later.
+ * What oc cannot decode or type becomes a problem here, at the value that fails.
  */
 import type { ManifestObject, PathSegment } from './types.js';
-import { addCount } from './paths.js';
-import { isTemplateParameterValue } from './template.js';
+import { addCount, renderPath } from './paths.js';
+import { ruleMessage } from './rules/define.js';
+import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from './rest-mapping.js';
+import apiVersionMapping, { unmappedApiVersion } from './rules/client/api-version-mapping.js';
+import documentNotObject from './rules/client/document-not-object.js';
+import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
+import listItemType from './rules/client/list-item-type.js';
 
-export const IMAGE_API_VERSION = 'image.openshift.io/v1';
-/** The pre-API-group spelling of OpenShift 3.x, still accepted by `oc` for these kinds. */
-export const LEGACY_API_VERSION = 'v1';
+/** A problem oc meets while decoding or typing, before any object rule runs. */
+export interface DiscoveryProblem {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  /** Document path of the failing value. */
+  path: PathSegment[];
+}
 
 export interface Discovery {
   objects: ManifestObject[];
+  /** Templates, which `oc apply` creates as objects of their own. */
+  templates: ManifestObject[];
   skipped: Record<string, number>;
+  problems: DiscoveryProblem[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A kind for a message: as written when it is a plain word, else quoted (it is user input). */
+function kindText(kind: string): string {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : JSON.stringify(kind.slice(0, 100));
+}
+
+/** The JSON type Go's decoder names for a value that is not an object. */
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'number' ? 'number' : 'string';
 }
 
 /**
@@ -31,59 +58,138 @@ function writtenKind(value: Record<string, unknown>, imageKinds: ReadonlySet<str
   return typeof kind === 'string' && imageKinds.has(kind) ? kind : undefined;
 }
 
-/** An image kind whose apiVersion is absent, `v1` or of the image.openshift.io group (a misspelt version is the schema's to report). */
-function isImageObject(value: Record<string, unknown>, kind: unknown, imageKinds: ReadonlySet<string>): kind is string {
-  if (typeof kind !== 'string' || !imageKinds.has(kind)) return false;
-  const apiVersion = value.apiVersion;
-  return (
-    apiVersion === undefined ||
-    apiVersion === null ||
-    apiVersion === LEGACY_API_VERSION ||
-    (typeof apiVersion === 'string' && (apiVersion.startsWith('image.openshift.io/') || isTemplateParameterValue(apiVersion)))
-  );
+/** An image kind whose apiVersion oc would send to image.openshift.io, or that is plainly meant for it (another API group's kind of the same name is not). */
+function isImageObject(value: Record<string, unknown>, kind: unknown, imageKinds: ReadonlySet<string>, inTemplate: boolean): kind is string {
+  return typeof kind === 'string' && imageKinds.has(kind) && judgeApiVersion(value.apiVersion, kind, { inTemplate, templateObject: false }) !== 'other-group';
+}
+
+/** The item kind of a typed image list (`ImageStreamList` → `ImageStream`), as decodeToList derives it. */
+function typedItemKind(listKind: string, imageKinds: ReadonlySet<string>): string | undefined {
+  const itemKind = listKind.slice(0, -'List'.length);
+  return listKind.endsWith('List') && imageKinds.has(itemKind) ? itemKind : undefined;
 }
 
 export function discoverObjects(root: unknown, documentIndex: number, imageKinds: ReadonlySet<string>): Discovery {
-  const discovery: Discovery = { objects: [], skipped: {} };
+  const discovery: Discovery = { objects: [], templates: [], skipped: {}, problems: [] };
   const skip = (kind: string): void => {
     addCount(discovery.skipped, kind, 1);
   };
-  const visit = (value: unknown, pathPrefix: PathSegment[], inTemplate: boolean): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...pathPrefix, index], inTemplate));
-      return;
-    }
-    if (!isRecord(value)) {
-      skip('(not an object)');
-      return;
-    }
-    const kind = value.kind;
-    if (kind === 'Template' && Array.isArray(value.objects)) {
-      value.objects.forEach((item, index) => visit(item, [...pathPrefix, 'objects', index], true));
-      return;
-    }
-    // `List`, `ImageStreamList`… (and the API's SecretList, which is never a manifest) only hold objects.
-    if (typeof kind === 'string' && kind.endsWith('List')) {
-      if (Array.isArray(value.items)) value.items.forEach((item, index) => visit(item, [...pathPrefix, 'items', index], inTemplate));
-      return;
-    }
-    const objectKind = writtenKind(value, imageKinds);
-    if (!isImageObject(value, objectKind, imageKinds)) {
-      skip(typeof kind === 'string' ? kind : '(no kind)');
-      return;
-    }
+  const problem = (path: PathSegment[], message: Omit<DiscoveryProblem, 'path'>): void => {
+    discovery.problems.push({ ...message, path });
+  };
+  const toObject = (value: Record<string, unknown>, kind: string, pathPrefix: PathSegment[], inTemplate: boolean): ManifestObject => {
     const metadata = isRecord(value.metadata) ? value.metadata : {};
-    discovery.objects.push({
+    return {
       apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : '',
-      kind: objectKind,
+      kind,
       ...(typeof metadata.name === 'string' ? { name: metadata.name } : {}),
       ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
       value,
       documentIndex,
       pathPrefix,
       inTemplate,
+    };
+  };
+
+  /** An object oc has typed (a document, a List item or a Template object). */
+  const visitObject = (value: Record<string, unknown>, pathPrefix: PathSegment[], inTemplate: boolean): void => {
+    const kind = value.kind;
+    // UnstructuredJSONScheme decodes an object with `items` as a list, whatever its kind.
+    if (typeof kind === 'string' && value.items !== undefined && value.items !== null) {
+      visitList(value, kind, pathPrefix, inTemplate);
+      return;
+    }
+    if (kind === 'Template') {
+      discovery.templates.push(toObject(value, kind, pathPrefix, inTemplate));
+      if (Array.isArray(value.objects)) {
+        value.objects.forEach((item, index) => visitTemplateObject(item, [...pathPrefix, 'objects', index]));
+      }
+      return;
+    }
+    const objectKind = writtenKind(value, imageKinds);
+    if (!isImageObject(value, objectKind, imageKinds, inTemplate)) {
+      skip(typeof kind === 'string' ? kind : '(no kind)');
+      return;
+    }
+    discovery.objects.push(toObject(value, objectKind, pathPrefix, inTemplate));
+  };
+
+  const visitList = (list: Record<string, unknown>, listKind: string, pathPrefix: PathSegment[], inTemplate: boolean): void => {
+    const where = (index: number) => `${renderPath([...pathPrefix, 'items', index])} of this ${kindText(listKind)}`;
+    if (!Array.isArray(list.items)) {
+      problem([...pathPrefix, 'items'], ruleMessage(listItemType, { messageId: 'itemsNotSequence', data: { kind: kindText(listKind), type: jsonType(list.items) } }));
+      return;
+    }
+    const itemKind = typedItemKind(listKind, imageKinds);
+    if (itemKind !== undefined && !isImageObject(list, itemKind, imageKinds, inTemplate)) {
+      skip(listKind);
+      return;
+    }
+    if (itemKind !== undefined) {
+      const mapping = unmappedApiVersion(list.apiVersion, listKind, placementOf(inTemplate, pathPrefix));
+      if (mapping) problem([...pathPrefix, 'apiVersion'], ruleMessage(apiVersionMapping, mapping));
+    }
+    // The SecretList of image.openshift.io is a subresource: the list itself cannot be mapped.
+    if (listKind === 'SecretList' && judgeApiVersion(list.apiVersion, listKind, { inTemplate, templateObject: false }) !== 'other-group' && list.apiVersion !== 'v1') {
+      problem(
+        [...pathPrefix, 'kind'],
+        ruleMessage(kindNotCreatable, { messageId: 'subresource', data: { kind: listKind, subresource: subresourceOf(listKind), apiVersion: IMAGE_API_VERSION } }),
+      );
+      return;
+    }
+    list.items.forEach((item, index) => {
+      const path = [...pathPrefix, 'items', index];
+      if (item !== null && !isRecord(item)) {
+        // decodeToList fails on the whole list.
+        problem(path, ruleMessage(listItemType, { messageId: 'notObject', data: { step: 'oc', where: where(index), type: jsonType(item), consequence: 'none of its items is sent' } }));
+        return;
+      }
+      const written = item ?? {};
+      const hasKind = written.kind !== undefined && written.kind !== null && written.kind !== '';
+      const hasApiVersion = written.apiVersion !== undefined && written.apiVersion !== null && written.apiVersion !== '';
+      if (!hasKind && !hasApiVersion && itemKind !== undefined) {
+        // decodeToList gives the item the typed list's kind and apiVersion.
+        discovery.objects.push({ ...toObject({ ...written, kind: itemKind, apiVersion: list.apiVersion }, itemKind, path, inTemplate), impliedType: true });
+        return;
+      }
+      if (!hasKind && writtenKind(written, imageKinds) === undefined) {
+        const note = item === null ? ' (the item is empty)' : listKind === 'List' ? ' (only a typed list such as ImageStreamList gives its items a kind)' : '';
+        problem(path, ruleMessage(listItemType, { messageId: 'noKind', data: { step: 'oc', where: where(index), note } }));
+        return;
+      }
+      if (!hasApiVersion) {
+        const fix = imageKinds.has(String(written.kind)) ? `: ${IMAGE_API_VERSION}` : '';
+        problem([...path, 'apiVersion'], ruleMessage(listItemType, { messageId: 'noApiVersion', data: { where: where(index), kind: kindText(String(written.kind)), fix } }));
+      }
+      visitObject(written, path, inTemplate);
     });
   };
-  visit(root, [], false);
+
+  /** library-go templateprocessing decodes each Template object on its own; a Template nested here is processed only when it is. */
+  const visitTemplateObject = (item: unknown, path: PathSegment[]): void => {
+    const where = `${renderPath(path)} of this Template`;
+    const step = 'Template processing';
+    if (item === null) {
+      problem(path, ruleMessage(listItemType, { messageId: 'noKind', data: { step, where, note: ' (the object is empty)' } }));
+      return;
+    }
+    if (!isRecord(item)) {
+      const data = { step, where, type: jsonType(item), consequence: 'oc process fails ("unable to handle object")' };
+      problem(path, ruleMessage(listItemType, { messageId: 'notObject', data }));
+      return;
+    }
+    if ((item.kind === undefined || item.kind === null || item.kind === '') && writtenKind(item, imageKinds) === undefined) {
+      problem(path, ruleMessage(listItemType, { messageId: 'noKind', data: { step, where, note: '' } }));
+      return;
+    }
+    visitObject(item, path, true);
+  };
+
+  // StreamVisitor skips a null document like an empty one.
+  if (isRecord(root)) visitObject(root, [], false);
+  else if (Array.isArray(root)) problem([], ruleMessage(documentNotObject, { messageId: 'sequence' }));
+  else if (root !== null) problem([], ruleMessage(documentNotObject, { messageId: 'scalar', data: { type: jsonType(root) } }));
+  // The objects of a top-level sequence are checked all the same, ready for when they are split or wrapped in a List.
+  if (Array.isArray(root)) root.forEach((item, index) => isRecord(item) && visitObject(item, [index], false));
   return discovery;
 }

@@ -18,7 +18,7 @@ import type {
 } from './types.js';
 import { effectiveSeverity, interpolate } from './config.js';
 import { Directives } from './directives.js';
-import { discoverObjects, IMAGE_API_VERSION, LEGACY_API_VERSION } from './discover.js';
+import { discoverObjects } from './discover.js';
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
 import { addCount, renderPath, valueAt } from './paths.js';
@@ -26,7 +26,8 @@ import { closestMatch } from './suggest.js';
 import { nullStringProblems, schemaProblems, type SchemaErrorContext, type SchemaProblem, type SchemaValidator } from './schema/errors.js';
 import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
-import { internalError, legacyApiVersion, schemaRequired, unknownField } from './rules/pipeline.js';
+import { IMAGE_API_VERSION } from './rest-mapping.js';
+import { internalError, schemaRequired, unknownField } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
 import { readDocuments } from './yaml/read.js';
@@ -67,6 +68,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   const imageKinds = new Set(schemaSet.imageKinds);
   const rulesById = new Map(registry.map((rule) => [rule.id, rule]));
   const objectRules = registry.filter((rule) => rule.check);
+  const templateRules = objectRules.filter((rule) => rule.kinds !== '*' && rule.kinds.includes('Template'));
   const schemaIndex = new SchemaIndex(schemaSet.definitions ?? {});
 
   return function validate(text: string, options: ValidateOptions = {}): ValidationResult {
@@ -105,6 +107,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const locator = new Locator(read.lines, text);
     const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
+    const templates: ManifestObject[] = [];
     const skipped: Record<string, number> = {};
     const documents = new Map<number, ReadDocument>();
 
@@ -113,9 +116,16 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       if (document.unreadable || document.value === undefined) continue;
       const discovery = discoverObjects(document.value, document.index, imageKinds);
       for (const [kind, count] of Object.entries(discovery.skipped)) addCount(skipped, kind, count);
+      const problems = discovery.problems.map((problem): PendingFinding => ({ ...problem, documentIndex: document.index, target: 'value' }));
+      pendingFindings.push(...problems);
       for (const object of discovery.objects) {
         objects.push(object);
-        pendingFindings.push(...checkObject(object, config, document, locator));
+        pendingFindings.push(...checkObject(object, objectRules, config, document, locator, problems));
+      }
+      // Templates are created as objects too: only their own rules apply (there is no Template schema).
+      for (const template of discovery.templates) {
+        templates.push(template);
+        pendingFindings.push(...checkObject(template, templateRules, config, document, locator, []));
       }
     }
 
@@ -135,7 +145,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const range =
         item.range ??
         (document && item.path ? locator.locate(document, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
-      const owner = item.path ? ownerOf(objects, item.documentIndex, item.path) : undefined;
+      const owner = item.path ? ownerOf([...objects, ...templates], item.documentIndex, item.path) : undefined;
       const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document, locator, text) : undefined;
       const suggestions: FindingSuggestion[] = [];
       if (rule.hasSuggestions && document) {
@@ -167,7 +177,14 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
   }
 
-  function checkObject(object: ManifestObject, config: ValidationConfig, document: ReadDocument, locator: Locator): PendingFinding[] {
+  function checkObject(
+    object: ManifestObject,
+    rules: readonly RuleDefinition[],
+    config: ValidationConfig,
+    document: ReadDocument,
+    locator: Locator,
+    discoveryFindings: readonly PendingFinding[],
+  ): PendingFinding[] {
     const found: PendingFinding[] = [];
     const inDocument = (path: readonly PathSegment[]): PathSegment[] => [...object.pathPrefix, ...path];
     const inDocumentEdit = <Edit extends PathEdit>(edit: Edit): Edit => ({ ...edit, path: inDocument(edit.path) });
@@ -192,8 +209,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         ...(fixes.suggest ? { suggest: fixes.suggest.map((suggestion) => ({ ...suggestion, edit: inDocumentEdit(suggestion.edit) })) } : {}),
       });
 
-    // Object rules first: where one reports a path, the schema's finding there is redundant.
-    for (const rule of objectRules) {
+    // Object rules first: where one (or oc's typing, in discoveryFindings) reports a path, the schema's finding there is redundant.
+    for (const rule of rules) {
       if (rule.kinds !== '*' && !rule.kinds.includes(object.kind)) continue;
       if (effectiveSeverity(rule, config) === undefined) continue;
       try {
@@ -207,15 +224,13 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
-    const ruleFindings = [...found];
-    const legacy = object.apiVersion === LEGACY_API_VERSION;
-    if (legacy) {
-      report(legacyApiVersion.id, 'legacy', ['apiVersion'], { kind: object.kind }, 'value', undefined, {
-        fix: { type: 'replace', path: ['apiVersion'], value: IMAGE_API_VERSION },
-      });
-    }
+    const ruleFindings = [...found, ...discoveryFindings];
+    const validator = schemaSet.validators[object.kind];
+    if (!validator) return found;
 
-    const value = legacy ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
+    // An apiVersion oc cannot map is api-version-mapping's (or legacy-api-version's) finding: the schema judges the rest of the object.
+    const apiVersion = object.value.apiVersion;
+    const value = typeof apiVersion === 'string' && apiVersion !== '' ? { ...object.value, apiVersion: IMAGE_API_VERSION } : object.value;
     const context: SchemaErrorContext = {
       value,
       kind: object.kind,
@@ -223,8 +238,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       nodeAt: (path) => locator.entry(document, inDocument(path))?.value,
       schemaAt: (path) => schemaIndex.at(object.kind, path),
     };
-    const validator = schemaSet.validators[object.kind];
-    const problems = validator && !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
+    const problems = !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     const discarded = discardedBeforeValidation(object);
     for (const problem of [...problems, ...nullStringProblems(context), ...decodingProblems(context)]) {
       const flags = rulesById.get(problem.ruleId)?.flags;

@@ -16,3 +16,4 @@ export { renderPath } from './paths.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
 export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
+export { LINE_BREAK } from './yaml/go-text.js';

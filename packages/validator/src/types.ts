@@ -8,7 +8,8 @@ import type { ruleCategories } from './categories.js';
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
-/** syntax: YAML as the server reads it · schema: JSON Schema · server: the API server's validation
+/** syntax: YAML as the server reads it · client: what oc does with a document before any request
+ *  (decoding, typing, REST mapping) · schema: JSON Schema · server: the API server's validation
  *  · docs: what the reference states but a schema cannot express · lint: accepted but almost
  *  certainly a mistake. */
 export type RuleCategory = (typeof ruleCategories)[number];
@@ -99,6 +100,8 @@ export interface ManifestObject {
   pathPrefix: PathSegment[];
   /** Inside a Template: values with `${PARAM}` / `${{PARAM}}` are not format-checked. */
   inTemplate: boolean;
+  /** An item of a typed list (ImageStreamList…) written without kind and apiVersion: `value` carries the list's. */
+  impliedType?: boolean;
 }
 
 export interface ValidationResult {

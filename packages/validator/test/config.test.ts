@@ -40,9 +40,10 @@ describe('config through validate', () => {
 
   it('applies rule settings and strict mode to the findings', () => {
     const severities = (config: object) => validate(text, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
-    expect(severities({})).toEqual(['legacy-api-version:warning', 'unknown-field:warning']);
-    expect(severities({ strict: true })).toEqual(['legacy-api-version:warning', 'unknown-field:error']);
-    expect(severities({ rules: { 'legacy-api-version': 'off', 'unknown-field': 'error' } })).toEqual(['unknown-field:error']);
+    expect(severities({})).toEqual(['api-version-mapping:error', 'unknown-field:warning']);
+    expect(severities({ strict: true })).toEqual(['api-version-mapping:error', 'unknown-field:error']);
+    expect(severities({ rules: { 'api-version-mapping': 'warn', 'unknown-field': 'error' } })).toEqual(['api-version-mapping:warning', 'unknown-field:error']);
+    expect(severities({ rules: { 'api-version-mapping': 'off' } })).toEqual(['unknown-field:warning']);
   });
 
   it('passes limits through', () => {

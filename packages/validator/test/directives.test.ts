@@ -59,7 +59,7 @@ describe('inline directives', () => {
 
   it('an enable for one rule inside a disable-all re-enables only that rule', () => {
     const text = `# ocp-image-disable
-# ocp-image-enable legacy-api-version
+# ocp-image-enable api-version-mapping
 apiVersion: v1
 kind: ImageStream
 metadata:
@@ -67,11 +67,11 @@ metadata:
   labels:
     a: yes
 `;
-    expect(ruleIdsAndLines(text)).toEqual(['legacy-api-version@3']);
+    expect(ruleIdsAndLines(text)).toEqual(['api-version-mapping@3']);
   });
 
   it('a disable without enable lasts to the end of the file, across documents', () => {
-    const text = `# ocp-image-disable legacy-api-version
+    const text = `# ocp-image-disable api-version-mapping
 apiVersion: v1
 kind: ImageStream
 metadata: {name: a}

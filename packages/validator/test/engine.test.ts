@@ -167,33 +167,37 @@ describe('schema findings', () => {
     ]);
   });
 
-  it('reports a wrong apiVersion or kind with the expected value', () => {
-    expect(validate('apiVersion: image.openshift.io/v2\nkind: Thing\n').findings).toMatchObject([
-      { ruleId: 'schema-enum', path: 'apiVersion', message: 'apiVersion must be "image.openshift.io/v1", not "image.openshift.io/v2" (check the spelling and case).' },
+  it('leaves an apiVersion oc cannot map to api-version-mapping and validates the rest as image.openshift.io/v1', () => {
+    expect(validate('apiVersion: image.openshift.io/v2\nkind: Thing\nspec: {count: x}\n').findings).toMatchObject([
+      { ruleId: 'api-version-mapping', path: 'apiVersion', message: expect.stringContaining('image.openshift.io serves only v1') },
+      { ruleId: 'schema-type', path: 'spec.count' },
     ]);
   });
 });
 
 describe('objects', () => {
-  it('validates legacy apiVersion v1 as image.openshift.io/v1 with a warning', () => {
+  it('reports the legacy apiVersion v1 outside a Template as one error and validates the object as image.openshift.io/v1', () => {
     const text = 'apiVersion: v1\nkind: Thing\nmetadata: {name: old}\n';
     expect(validate(text).findings).toMatchObject([
-      { ruleId: 'legacy-api-version', severity: 'warning', path: 'apiVersion', line: 1, column: 13, endColumn: 15, kind: 'Thing', name: 'old' },
+      { ruleId: 'api-version-mapping', severity: 'error', path: 'apiVersion', line: 1, column: 13, endColumn: 15, kind: 'Thing', name: 'old' },
     ]);
   });
 
   it('finds objects in Lists and Templates and prefixes their paths', () => {
-    const text = `kind: List
+    const text = `apiVersion: v1
+kind: List
 items:
-- kind: Service
+- apiVersion: v1
+  kind: Service
 - apiVersion: image.openshift.io/v1
   kind: Thing
   spec: {count: x}
 ---
 apiVersion: template.openshift.io/v1
 kind: Template
+metadata: {name: t}
 objects:
-- apiVersion: v1
+- apiVersion: image.openshift.io/v1
   kind: Thing
   spec: {count: y}
 `;
@@ -203,12 +207,13 @@ objects:
       ['Thing', 1, ['objects', 0], true],
     ]);
     expect(result.skipped).toEqual({ Service: 1 });
-    expect(brief(result.findings)).toEqual(['schema-type items[1].spec.count', 'legacy-api-version objects[0].apiVersion', 'schema-type objects[0].spec.count']);
-    expect(result.findings.map((finding) => finding.documentIndex)).toEqual([0, 1, 1]);
+    expect(brief(result.findings)).toEqual(['schema-type items[1].spec.count', 'schema-type objects[0].spec.count']);
+    expect(result.findings.map((finding) => finding.documentIndex)).toEqual([0, 1]);
   });
 
   it('does not type-check template parameters but still checks the structure around them', () => {
     const text = `kind: Template
+metadata: {name: t}
 objects:
 - apiVersion: image.openshift.io/v1
   kind: Thing
@@ -223,7 +228,7 @@ objects:
 `;
     expect(brief(validate(text).findings)).toEqual(['unknown-field objects[0].spec.tags[0].from.nmae']);
     // Outside a Template the same values are ordinary strings.
-    expect(brief(validate(text.replace('kind: Template\nobjects:\n- ', '').replaceAll('\n  ', '\n')).findings)).toEqual([
+    expect(brief(validate(text.replace('kind: Template\nmetadata: {name: t}\nobjects:\n- ', '').replaceAll('\n  ', '\n')).findings)).toEqual([
       'schema-type spec.insecure',
       'schema-type spec.count',
       'schema-enum spec.choice',
@@ -312,16 +317,16 @@ describe('robustness', () => {
   it('never throws', () => {
     const inputs = ['', '\u0000\u0001', '[', ']]]', '- - - -', '{"a":', 'kind: Thing\n\tbad: tab', '*unknown', '&a [*a]', '%YAML 9.9\n---\na: 1'];
     for (const input of inputs) expect(() => validate(input)).not.toThrow();
-    expect(validate(42 as unknown as string).findings).toEqual([]);
+    expect(validate(42 as unknown as string).findings).toMatchObject([{ ruleId: 'document-not-object', message: expect.stringContaining('it is a number') }]);
   });
 
   it('does not count a byte order mark as a column', () => {
-    expect(validate('\uFEFFapiVersion: v1\nkind: Thing\n').findings).toMatchObject([{ ruleId: 'legacy-api-version', line: 1, column: 13 }]);
+    expect(validate('\uFEFFapiVersion: v1\nkind: Thing\n').findings).toMatchObject([{ ruleId: 'api-version-mapping', line: 1, column: 13 }]);
   });
 
   it('positions findings in CRLF files', () => {
     expect(validate('apiVersion: v1\r\nkind: Thing\r\nspec:\r\n  count: x\r\n').findings).toMatchObject([
-      { ruleId: 'legacy-api-version', line: 1, column: 13, endLine: 1, endColumn: 15 },
+      { ruleId: 'api-version-mapping', line: 1, column: 13, endLine: 1, endColumn: 15 },
       { ruleId: 'schema-type', line: 4, column: 10, endLine: 4, endColumn: 11 },
     ]);
   });

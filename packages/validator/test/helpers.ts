@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { createEngine, type SchemaSet } from '../src/engine.js';
+import { clientRules } from '../src/rules/client/index.js';
 import { pipelineRules } from '../src/rules/pipeline.js';
 import type { RuleDefinition } from '../src/types.js';
 
@@ -11,9 +12,9 @@ export function compileSchemaSet(definitions: Record<string, object>, kinds: str
   return { imageKinds: kinds, validators, definitions };
 }
 
-/** A `validate` over the given schemas and rules (the pipeline rules are always there). */
+/** A `validate` over the given schemas and rules (the pipeline and client rules are always there). */
 export function engineWith(schemaSet: SchemaSet, extraRules: RuleDefinition[] = []) {
-  return createEngine(schemaSet, [...pipelineRules, ...extraRules]);
+  return createEngine(schemaSet, [...pipelineRules, ...clientRules, ...extraRules]);
 }
 
 /** The 1-based line and column of the first occurrence of `needle` (after `after` if given). */

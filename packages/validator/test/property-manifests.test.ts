@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { rules, validate } from '../src/index.js';
 import type { Finding, ValidationResult } from '../src/types.js';
 import { invariantViolations } from './arbitraries/invariants.js';
-import { API_VERSION, manifestsByKind, validManifest } from './arbitraries/manifests.js';
+import { API_VERSION, creatableManifest, manifestsByKind, readOnlyManifest, validManifest } from './arbitraries/manifests.js';
 import { mutate, mutations } from './arbitraries/mutate.js';
 import { choices, hostileText, render, renderFile, rendering, textEdits } from './arbitraries/render.js';
 import { runs, timeoutFor } from './arbitraries/settings.js';
@@ -43,16 +43,11 @@ describe('generated valid manifests', () => {
     'draw no error in any rendering, decode to the value written, and keep their findings through a YAML round trip',
     () => {
       fc.assert(
-        fc.property(validManifest, rendering, choices, (manifest, renderingName, pick) => {
+        fc.property(creatableManifest, rendering, choices, (manifest, renderingName, pick) => {
           const text = render(manifest, renderingName, pick);
           const result = validate(text);
           assertInvariants(text, result);
           expect(errorsOf(result.findings), text).toEqual([]);
-          if (manifest.kind === 'SecretList') {
-            // A *List is read as a list of its items (Secrets here), which are other kinds.
-            expect(result.objects).toEqual([]);
-            return;
-          }
           expect(result.objects).toHaveLength(1);
           const object = result.objects[0];
           // The reader gives back exactly what was written, whatever the style, aliases or merge keys.
@@ -74,7 +69,7 @@ describe('generated valid manifests', () => {
     () => {
       fc.assert(
         fc.property(
-          fc.array(validManifest.filter((manifest) => manifest.kind !== 'SecretList'), { minLength: 1, maxLength: 4 }),
+          fc.array(creatableManifest, { minLength: 1, maxLength: 4 }),
           fc.constantFrom('documents' as const, 'list' as const, 'template' as const),
           rendering,
           choices,
@@ -93,17 +88,32 @@ describe('generated valid manifests', () => {
     timeoutFor(100, 0.05),
   );
 
-  it('legacy apiVersion v1 gets only its warning', () => {
+  it('legacy apiVersion v1 gets only api-version-mapping, or in a Template only its warning (an error for ImageTag, which processing does not rewrite)', () => {
     fc.assert(
-      fc.property(validManifest.filter((manifest) => manifest.kind !== 'SecretList'), choices, (manifest, pick) => {
-        const text = render({ ...manifest, apiVersion: 'v1' }, 'block', pick);
+      fc.property(creatableManifest, fc.boolean(), choices, (manifest, inTemplate, pick) => {
+        const legacy = { ...manifest, apiVersion: 'v1' };
+        const text = inTemplate ? renderFile([legacy], 'template', 'block', pick) : render(legacy, 'block', pick);
         const result = validate(text);
         assertInvariants(text, result);
-        expect(summary(result.findings)).toEqual(['warning legacy-api-version apiVersion']);
+        const path = inTemplate ? 'objects[0].apiVersion' : 'apiVersion';
+        const expected = inTemplate && manifest.kind !== 'ImageTag' ? 'warning legacy-api-version' : 'error api-version-mapping';
+        expect(summary(result.findings)).toEqual([`${expected} ${path}`]);
       }),
       runs(50, 0.02),
     );
   }, timeoutFor(50, 0.02));
+
+  it('kinds only read from the API get kind-not-creatable at their kind and no other error', () => {
+    fc.assert(
+      fc.property(readOnlyManifest, choices, (manifest, pick) => {
+        const text = render(manifest, 'block', pick);
+        const result = validate(text);
+        assertInvariants(text, result);
+        expect(errorsOf(result.findings).map((finding) => `${finding.ruleId} ${finding.path}`)).toEqual(['kind-not-creatable kind']);
+      }),
+      runs(30, 0.02),
+    );
+  }, timeoutFor(30, 0.02));
 });
 
 describe('mutated manifests', () => {

@@ -82,11 +82,11 @@ copy: *base
     expect(values('"<<": {a: 1}\n')[0]).toEqual({ '<<': { a: 1 } });
   });
 
-  it('skips empty documents but counts them in documentIndex', () => {
+  it('skips empty documents but counts them in documentIndex, as oc does (not the nothing between two ---)', () => {
     const result = read('---\n---\n# only a comment\n---\nkind: A\n---\n~\n---\nkind: B\n');
     expect(result.documents.map((document) => [document.index, document.value])).toEqual([
-      [2, { kind: 'A' }],
-      [4, { kind: 'B' }],
+      [1, { kind: 'A' }],
+      [3, { kind: 'B' }],
     ]);
   });
 });

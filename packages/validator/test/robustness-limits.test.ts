@@ -168,6 +168,13 @@ describe('deep nesting', () => {
     expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'input-too-large', documentIndex: 1, line: 6 })]);
   });
 
+  it('lone CR line ends are line breaks, as to go-yaml: thousands of them make a flat mapping, not a deep one', () => {
+    const text = `${Array.from({ length: 3_000 }, (_, line) => `k${line}: v`).join('\r')}\n---\nkind: Secret\n`;
+    const results = [0, 6_000].map((frames) => withStackUsed(frames, () => check(text)));
+    expect(tooLarge(results[0]?.findings ?? [])).toEqual([]);
+    expect(results[1]).toEqual(results[0]);
+  });
+
   it('nesting within the limit is validated; one level more is refused', () => {
     const nested = (levels: number) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: x\n  annotations:\n    a: "1"\nx: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
     expect(tooLarge(check(nested(DEFAULT_LIMITS.maxDepth - 1)).findings)).toEqual([]);

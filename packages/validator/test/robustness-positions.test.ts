@@ -17,9 +17,11 @@ function positions(text: string) {
 
 describe('positions stay inside the text', () => {
   it('after an error token that spans a line break', () => {
-    expect(positions('{}\r\r\n"')).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 1, column: 3 })]);
+    // CR, then CRLF: two line breaks; the string that never ends starts line 3.
+    expect(positions('{}\r\r\n"')).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 3, column: 1 })]);
     expect(positions('"""\n:')[0]).toEqual(expect.objectContaining({ ruleId: 'yaml-syntax', line: 1, column: 3 }));
-    expect(positions('""\r\r\nn')[0]).toEqual(expect.objectContaining({ ruleId: 'yaml-syntax', line: 1, column: 3 }));
+    // go-yaml reads "" and stops there: what follows its root is not read (the oracle agrees).
+    expect(positions('""\r\r\nn')).toEqual([]);
   });
 
   it('line numbers after such a token count every line feed', () => {

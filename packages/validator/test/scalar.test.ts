@@ -97,7 +97,7 @@ describe('resolveTaggedScalar', () => {
     expect(resolveTaggedScalar('tag:yaml.org,2002:str', '1.10')).toEqual({ type: 'string', value: '1.10' });
   });
   it('resolves !!int and rejects what is not an int, as go-yaml does', () => {
-    expect(resolveTaggedScalar('tag:yaml.org,2002:int', '0x10')).toEqual({ type: 'int', value: 16 });
+    expect(resolveTaggedScalar('tag:yaml.org,2002:int', '0x10')).toEqual({ type: 'int', value: 16, integer: 16n });
     expect(resolveTaggedScalar('tag:yaml.org,2002:int', 'abc')).toBeUndefined();
   });
   it('turns an int into a float under !!float', () => {

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../types.js';
+import { clientRules } from './client/index.js';
 import { fileRules } from './file.js';
 import { pipelineRules } from './pipeline.js';
 import { serverRules } from './server/index.js';
@@ -7,7 +8,7 @@ import { lintRules } from './lint/index.js';
 
 /** The rule registry: the single source of truth for the validator, the CLI, the ESLint rules,
  *  the configs and the rule docs. */
-export const rules: readonly RuleDefinition[] = [...fileRules, ...pipelineRules, ...serverRules, ...docsRules, ...lintRules];
+export const rules: readonly RuleDefinition[] = [...fileRules, ...pipelineRules, ...clientRules, ...serverRules, ...docsRules, ...lintRules];
 
 const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
 

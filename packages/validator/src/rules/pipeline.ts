@@ -23,6 +23,17 @@ export const yamlSyntax = defineRule({
     complexKey: 'A mapping or sequence used as a key cannot be converted to JSON; write a string key.',
     mergeNotMap: 'A merge key (<<) needs a mapping, an alias of a mapping or a sequence of them.',
     badTag: 'go-yaml cannot decode {{tag}} `{{value}}`; remove the tag or fix the value.',
+    unknownAlias: 'The alias *{{name}} refers to no anchor before it in this document: go-yaml fails ("unknown anchor referenced").',
+    unknownEscape: 'go-yaml cannot read the escape `{{escape}}` in a double-quoted string (unknown, or not a character) and fails; write the character itself or use single quotes.',
+    endBeforeContent: 'The document ends (`...`) before any content: go-yaml fails ("did not find expected node content"); remove the marker.',
+    tab: 'A tab indents this line (or follows `- `): go-yaml fails ("found character that cannot start any token"); indent with spaces.',
+    anchorName: 'go-yaml allows only letters, digits, `_` and `-` in an anchor or alias name, not `{{name}}`; rename it.',
+    multilineKey: 'A key must be on one line: go-yaml fails on a key that spans lines; join its lines.',
+    blockHeader: 'After `|` or `>` and its indicators only a comment may follow on the line, not `{{header}}`: go-yaml fails ("did not find expected comment or line break").',
+    directive: 'go-yaml cannot read the directive `{{directive}}` (it knows `%YAML 1.1` and `%TAG` with a URI) and fails; remove it.',
+    controlCharacter: 'The control character {{code}} is not allowed in YAML: go-yaml rejects the document; remove it or write it as an escape in a double-quoted string.',
+    notJson: '`{{value}}` is a float JSON cannot represent (infinity or NaN): oc fails to convert the document; quote it if you mean a string.',
+    unsignedKey: 'The key {{key}} is an integer beyond int64, which sigs.k8s.io/yaml cannot convert to a JSON key; quote it.',
   },
 });
 
@@ -158,19 +169,6 @@ export const fieldDecoding = defineRule({
   },
 });
 
-export const legacyApiVersion = defineRule({
-  id: 'legacy-api-version',
-  category: 'lint',
-  severity: 'warning',
-  description: 'Image kinds should use `apiVersion: image.openshift.io/v1`, not the legacy OpenShift 3 `v1`.',
-  source: 'OpenShift 3.x served these kinds without an API group (`/oapi/v1`); OpenShift 4 serves them as image.openshift.io/v1.',
-  kinds: '*',
-  fixable: 'code',
-  messages: {
-    legacy: '`apiVersion: v1` is the legacy OpenShift 3 spelling for {{kind}}; write `apiVersion: image.openshift.io/v1`.',
-  },
-});
-
 export const inputTooLarge = defineRule({
   id: 'input-too-large',
   category: 'syntax',
@@ -214,7 +212,6 @@ export const pipelineRules: readonly RuleDefinition[] = [
   schemaOther,
   unknownField,
   fieldDecoding,
-  legacyApiVersion,
   inputTooLarge,
   internalError,
 ];

@@ -15,8 +15,9 @@ import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
-import { resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import type { SourceEntry, SourceNode, SourceRange } from './source.js';
+import { splitStream, type StreamDocument } from './stream.js';
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
 
@@ -29,16 +30,23 @@ const SCALAR_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null']);
 const FLOW_CLOSING = /[\s,]*[\]}]/y;
 /**
  * Tabs: js-yaml reads one in a line's indentation or after `- ` as indentation, go-yaml rejects
- * both in block context. JSON (flow context throughout) may indent with tabs.
+ * both in block context. Within a flow collection at the root (as in JSON), tabs are blanks to both.
  */
-const JSON_START = /^\s*[[{]/;
-/** `oc` fails on a `---` line with anything but a comment after it (`--- |`, `---b: 2`). */
-const SEPARATOR_WITH_CONTENT = /^---(?![ \t]*(?:#.*)?\r?$)/m;
+const FLOW_ROOT_START = /^[ \r\n]*[[{]/;
+
+function tabsOnlyInFlowRoot(text: string): boolean {
+  const start = FLOW_ROOT_START.exec(text);
+  if (!start) return false;
+  const end = Math.max(text.lastIndexOf(']'), text.lastIndexOf('}'));
+  return text.indexOf('\t') >= start[0].length && text.lastIndexOf('\t') < end;
+}
+/** Directives: go-yaml v2 knows only some, and `oc` splits the stream between a directive and its document. */
+const DIRECTIVE = /^%/m;
 /** Escapes go-yaml does not know (`\/`) or code points it rejects (surrogates): js-yaml takes them. */
 const UNSURE_ESCAPE = /\\(?:\/|u[dD][89a-fA-F])/;
-/** Control characters, NEL, LS, PS and a byte order mark past the start: each reader treats them its own way. */
+/** Control characters, NEL, LS, PS, byte order marks and U+FFFE/U+FFFF (go-yaml rejects them): each reader treats them its own way. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 /**
  * `...` ends a document: the `yaml` library counts an empty document where js-yaml counts none.
  * An indented `---` or `...` is text to the `yaml` library, a marker to js-yaml at a document's start.
@@ -73,6 +81,8 @@ class EventWalker {
     start: number,
     private readonly maxDepth: number,
     private readonly positional: boolean,
+    /** A JSON document of a JSON stream: encoding/json reads its numbers, not go-yaml. */
+    private readonly json: boolean,
   ) {
     this.next = start;
   }
@@ -116,7 +126,8 @@ class EventWalker {
       if (resolved === undefined) throw DECLINED;
       value = resolved.value;
     } else {
-      value = event.style === SCALAR_STYLE.PLAIN ? resolvePlainValue(text) : text;
+      const plain = event.style === SCALAR_STYLE.PLAIN;
+      value = this.json ? resolveJsonScalar(plain, text).value : plain ? resolvePlainValue(text) : text;
     }
     // .inf and .nan: JSON cannot carry them (oc fails); the complete reader reports that.
     if (typeof value === 'number' && !Number.isFinite(value)) throw DECLINED;
@@ -242,71 +253,113 @@ function headOf(key: SourceNode | undefined, value: SourceNode | null): SourceRa
   return value.kind === 'scalar' ? value.range : (value.head ?? value.range);
 }
 
+/** The document's text as it stands in the source: the CR of a CRLF kept (js-yaml reads it as the line break go-yaml sees). */
+function sourceSlice(text: string, document: StreamDocument): string {
+  if (document.syntax === 'json') return document.text;
+  const lastLine = document.lines.at(-1)?.source ?? document.start;
+  const newline = text.indexOf('\n', lastLine);
+  return text.slice(document.start, newline === -1 ? text.length : newline + 1);
+}
+
 /**
  * Reads `text` with the fast reader, or returns undefined where the complete reader must.
- * `limits.maxBytes` is the caller's to check.
+ * `limits.maxBytes` is the caller's to check. The stream is split as `oc` splits it (stream.ts),
+ * and each piece is parsed alone, as go-yaml reads it.
  */
 export function readFast(text: string, limits: InputLimits): ReadResult | undefined {
   // (`includes` first: it is several times faster than the multiline patterns.)
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
-  if (text.includes('\t') && !JSON_START.test(text)) return undefined;
+  // oc's line reader drops the CR of a CRLF: before it, a lone CR is one line break less than js-yaml reads in the source.
+  if (text.includes('\r\r')) return undefined;
   if ((text.includes('...') || text.includes(' ---')) && DOCUMENT_END.test(text)) return undefined;
-  if (text.includes('---') && SEPARATOR_WITH_CONTENT.test(text)) return undefined;
+  if (text.includes('%') && DIRECTIVE.test(text)) return undefined;
   if (text.includes('\\') && UNSURE_ESCAPE.test(text)) return undefined;
-  let events: Event[];
-  try {
-    // One level of margin: the walker applies the limit exactly as the complete reader does.
-    events = parseEvents(text, { maxDepth: limits.maxDepth + 1 });
-  } catch {
-    return undefined;
-  }
   // Within the node budget the complete reader's token count (one character or more each) can reach.
   if (text.length > limits.maxNodes) return undefined;
-  const lines = lineStarts(text);
+  const stream = splitStream(text);
+  if (stream.failure) return undefined;
   const documents: ReadDocument[] = [];
-  let documentIndex = 0;
   try {
-    for (let next = 0; next < events.length; ) {
-      const event = events[next++] as Event;
-      if (event.type !== EVENT_ID.DOCUMENT || event.directives.length > 0) return undefined;
-      if (documentIndex >= limits.maxDocuments) return undefined;
-      const rootEvent = next;
-      const root = events[rootEvent];
-      const walker = new EventWalker(text, events, rootEvent, limits.maxDepth, false);
-      const value = walker.node(0);
-      next = walker.next + 1;
-      const index = documentIndex++;
-      // A document that is empty or only a null is one `oc` skips.
-      if (value === null && root?.type === EVENT_ID.SCALAR && root.style === SCALAR_STYLE.PLAIN && root.tagStart < 0) continue;
-      documents.push(fastDocument(text, events, rootEvent, index, value, limits));
+    for (const piece of stream.documents) {
+      if (piece.index >= limits.maxDocuments) return undefined;
+      const document = readPiece(text, piece, limits);
+      if (document) documents.push(document);
     }
   } catch (error) {
     if (error instanceof Declined) return undefined;
     throw error;
   }
-  return { documents, problems: [], comments: [], lines };
+  return { documents, problems: [], comments: [], lines: lineStarts(text) };
 }
 
-function fastDocument(text: string, events: readonly Event[], rootEvent: number, index: number, value: unknown, limits: InputLimits): ReadDocument {
-  let source: SourceNode | null | undefined;
+/** One document of the stream; undefined when it is empty or only a null (`oc` skips it). */
+function readPiece(source: string, piece: StreamDocument, limits: InputLimits): ReadDocument | undefined {
+  const text = sourceSlice(source, piece);
+  const json = piece.syntax === 'json';
+  if (!json && text.includes('\t') && !tabsOnlyInFlowRoot(text)) throw DECLINED;
+  let events: Event[];
+  try {
+    // One level of margin: the walker applies the limit exactly as the complete reader does.
+    events = parseEvents(text, { maxDepth: limits.maxDepth + 1 });
+  } catch {
+    throw DECLINED;
+  }
+  const first = events[0];
+  if (first === undefined) return undefined;
+  if (first.type !== EVENT_ID.DOCUMENT || first.directives.length > 0) throw DECLINED;
+  const root = events[1];
+  const walker = new EventWalker(text, events, 1, limits.maxDepth, false, json);
+  const value = walker.node(0);
+  // One document a piece: anything after it would be a second one, which go-yaml would not read.
+  if (walker.next + 1 !== events.length) throw DECLINED;
+  if (value === null && root?.type === EVENT_ID.SCALAR && root.style === SCALAR_STYLE.PLAIN && root.tagStart < 0) return undefined;
+  return fastDocument(source, text, piece, events, value, limits);
+}
+
+function fastDocument(source: string, text: string, piece: StreamDocument, events: readonly Event[], value: unknown, limits: InputLimits): ReadDocument {
+  let described: SourceNode | null | undefined;
   let exactSource: SourceNode | null | undefined;
-  const composed = () => (exactSource ??= composeDocuments(text, limits).documents.find((document) => document.index === index)?.source() ?? null);
+  const composed = () => (exactSource ??= composeDocuments(source, limits).documents.find((document) => document.index === piece.index)?.source() ?? null);
   return {
-    index,
+    index: piece.index,
     value,
     unreadable: false,
     source: () => {
-      if (source === undefined) {
+      if (described === undefined) {
         try {
-          source = new EventWalker(text, events, rootEvent, limits.maxDepth, true).root();
+          described = shifted(new EventWalker(text, events, 1, limits.maxDepth, true, piece.syntax === 'json').root(), piece.start);
         } catch (error) {
           if (!(error instanceof Declined)) throw error;
           // Rare shapes (an empty sequence item): the complete reader positions this document.
-          source = composed();
+          described = composed();
         }
       }
-      return source;
+      return described;
     },
     exactSource: composed,
   };
+}
+
+/** The side table of a piece, its ranges moved from the piece's text to the source (ranges may be shared). */
+function shifted(root: SourceNode | null, by: number): SourceNode | null {
+  if (!root || by === 0) return root;
+  const moved = new Set<SourceRange>();
+  const move = (range: SourceRange | undefined): void => {
+    // `{ start: 0, end: 0 }` stands for no range.
+    if (!range || moved.has(range) || (range.start === 0 && range.end === 0)) return;
+    moved.add(range);
+    range.start += by;
+    range.end += by;
+  };
+  const visit = (node: SourceNode | null | undefined): void => {
+    if (!node) return;
+    move(node.range);
+    move(node.head);
+    for (const entry of node.entries?.values() ?? []) {
+      visit(entry.key);
+      visit(entry.value);
+    }
+  };
+  visit(root);
+  return root;
 }

@@ -1,6 +1,7 @@
 /** What reading a text gives the engine, whichever reader read it. */
 import { LineCounter } from 'yaml';
 import type { PathSegment, SourceComment } from '../types.js';
+import { lineStartOffsets } from './go-text.js';
 import type { SourceNode, SourceRange } from './source.js';
 
 /** A problem found while reading; the engine turns it into a finding. */
@@ -40,14 +41,13 @@ export interface ReadResult {
   lines(): LineCounter;
 }
 
-/** Line starts as every front end counts them: after each LF (a CR alone does not start a line). */
+/** Line starts as every front end counts them (go-text.ts: LF, CRLF, a lone CR, LS and PS). */
 export function lineStarts(text: string): () => LineCounter {
   let counter: LineCounter | undefined;
   return () => {
     if (!counter) {
       counter = new LineCounter();
-      counter.addNewLine(0);
-      for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) counter.addNewLine(offset + 1);
+      for (const offset of lineStartOffsets(text)) counter.addNewLine(offset);
     }
     return counter;
   };

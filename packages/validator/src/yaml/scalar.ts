@@ -10,6 +10,8 @@ export type ScalarType = 'string' | 'null' | 'bool' | 'int' | 'float' | 'timesta
 export interface ResolvedScalar {
   type: ScalarType;
   value: string | number | boolean | null;
+  /** An integer exactly, where `value` may have rounded it (beyond 2^53). */
+  integer?: bigint;
 }
 
 const BOOLEAN_AND_NULL = new Map<string, ResolvedScalar>();
@@ -75,6 +77,19 @@ function parseGoFloat(text: string): number | undefined {
 /** go-yaml v2 timestamp recognition (`parseTimestamp`): at least `YYYY-M-D`. */
 const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
 
+/**
+ * The layouts go-yaml v2's parseTimestamp tries: `2006-1-2T15:4:5.999999999Z07:00` (T or t), `2006-1-2 15:4:5.999999999`
+ * and `2006-1-2`.
+ */
+const GO_TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?(?:Z|[-+]\d{2}:\d{2})| \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d{1,9})?)?$/;
+
+/** The date and time fields in their ranges, as time.Parse checks them. */
+function validDate(text: string): boolean {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 /** Resolves the text of an untagged plain scalar the way go-yaml v2 does. */
 export function resolvePlainScalar(text: string): ResolvedScalar {
   const hint = hintFor(text[0]);
@@ -89,7 +104,7 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   if (TIMESTAMP.test(text)) return { type: 'timestamp', value: text };
   const plain = text.replaceAll('_', '');
   const integer = parseGoInteger(plain);
-  if (integer !== undefined) return { type: 'int', value: Number(integer) };
+  if (integer !== undefined) return { type: 'int', value: Number(integer), integer };
   if (YAML_STYLE_FLOAT.test(plain)) {
     const float = parseGoFloat(plain);
     if (float !== undefined) return { type: 'float', value: float };
@@ -107,9 +122,14 @@ export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar |
   const shortTag = tag.replace(/^tag:yaml\.org,2002:/, '!!');
   switch (shortTag) {
     case '!!str':
-    case '!!binary':
-    case '!!timestamp':
       return { type: 'string', value: text };
+    case '!!timestamp':
+      // Kept as text, but go-yaml fails where time.Parse does.
+      return GO_TIMESTAMP.test(text) && validDate(text) ? { type: 'string', value: text } : undefined;
+    case '!!binary': {
+      const data = decodeBase64(text);
+      return data === undefined ? undefined : { type: 'string', value: data };
+    }
     case '!!int':
     case '!!bool':
     case '!!null': {
@@ -118,10 +138,115 @@ export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar |
     }
     case '!!float': {
       const resolved = resolvePlainScalar(text);
+      // go-yaml turns an int64 into a float but fails on an integer it read as a uint64.
+      if (resolved.integer !== undefined && resolved.integer > INT64_MAX) return undefined;
       return resolved.type === 'float' || resolved.type === 'int' ? { type: 'float', value: resolved.value } : undefined;
     }
     default:
       // Local tags (`!foo`) are not resolvable: go-yaml keeps the text.
       return { type: 'string', value: text };
   }
+}
+
+/** Go's base64.StdEncoding (padding required; CR and LF skipped), bytes then read as Go reads a string. */
+function decodeBase64(text: string): string | undefined {
+  const compact = text.replaceAll(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return undefined;
+  const binary = atob(compact);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return goString(bytes);
+}
+
+/** Bytes as encoding/json writes a Go string: each byte that starts no valid UTF-8 sequence is U+FFFD. */
+function goString(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < bytes.length; ) {
+    const length = validSequenceLength(bytes, index);
+    if (length === 0) {
+      text += '\uFFFD';
+      index += 1;
+    } else {
+      text += new TextDecoder().decode(bytes.subarray(index, index + length));
+      index += length;
+    }
+  }
+  return text;
+}
+
+/** Length of the valid UTF-8 sequence at `index`, or 0 (utf8.DecodeRune's rules). */
+function validSequenceLength(bytes: Uint8Array, index: number): number {
+  const first = bytes[index] ?? 0;
+  const continuation = (at: number, low = 0x80, high = 0xbf): boolean => {
+    const byte = bytes[at];
+    return byte !== undefined && byte >= low && byte <= high;
+  };
+  if (first < 0x80) return 1;
+  if (first >= 0xc2 && first <= 0xdf) return continuation(index + 1) ? 2 : 0;
+  if (first >= 0xe0 && first <= 0xef) {
+    const low = first === 0xe0 ? 0xa0 : 0x80;
+    const high = first === 0xed ? 0x9f : 0xbf;
+    return continuation(index + 1, low, high) && continuation(index + 2) ? 3 : 0;
+  }
+  if (first >= 0xf0 && first <= 0xf4) {
+    const low = first === 0xf0 ? 0x90 : 0x80;
+    const high = first === 0xf4 ? 0x8f : 0xbf;
+    return continuation(index + 1, low, high) && continuation(index + 2) && continuation(index + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+/** A scalar of a document encoding/json reads (a JSON stream): strings, numbers, true, false, null. */
+export function resolveJsonScalar(plain: boolean, text: string): ResolvedScalar {
+  if (!plain) return { type: 'string', value: text };
+  if (text === 'true' || text === 'false') return { type: 'bool', value: text === 'true' };
+  if (text === 'null') return { type: 'null', value: null };
+  if (JSON_NUMBER.test(text)) return { type: 'float', value: Number(text) };
+  return { type: 'string', value: text };
+}
+
+/**
+ * A mapping key as sigs.k8s.io/yaml writes it into JSON: strings as they are, integers in
+ * decimal, floats with Go's FormatFloat(f, 'g', -1, 32), booleans as words. A null key, and an
+ * integer beyond int64 (go-yaml makes it a uint64), cannot be converted.
+ */
+export function jsonKeyString(resolved: ResolvedScalar): string | { messageId: 'nullKey' | 'unsignedKey' } {
+  const { value } = resolved;
+  if (value === null) return { messageId: 'nullKey' };
+  if (resolved.integer !== undefined) return resolved.integer > INT64_MAX ? { messageId: 'unsignedKey' } : resolved.integer.toString();
+  if (typeof value === 'number') return resolved.type === 'int' ? String(value) : goFloat32(value);
+  return String(value);
+}
+
+/** Go's strconv.FormatFloat(value, 'g', -1, 32), with sigs.k8s.io/yaml's spellings of the infinities and NaN. */
+function goFloat32(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Number.POSITIVE_INFINITY) return '.inf';
+  if (value === Number.NEGATIVE_INFINITY) return '-.inf';
+  const single = Math.fround(value);
+  if (!Number.isFinite(single)) return single > 0 ? '.inf' : '-.inf';
+  const sign = single < 0 || Object.is(single, -0) ? '-' : '';
+  if (single === 0) return `${sign}0`;
+  const magnitude = Math.abs(single);
+  // The shortest decimal that reads back as the same float32.
+  let exponential = magnitude.toExponential(0);
+  for (let digits = 1; digits <= 9; digits++) {
+    exponential = magnitude.toExponential(digits - 1);
+    if (Math.fround(Number(exponential)) === magnitude) break;
+  }
+  const [mantissa = '0', exponentText = '0'] = exponential.split('e');
+  let digits = mantissa.replace('.', '');
+  while (digits.length > 1 && digits.endsWith('0')) digits = digits.slice(0, -1);
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
+    const power = Math.abs(exponent).toString().padStart(2, '0');
+    return `${sign}${digits[0]}${fraction}e${exponent < 0 ? '-' : '+'}${power}`;
+  }
+  const point = exponent + 1;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

@@ -2,6 +2,8 @@
  * What must hold for every input, valid or hostile: findings point inside the text, name a rule of
  * the registry, carry a one-line message, and nothing failed inside the validator.
  */
+import { LINE_BREAK } from '../../src/index.js';
+
 
 /** The part of a finding (library `Finding` or CLI JSON message) the invariants look at. */
 export interface LocatedFinding {
@@ -14,9 +16,9 @@ export interface LocatedFinding {
   documentIndex?: number;
 }
 
-/** Lines as the validator counts them: only LF ends a line (CR stays part of the line). */
+/** Lines as the validator counts them: LF, CRLF, a lone CR, LS and PS end a line. */
 export function linesOf(text: string): string[] {
-  return text.split('\n');
+  return text.split(LINE_BREAK);
 }
 
 /**

@@ -6,6 +6,7 @@
  * results…) are left out, so a generated manifest should draw no error at all.
  */
 import fc from 'fast-check';
+import { NOT_CREATABLE_KINDS } from '../../src/rules/client/kind-not-creatable.js';
 import {
   annotations,
   architecture,
@@ -51,7 +52,8 @@ const streamTagFrom = fc.record(
   { requiredKeys: ['kind', 'name'] },
 );
 const streamImageFrom = fc.record(
-  { kind: fc.constant('ImageStreamImage'), name: fc.oneof(hexDigest, fc.tuple(streamName, hexDigest).map(([stream, digest]) => `${stream}@${digest}`)), namespace: dnsLabel },
+  // A bare id names an image of the stream being created, which has none yet (tag-from-name): always name the stream.
+  { kind: fc.constant('ImageStreamImage'), name: fc.tuple(streamName, hexDigest).map(([stream, digest]) => `${stream}@${digest}`), namespace: dnsLabel },
   { requiredKeys: ['kind', 'name'] },
 );
 
@@ -270,3 +272,13 @@ export const manifestsByKind: Readonly<Record<string, fc.Arbitrary<Manifest>>> =
 };
 
 export const validManifest: fc.Arbitrary<Manifest> = fc.oneof(...Object.values(manifestsByKind));
+
+/** The kinds a manifest can create (ImageStreamImage, ImageStreamLayers and SecretList are only read from the API). */
+export const creatableManifest: fc.Arbitrary<Manifest> = fc.oneof(
+  ...Object.entries(manifestsByKind)
+    .filter(([kind]) => !(NOT_CREATABLE_KINDS as readonly string[]).includes(kind))
+    .map(([, arbitrary]) => arbitrary),
+);
+
+/** One of the kinds only read from the API. */
+export const readOnlyManifest: fc.Arbitrary<Manifest> = fc.oneof(...NOT_CREATABLE_KINDS.map((kind) => manifestsByKind[kind] as fc.Arbitrary<Manifest>));

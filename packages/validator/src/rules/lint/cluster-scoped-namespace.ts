@@ -14,6 +14,7 @@ export default defineRule({
   },
   check({ object, report }) {
     const namespace = string(record(object.value, 'metadata'), 'namespace');
-    if (namespace) report({ path: ['metadata', 'namespace'], messageId: 'dropped', data: { kind: object.kind, value: JSON.stringify(namespace.slice(0, 100)) } });
+    // Template processing strips a written namespace before the server sees it (library-go templateprocessing stripNamespace).
+    if (namespace && !object.inTemplate) report({ path: ['metadata', 'namespace'], messageId: 'dropped', data: { kind: object.kind, value: JSON.stringify(namespace.slice(0, 100)) } });
   },
 });

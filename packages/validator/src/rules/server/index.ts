@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../../types.js';
+import dockerImageMetadata from './docker-image-metadata.js';
 import imageManifestDigest from './image-manifest-digest.js';
 import imageMetadataVersion from './image-metadata-version.js';
 import imageManifestMediaType from './image-manifest-media-type.js';
@@ -28,6 +29,8 @@ import signatureUnknownState from './signature-unknown-state.js';
 import tagFromKind from './tag-from-kind.js';
 import tagFromName from './tag-from-name.js';
 import tagScheduledImport from './tag-scheduled-import.js';
+import templateName from './template-name.js';
+import templateParameterName from './template-parameter-name.js';
 
 /** What the OpenShift API server rejects, checkable from one manifest (../shared/reference/server-rules.md). */
 export const serverRules: readonly RuleDefinition[] = [
@@ -60,4 +63,7 @@ export const serverRules: readonly RuleDefinition[] = [
   signatureRequiredFields,
   signatureConditions,
   signatureUnknownState,
+  templateName,
+  templateParameterName,
+  dockerImageMetadata,
 ];

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { DNS1123_LABEL_MAX_LENGTH, dns1123LabelProblems, sanitizeName } from './kubernetes-names.js';
-import { CREATABLE_KINDS, didYouMean, has, isTemplateValue, metadataSites, quote, string } from './support.js';
+import { CREATABLE_KINDS, didYouMean, has, metadataSites, quote, string } from './support.js';
 
 const isNamespaceName = (text: string) => dns1123LabelProblems(text).length === 0;
 
@@ -30,8 +30,10 @@ export default defineRule({
         }
         continue;
       }
-      // Cluster-scoped objects: the server clears the namespace (see cluster-scoped-namespace).
-      if (!site.namespaced || !namespace || isTemplateValue(object, namespace)) continue;
+      // Cluster-scoped objects: the server clears the namespace (see cluster-scoped-namespace). In a
+      // Template, processing strips a written namespace and substitutes one with a parameter
+      // (library-go templateprocessing stripNamespace): neither reaches the server as written.
+      if (!site.namespaced || !namespace || object.inTemplate) continue;
       const problems = dns1123LabelProblems(namespace);
       if (problems.length === 0) continue;
       report({

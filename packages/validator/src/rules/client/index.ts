@@ -1,0 +1,13 @@
+import type { RuleDefinition } from '../../types.js';
+import apiVersionMapping from './api-version-mapping.js';
+import documentNotObject from './document-not-object.js';
+import kindNotCreatable from './kind-not-creatable.js';
+import listItemType from './list-item-type.js';
+
+/** What `oc apply -f` does with a file before the server validates an object: decoding, typing, REST mapping. */
+export const clientRules: readonly RuleDefinition[] = [
+  documentNotObject,
+  listItemType,
+  apiVersionMapping,
+  kindNotCreatable,
+];
