@@ -16,4 +16,10 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // The CLI's launcher is CommonJS for start-up time (see the file).
+    files: ['packages/cli/bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // summary covers the whole repository.
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'tools/e2e'],
     reporters: ['default', './tools/vitest-summary-reporter.ts'],
   },
 });

@@ -1,8 +1,10 @@
 // `npm run bench`: throughput, cold start, memory and ESLint overhead, each against its floor,
 // measured side by side in one run. Writes bench-results/latest.json and latest.md, prints a table.
-// usage: node tools/bench/run.mjs [--quick] [--runs N]
-//   --quick   small inputs (the largest is 200 files × 10) and single runs: checks that everything works
-//   --runs N  repetitions of every measurement (default 5; 3 for the 20,000-document input, 21 for cold start)
+// usage: node tools/bench/run.mjs [--quick] [--runs N] [--cold-start] [--node PATH]
+//   --quick       small inputs (the largest is 200 files × 10) and single runs: checks that everything works
+//   --runs N      repetitions of every measurement (default 5; 3 for the 20,000-document input, 21 for cold start)
+//   --cold-start  only the cold start (wall time and instructions), printed, not written to bench-results/
+//   --node PATH   the Node binary every measured process runs on (default: the one running this script)
 //
 // Every measurement is a whole process. Commands compared with each other run interleaved, round
 // by round, so that load from other processes falls on all of them alike; the medians are reported
@@ -26,6 +28,9 @@ if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverri
   process.exit(2);
 }
 const runsFor = (defaultRuns) => runsOverride ?? (quick ? 1 : defaultRuns);
+const coldStartOnly = args.includes('--cold-start');
+const nodeFlag = args.indexOf('--node');
+const nodeBinary = nodeFlag >= 0 ? resolve(args[nodeFlag + 1]) : process.execPath;
 
 const resultsDirectory = join(root, 'bench-results');
 const inputsDirectory = join(resultsDirectory, 'inputs');
@@ -57,7 +62,7 @@ function median(values) {
  * Exit code 1 is accepted where the command reports problems in its input that way.
  */
 function measure(nodeArgs, { acceptExitOne = false, shell } = {}) {
-  const program = shell ? ['/bin/sh', '-c', ...shell] : [process.execPath, ...nodeArgs];
+  const program = shell ? ['/bin/sh', '-c', ...shell] : [nodeBinary, ...nodeArgs];
   const command = gnuTime ? [gnuTime, '-o', timingFile, '-f', '%U %S %M', ...program] : program;
   const start = process.hrtime.bigint();
   const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -112,7 +117,7 @@ function cpuModel() {
 
 /** Which CLI build runs: the launcher prefers dist/bundle/ but falls back to dist/ when it is stale. */
 function cliBuild() {
-  const child = spawnSync(process.execPath, [cli, '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, OCP_IMAGE_DEBUG: '1' } });
+  const child = spawnSync(nodeBinary, [cli, '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, OCP_IMAGE_DEBUG: '1' } });
   if (child.status !== 0) throw new Error(`the CLI does not start (npm run build first?):\n${child.stderr}`);
   return /running (.+)/.exec(child.stderr)?.[1] ?? 'unknown';
 }
@@ -147,13 +152,13 @@ if (!gnuTime) console.log('bench: /usr/bin/time is absent — CPU time and peak 
 rmSync(inputsDirectory, { recursive: true, force: true });
 rmSync(outputsDirectory, { recursive: true, force: true });
 mkdirSync(outputsDirectory, { recursive: true });
-const inputs = sizes.map((size) => {
+const inputs = (coldStartOnly ? sizes.slice(0, 1) : sizes).map((size) => {
   const directory = join(inputsDirectory, size.name);
   const { documents, faulty } = writeSyntheticManifests(directory, size.files, size.docsPerFile, 42);
   return { ...size, directory, documents, faulty };
 });
-if (existsSync(corpus)) inputs.push({ name: 'real corpus', directory: corpus, documents: null, faulty: null, runs: 5 });
-else console.log('bench: ../shared/corpus/real is absent; the real-corpus row is skipped');
+if (!coldStartOnly && existsSync(corpus)) inputs.push({ name: 'real corpus', directory: corpus, documents: null, faulty: null, runs: 5 });
+else if (!coldStartOnly) console.log('bench: ../shared/corpus/real is absent; the real-corpus row is skipped');
 const hasReferenceFloor = existsSync(referenceFloor) && existsSync(openapi);
 if (!hasReferenceFloor) console.log('bench: ../shared/tools/floor-ajv.mjs is absent; the reference floor is not measured');
 const hasFastFloor = existsSync(fastFloor) && existsSync(openapi);
@@ -162,14 +167,14 @@ if (!hasFastFloor) console.log('bench: ../shared/tools/floor-fast.mjs is absent;
 const results = {
   date: new Date().toISOString(),
   machine: { cpuModel: cpuModel(), cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}` },
-  node: process.version,
+  node: spawnSync(nodeBinary, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   cliBuild: build,
   quick,
   loadAverageBefore: loadavg().map((value) => round(value)),
   rows: [],
 };
 
-for (const input of inputs) {
+for (const input of coldStartOnly ? [] : inputs) {
   const safeName = input.name.replace(/[^\w]+/g, '-');
   const validateArgs = (jobs) => [cli, 'validate', input.directory, '--jobs', String(jobs), '--format', 'json', '--output-file', join(outputsDirectory, `${safeName}-jobs${jobs}.json`)];
   const cases = {
@@ -237,6 +242,8 @@ for (const input of inputs) {
   process.stdout.write(`bench: cold start (${runs} runs)… `);
   const oneFile = join(inputs[0].directory, 'm00000.yaml');
   const cases = { node: { args: ['-e', '0'] }, floor: { args: ['tools/bench/floor.mjs', oneFile] }, cli: { args: [cli, 'validate', oneFile], acceptExitOne: true } };
+  // The first run on a machine writes the CLI's code cache (bin/ocp-image.js); later runs use it.
+  measure(cases.cli.args, { acceptExitOne: true });
   const measured = compare(cases, runs);
   results.coldStart = {
     file: `${inputs[0].name} (${statSync(oneFile).size} bytes)`,
@@ -257,13 +264,18 @@ for (const input of inputs) {
   if (!quick && existsSync('/usr/bin/valgrind')) {
     process.stdout.write('bench: cold start instructions (valgrind)… ');
     const instructions = (nodeArgs) => {
-      const child = spawnSync('/usr/bin/valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...nodeArgs], { cwd: root, encoding: 'utf8' });
+      const child = spawnSync('/usr/bin/valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', nodeBinary, ...nodeArgs], { cwd: root, encoding: 'utf8' });
       const match = /I\s+refs:\s+([\d,]+)/.exec(child.stderr);
       return match ? Math.round(Number(match[1].replaceAll(',', '')) / 1e6) : null;
     };
     const counts = Object.fromEntries(Object.entries(cases).map(([name, { args: nodeArgs }]) => [name, instructions(nodeArgs)]));
     results.coldStart.millionInstructions = counts;
     console.log(`node ${counts.node} M, floor ${counts.floor} M, CLI ${counts.cli} M`);
+  }
+  if (coldStartOnly) {
+    const { coldStart } = results;
+    console.log(`Node ${results.node}, CLI from ${build}: CLI ${coldStart.cliMs} ms, node -e 0 ${coldStart.nodeMs} ms → ${coldStart.aboveNodeMs} ms above node (target ≤ 60; spread CLI ±${Math.round(coldStart.spread.cli * 50)}%)`);
+    process.exit(0);
   }
 }
 
@@ -311,7 +323,7 @@ const targets = [
     value: `${largest.jobs2VsJobs1}× on ${cell(largest.jobs2CoresUsed)} cores used; two independent --jobs 1 processes on the halves reach ${cell(largest.pairVsJobs1)}× here (--jobs 2 = ${cell(largest.jobs2VsPair)}× of that)`,
     met: largest.jobs2VsJobs1 >= 1.7,
   },
-  { name: 'one-file cold start ≤ 80 ms above node -e 0', value: `${results.coldStart.aboveNodeMs} ms (CPU time: ${results.coldStart.aboveNodeCpuMs ?? '–'} ms)`, met: results.coldStart.aboveNodeMs <= 80 },
+  { name: 'one-file cold start ≤ 60 ms above node -e 0', value: `${results.coldStart.aboveNodeMs} ms (CPU time: ${results.coldStart.aboveNodeCpuMs ?? '–'} ms)`, met: results.coldStart.aboveNodeMs <= 60 },
   { name: 'ESLint + ocp-image ≤ 1.5× ESLint + eslint-plugin-yml', value: `${results.eslint.ratio}× (CPU time: ${results.eslint.cpuRatio ?? '–'}×)`, met: results.eslint.ratio <= 1.5 },
   {
     name: `peak RSS ≤ 250 MB (${largest.input}, --jobs 1 / --jobs 2)`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,9 @@ import { makeTempDirectory } from './helpers.js';
 // End-to-end proof that another repository can use ours as a pre-commit hook: pre-commit clones
 // this repository, installs it with its node language (npm install, npm pack, npm install -g)
 // and runs `ocp-image validate` on the staged YAML and JSON files. Needs git, pre-commit and the
-// npm registry (or npm's cache). try-repo installs the hook into a fresh store every time, so
-// there is a single run: about 30-90 s on 2 cores with a warm npm cache, more with a cold one.
+// npm registry (or npm's cache). The target repository's config pins the hook by a release tag,
+// made in a clone as docs/release.md makes it. The hook installs into a fresh store every time,
+// so there is a single run: about 30-90 s on 2 cores with a warm npm cache, more with a cold one.
 // It uses what is committed: uncommitted changes are not part of the clone.
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -46,26 +47,29 @@ describe.skipIf(!available)('pre-commit hook', () => {
     clone = path.join(root, 'ocp-image');
     target = path.join(root, 'target');
     expect(run('git', ['clone', '--quiet', repositoryRoot, clone], root, env).status).toBe(0);
+    const { version } = JSON.parse(await readFile(path.join(clone, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string };
+    expect(run('git', ['tag', `v${version}`], clone, env).status).toBe(0);
     await mkdir(path.join(target, 'deploy'), { recursive: true });
     await writeFile(path.join(target, 'deploy', 'stream.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\n');
     await writeFile(path.join(target, 'deploy', 'broken.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: [app\n');
     await writeFile(path.join(target, 'deploy', 'list.json'), '{"apiVersion": "v1", "kind": "List", "items": []}\n');
     await writeFile(path.join(target, 'notes.txt'), 'name: [not checked because it is not YAML\n');
+    // docs/pre-commit.md's configuration, with this clone for the repository's URL.
+    await writeFile(path.join(target, '.pre-commit-config.yaml'), `repos:\n  - repo: ${clone}\n    rev: v${version}\n    hooks:\n      - id: ocp-image\n`);
     for (const args of [['init', '--quiet'], ['add', '.']]) expect(run('git', args, target, env).status).toBe(0);
   }, 120_000);
   afterAll(() => remove());
 
-  it('installs with `language: node`, checks the YAML and JSON files and fails on the broken one', () => {
-    // try-repo writes the .pre-commit-config.yaml a user would (repo + rev + hook id) and runs it.
-    const result = run('pre-commit', ['try-repo', clone, 'ocp-image', '--all-files', '--verbose'], target, env);
+  it('installs with `language: node` at a release tag, checks the YAML and JSON files and fails on the broken one', () => {
+    const result = run('pre-commit', ['run', 'ocp-image', '--all-files', '--verbose'], target, env);
     expect(result.output).toMatch(/ocp-image\.+Failed/);
     expect(result.output).toMatch(/- exit code: 1\b/);
     expect(result.output).toContain(path.join('deploy', 'broken.yaml'));
     expect(result.output).toContain('yaml-syntax');
     expect(result.output).not.toContain(path.join('deploy', 'stream.yaml'));
     expect(result.output).toContain('✖ 1 problem (1 error, 0 warnings)');
-    // stream.yaml, broken.yaml and list.json; notes.txt is not passed to the hook.
-    expect(result.output).toContain('Checked 3 files');
+    // stream.yaml, broken.yaml, list.json and .pre-commit-config.yaml; notes.txt is not passed to the hook.
+    expect(result.output).toContain('Checked 4 files');
     expect(result.output).not.toContain('notes.txt');
     expect(result.status).toBe(1);
   }, 600_000);
