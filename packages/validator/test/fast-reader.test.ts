@@ -93,11 +93,20 @@ describe('fast reader', () => {
       ...['a: &x 1\nb: *x\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', '%YAML 1.1\n---\na: 1\n', 'a: !!int x\n', 'a: [\n', '{a: 1}: b\n', '? \n: v\n'],
       // Where go-yaml and oc differ from the `yaml` library too: the complete reader is the one to match them.
       ...['a: 1\n---b: 2\n', '--- |\n  x\n', 'a: "\\/"\n', 'a: .inf\n', '1.5: x\n', '- \ta\n', 'a: b\u0007\n', 'a: 1\n...\nb: 2\n', 'a: !!binary QQ==\n'],
+      // Found by oracle.test.ts: a CR before a CRLF (oc's line reader drops the CR of the CRLF only), a tab before a flow root, U+FFFE.
+      ...['a: |-\r\n  x\r\r\n  y\n', '\t\r  [1]\n', '"\uFFFE"\n'],
     ];
     for (const text of declined) {
       expect(readFast(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();
     }
     expect(readFast('a:\n  b:\n    c: 1\n', { ...DEFAULT_LIMITS, maxDepth: 1 })).toBeUndefined();
     expect(readFast('a: 1\n---\nb: 2\n', { ...DEFAULT_LIMITS, maxDocuments: 1 })).toBeUndefined();
+  });
+
+  it('reads the stream as oc splits it: document indexes and JSON streams', () => {
+    // A piece with only a comment is a document to oc's splitter (empty, so skipped); `---` lines alone are not.
+    const texts = ['# head\n---\na: 1\n', '---\n---\na: 1\n---\n\n---\nb: 2\n', '{"a": 1}\n{"b": 1.0, "c": [true, null, "x"]}', 'a: 1\r\n---\r\nb: "x\r\n  y"\r\n'];
+    for (const text of texts) expect(expectSameReading(text), JSON.stringify(text)).toBe(true);
+    expect(readFast('# head\n---\na: 1\n', DEFAULT_LIMITS)?.documents.map((document) => document.index)).toEqual([1]);
   });
 });
