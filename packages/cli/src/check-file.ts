@@ -67,6 +67,7 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
       path: renderPath(object.pathPrefix),
     })),
     skipped: result.skipped,
+    ...(result.unrenderedTemplate ? { unrenderedTemplate: true } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface FileResult {
   skipped: Record<string, number>;
   /** With --fix or --fix-dry-run, when fixes changed the file: its fixed text. */
   output?: string;
+  /** A template for another tool whose template actions are not YAML: not validated (see the validator's result). */
+  unrenderedTemplate?: true;
 }
 
 export interface RunSummary {

@@ -9,6 +9,7 @@ const validStream = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetad
 const legacyStream = 'apiVersion: template.openshift.io/v1\nkind: Template\nmetadata:\n  name: legacy\nobjects:\n- apiVersion: v1\n  kind: ImageStream\n  metadata:\n    name: legacy\n';
 const brokenYaml = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: [broken\n';
 const unknownField = `${validStream}  colour: blue\n`;
+const deprecatedRepository = `${validStream}  dockerImageRepository: quay.io/org/ok\n`;
 
 let workspace: string;
 let removeWorkspace: () => Promise<void>;
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await writeFile(path.join(workspace, 'legacy.yaml'), legacyStream);
   await writeFile(path.join(workspace, 'broken.yaml'), brokenYaml);
   await writeFile(path.join(workspace, 'unknown-field.yaml'), unknownField);
+  await writeFile(path.join(workspace, 'deprecated.yaml'), deprecatedRepository);
 });
 afterAll(() => removeWorkspace());
 
@@ -137,16 +139,29 @@ describe('options', () => {
     expect(parseJsonOutput(syntaxAsWarning.stdout)[0]?.messages[0]).toMatchObject({ ruleId: 'yaml-syntax', severity: 1 });
   });
 
-  it('--strict makes unknown fields errors; --no-strict keeps them from failing', async () => {
-    const [plain, strict, notStrict] = await Promise.all([
+  it('unknown fields are errors, as `oc apply` rejects them; --rule lowers them', async () => {
+    const [plain, lowered] = await Promise.all([
       inWorkspace(['validate', '--format', 'json', 'unknown-field.yaml']),
-      inWorkspace(['validate', '--format', 'json', '--strict', 'unknown-field.yaml']),
-      inWorkspace(['validate', '--format', 'json', '--no-strict', 'unknown-field.yaml']),
+      inWorkspace(['validate', '--format', 'json', '--rule', 'unknown-field=warn', 'unknown-field.yaml']),
+    ]);
+    expect(plain.code).toBe(1);
+    expect(parseJsonOutput(plain.stdout)[0]?.messages).toContainEqual(expect.objectContaining({ ruleId: 'unknown-field', severity: 2, path: 'spec.colour' }));
+    expect(lowered.code).toBe(0);
+    expect(parseJsonOutput(lowered.stdout)[0]?.messages).toContainEqual(expect.objectContaining({ ruleId: 'unknown-field', severity: 1 }));
+  });
+
+  it('--strict makes the warnings of rules outside the lint category errors; --no-strict keeps them warnings', async () => {
+    const [plain, strict, notStrict] = await Promise.all([
+      inWorkspace(['validate', '--format', 'json', 'deprecated.yaml']),
+      inWorkspace(['validate', '--format', 'json', '--strict', 'deprecated.yaml']),
+      inWorkspace(['validate', '--format', 'json', '--no-strict', 'deprecated.yaml']),
     ]);
     expect(plain.code).toBe(0);
     expect(notStrict.code).toBe(0);
     expect(strict.code).toBe(1);
-    expect(parseJsonOutput(strict.stdout)[0]?.messages).toContainEqual(expect.objectContaining({ severity: 2, path: 'spec.colour' }));
+    expect(parseJsonOutput(strict.stdout)[0]?.messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'deprecated-docker-image-repository', severity: 2, path: 'spec.dockerImageRepository' }),
+    );
   });
 
   it('--output-file writes the report (creating directories) and leaves stdout empty', async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
     'deploy/generated/e.yaml': stream('e'),
     'deploy/node_modules/pkg/f.yaml': '{{ not yaml',
     'deploy/.git/g.yaml': '{{ not yaml',
-    'deploy/template.yaml.tpl': '{{ .Values }}',
+    'deploy/template.yaml.tpl': 'kind: [not yaml',
     'paths/with space.yaml': legacy('spaced'),
     'paths/ünïcødé/管理.yml': legacy('unicode'),
     'paths/[brackets].yaml': stream('brackets'),

@@ -12,6 +12,7 @@ import type { FileResult } from '../src/results.js';
 function finding(overrides: Partial<Finding>): Finding {
   return {
     ruleId: 'tag-from-kind',
+    messageId: 'invalid',
     severity: 'error',
     message: 'DockerImg is not a valid from.kind',
     line: 9,

@@ -56,6 +56,10 @@ describe.skipIf(!available)('pre-commit hook', () => {
     await writeFile(path.join(target, 'notes.txt'), 'name: [not checked because it is not YAML\n');
     // docs/pre-commit.md's configuration, with this clone for the repository's URL.
     await writeFile(path.join(target, '.pre-commit-config.yaml'), `repos:\n  - repo: ${clone}\n    rev: v${version}\n    hooks:\n      - id: ocp-image\n`);
+    // A Helm chart: its template is passed to the hook like any staged YAML file, and skipped.
+    await mkdir(path.join(target, 'charts', 'app', 'templates'), { recursive: true });
+    await writeFile(path.join(target, 'charts', 'app', 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 0.1.0\n');
+    await writeFile(path.join(target, 'charts', 'app', 'templates', 'stream.yaml'), 'kind: ImageStream\nmetadata:\n  name: {{ .Release.Name }}\n');
     for (const args of [['init', '--quiet'], ['add', '.']]) expect(run('git', args, target, env).status).toBe(0);
   }, 120_000);
   afterAll(() => remove());
@@ -68,8 +72,11 @@ describe.skipIf(!available)('pre-commit hook', () => {
     expect(result.output).toContain('yaml-syntax');
     expect(result.output).not.toContain(path.join('deploy', 'stream.yaml'));
     expect(result.output).toContain('✖ 1 problem (1 error, 0 warnings)');
-    // stream.yaml, broken.yaml, list.json and .pre-commit-config.yaml; notes.txt is not passed to the hook.
-    expect(result.output).toContain('Checked 4 files');
+    // stream.yaml, broken.yaml, list.json, .pre-commit-config.yaml and Chart.yaml; notes.txt is not
+    // passed to the hook, the chart's template is passed and skipped with a notice.
+    expect(result.output).toContain('Checked 5 files');
+    expect(result.output).toContain('ocp-image: skipped 1 file that is a template for another tool');
+    expect(result.output).not.toContain(path.join('charts', 'app', 'templates'));
     expect(result.output).not.toContain('notes.txt');
     expect(result.status).toBe(1);
   }, 600_000);

@@ -1,5 +1,5 @@
 import type { ConfigObject, Plugin, RuleConfig } from '@eslint/core';
-import type { RuleDefinition } from '@ocp-image/validator';
+import { effectiveSeverity, type RuleDefinition, type ValidationConfig } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -17,27 +17,17 @@ export const notManifests = ['**/tsconfig*.json', '**/jsconfig*.json', '**/.vsco
 type SeverityName = 'error' | 'warn';
 
 /**
- * Which rules a config turns on, and how, decided from registry metadata only:
- * - recommended: what the API server (or the reference) rejects — syntax, schema and server rules
- *   that are errors by default — plus the documentation rules at their default severity;
- * - strict: like the CLI's `--strict` — every syntax, schema, server and docs rule as an error
- *   (unknown fields included, the one schema rule that is a warning by default), lint rules as warnings;
- * - all: every rule at its default severity.
+ * Which rules a config turns on, and how: the CLI's own severities (`effectiveSeverity`), so that
+ * a config and the command line it names report the same findings.
+ * - recommended: `ocp-image validate` without options — every rule at its default severity;
+ * - strict: `ocp-image validate --strict` — every rule outside the lint category as an error;
+ * - all: every rule at its default severity (today the same as recommended, as the CLI turns every rule on).
  */
-const selectors: Record<ConfigName, (rule: RuleDefinition) => SeverityName | undefined> = {
-  recommended(rule) {
-    if (rule.category === 'docs') return defaultSeverity(rule);
-    if (rule.category === 'lint' || rule.severity !== 'error') return undefined;
-    return 'error';
-  },
-  strict(rule) {
-    return rule.category === 'lint' ? 'warn' : 'error';
-  },
-  all: defaultSeverity,
-};
+const configSettings: Record<ConfigName, ValidationConfig> = { recommended: {}, strict: { strict: true }, all: {} };
 
-function defaultSeverity(rule: RuleDefinition): SeverityName {
-  return rule.severity === 'error' ? 'error' : 'warn';
+function eslintSeverity(rule: RuleDefinition, config: ValidationConfig): SeverityName | undefined {
+  const severity = effectiveSeverity(rule, config);
+  return severity === undefined ? undefined : severity === 'error' ? 'error' : 'warn';
 }
 
 /** One config = two objects, YAML and JSON manifests, each with its language and the same rules. */
@@ -45,7 +35,7 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
   const build = (name: ConfigName): ConfigObject[] => {
     const rules: Record<string, RuleConfig> = {};
     for (const rule of registry) {
-      const severity = selectors[name](rule);
+      const severity = eslintSeverity(rule, configSettings[name]);
       if (severity) rules[`${pluginNamespace}/${rule.id}`] = severity;
     }
     return (['yaml', 'json'] as const).map((language) => ({

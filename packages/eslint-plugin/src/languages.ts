@@ -1,6 +1,6 @@
 import type { File, FileError, Language, LanguageContext, ParseResult } from '@eslint/core';
 import json from '@eslint/json';
-import { validate } from '@ocp-image/validator';
+import { validateManifest } from './validation.js';
 import { parseErrorRules, toFileError } from './parse-errors.js';
 import { yamlLanguage } from './yaml-language.js';
 
@@ -27,7 +27,7 @@ function withValidatorParseErrors(base: Language): Language {
 }
 
 function validatorParseErrors(text: string, filePath: string): FileError[] {
-  return validate(text, { filePath })
+  return validateManifest(text, { filePath })
     .findings.filter((finding) => parseErrorRules.has(finding.ruleId))
     .map(toFileError);
 }

@@ -1,9 +1,10 @@
-import { validate, type Finding, type InputLimits, type ValidateOptions } from '@ocp-image/validator';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chartDirectoryCandidates, validate, type Finding, type InputLimits, type ValidateOptions, type ValidationResult } from '@ocp-image/validator';
 
 /**
  * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
- * findings a file has. (Severities are ESLint's own; the CLI's `strict` only raises `unknown-field`
- * to an error, which is `'ocp-image/unknown-field': 'error'` here, as the `strict` config does.)
+ * findings a file has. (Severities are ESLint's own; the CLI's `strict` is the `strict` config.)
  */
 export interface RuleOptions {
   /** Input limits, as in the CLI config; defaults in docs/security.md. */
@@ -21,6 +22,19 @@ const cache = new WeakMap<object, Map<string, FindingsByRule>>();
 /** What `validate` is given for a file and the rule options: the same everywhere, so results can be shared. */
 export function validationOptions(filePath: string, options: RuleOptions = {}): ValidateOptions {
   return { filePath, config: options.limits ? { limits: options.limits } : {} };
+}
+
+/**
+ * The validator's result for a file; none for a file below a Helm chart's `templates/` (a directory
+ * with `Chart.yaml`), a Go template that the CLI skips too. (Not remembered: an editor session
+ * outlives a chart's creation.)
+ */
+export function validateManifest(text: string, options: ValidateOptions): ValidationResult {
+  const filePath = options.filePath;
+  if (filePath && chartDirectoryCandidates(filePath).some((directory) => existsSync(path.join(directory, 'Chart.yaml')))) {
+    return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true };
+  }
+  return validate(text, options);
 }
 
 const keyOf = (options: RuleOptions) => JSON.stringify(options.limits ?? {});
@@ -44,7 +58,7 @@ export function findingsByRule(sourceCode: { text: string }, filePath: string, o
   const key = keyOf(options);
   let grouped = perOptions.get(key);
   if (!grouped) {
-    grouped = groupByRule(validate(sourceCode.text, validationOptions(filePath, options)).findings);
+    grouped = groupByRule(validateManifest(sourceCode.text, validationOptions(filePath, options)).findings);
     perOptions.set(key, grouped);
   }
   return grouped;

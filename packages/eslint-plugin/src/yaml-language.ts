@@ -1,9 +1,9 @@
 import type { File, FileProblem, Language, OkParseResult, ParseResult, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
-import { LINE_BREAK, validate, type Finding, type SourceComment } from '@ocp-image/validator';
+import { LINE_BREAK, type Finding, type SourceComment } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 import { parseErrorRules, toFileError, unreadableYamlRules } from './parse-errors.js';
-import { rememberFindings, validationOptions } from './validation.js';
+import { rememberFindings, validateManifest, validationOptions } from './validation.js';
 
 /**
  * The `ocp-image/yaml` language: YAML manifests read once, by the validator. The rules need only
@@ -125,7 +125,7 @@ export const yamlLanguage: Language = {
   parse(file: File): ParseResult<ProgramNode> {
     const text = String(file.body);
     // Most manifests have no ESLint comment: comments are asked for only where one may be.
-    const { findings, comments = [] } = validate(text, { ...validationOptions(file.path), comments: text.includes('eslint') });
+    const { findings, comments = [] } = validateManifest(text, { ...validationOptions(file.path), comments: text.includes('eslint') });
     // Text the validator cannot read as YAML is what a parser would reject: ESLint's fatal errors.
     if (findings.some((finding) => unreadableYamlRules.has(finding.ruleId))) {
       return { ok: false, errors: findings.filter((finding) => parseErrorRules.has(finding.ruleId)).map(toFileError) };

@@ -34,9 +34,9 @@ export function lint(text: string, filename: string, configs: Linter.Config[] = 
   return linter.verify(text, configs, filename);
 }
 
-/** ESLint (the class the `eslint` command uses) with only the plugin's `all` config. */
-export function eslintWithAllConfig(cwd: string): ESLint {
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: plugin.configs.all as Linter.Config[] });
+/** ESLint (the class the `eslint` command uses) with only one of the plugin's configs. */
+export function eslintWithConfig(cwd: string, config: keyof typeof plugin.configs): ESLint {
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: plugin.configs[config] as Linter.Config[] });
 }
 
 export function describeFinding(finding: Pick<Finding, 'ruleId' | 'line' | 'column' | 'endLine' | 'endColumn'>): string {
@@ -95,7 +95,7 @@ export function compareWithValidator(
   };
 }
 
-function difference(expected: string[], actual: string[], filePath: string): string[] {
+export function difference(expected: string[], actual: string[], filePath: string): string[] {
   const missing = [...expected];
   const extra: string[] = [];
   for (const item of actual) {

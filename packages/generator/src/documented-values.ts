@@ -22,3 +22,23 @@ function splitList(list: string): string[] {
     .map((value) => value.trim())
     .filter((value) => value.length > 0);
 }
+
+/**
+ * What each of `values` means, in the description's own words ("The default value is Source,
+ * indicating …. The user may also specify Local, indicating …"); the empty value is the default.
+ * Undefined unless every value is explained.
+ */
+export function enumValueMeanings(description: string, values: readonly string[]): string[] | undefined {
+  const text = description.replace(/\s+/g, ' ');
+  const defaultValue = /\b[Tt]he default value is (\w+)\b/.exec(text)?.[1];
+  const meanings = values.map((value) => {
+    if (value === '') return defaultValue ? `Not set: the default, ${defaultValue}.` : undefined;
+    const lead = `${value}, indicating `;
+    const start = text.indexOf(lead);
+    if (start === -1) return undefined;
+    const clause = text.slice(start + lead.length).replace(/^that /, '');
+    const end = clause.indexOf('. ');
+    return `${value}: ${(end === -1 ? clause : clause.slice(0, end)).replace(/\.$/, '')}.`;
+  });
+  return meanings.every((meaning) => meaning !== undefined) ? meanings : undefined;
+}

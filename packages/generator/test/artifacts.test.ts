@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithDisk, runGenerateCommand } from '../src/cli.js';
+import { enumValueMeanings } from '../src/documented-values.js';
+import { EDITOR_KEYWORDS } from '../src/emit/json-schema.js';
 import { generate, type GenerationResult } from '../src/generate.js';
 
 type Schema = Record<string, unknown> & { definitions?: Record<string, Schema>; properties?: Record<string, Schema> };
@@ -15,8 +17,14 @@ beforeAll(async () => {
   result = await generate();
 });
 
+/** Where each error is (or what is missing), leaving out the `if` that selected the kind's schema. */
+const problems = (validate: ValidateFunction) => validate.errors!.filter((e) => e.keyword !== 'if').map((e) => e.instancePath || e.params);
+
+/** ajv in strict mode, as a user would compile the shipped schemas: only the editor keywords declared. */
 function compile(schema: Schema): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
+  return ajv.compile(schema);
 }
 
 const imageStream = {
@@ -69,19 +77,61 @@ describe('JSON Schemas', () => {
       expect(standard[name]!.additionalProperties).toBe(open.includes(name) ? true : undefined);
     }
     expect(strict.ObjectMeta!.properties!.labels).toMatchObject({ additionalProperties: { type: ['string', 'null'] } });
-    expect(strict.EmbeddedImage!.properties!.dockerImageMetadata).toEqual({ $ref: '#/definitions/RawExtension' });
+    expect(strict.EmbeddedImage!.properties!.dockerImageMetadata).toMatchObject({ $ref: '#/definitions/RawExtension' });
     const validate = compile(schemaFile('strict/Image.json'));
     expect(validate({ apiVersion: 'image.openshift.io/v1', kind: 'Image', dockerImageMetadata: { Architecture: 'amd64', anything: { nested: 1 } } })).toBe(true);
     expect(validate({ apiVersion: 'image.openshift.io/v1', kind: 'Image', dockerImageReferenceTypo: 'x' })).toBe(false);
   });
 
-  it('dispatch on kind in the index schema', () => {
+  it('dispatch on apiVersion and kind in the index schema, as ocp-image selects the objects it checks', () => {
     const validate = compile(schemaFile('strict/index.json'));
     expect(validate(imageStream)).toBe(true);
     expect(validate({ apiVersion: 'image.openshift.io/v1', kind: 'ImageStreamMapping', metadata: { name: 'x' } })).toBe(false);
     expect(validate.errors!.map((e) => e.params)).toContainEqual({ missingProperty: 'image' });
+    // Other groups' objects pass untouched, even with an image kind's name (the cluster image config).
     expect(validate({ apiVersion: 'v1', kind: 'ConfigMap' })).toBe(true);
-    expect(validate({ apiVersion: 'image.openshift.io/v1' })).toBe(false);
+    expect(validate({ apiVersion: 'config.openshift.io/v1', kind: 'Image', spec: { registrySources: { insecureRegistries: ['r'] } } })).toBe(true);
+    expect(validate({ apiVersion: 'image.openshift.io/v1' })).toBe(true);
+    // The legacy `v1`, a wrong version of the group or no apiVersion: checked as the kind, and the apiVersion reported.
+    for (const apiVersion of ['v1', 'image.openshift.io/v2', undefined]) {
+      expect(validate({ ...imageStream, apiVersion }), String(apiVersion)).toBe(false);
+      expect(problems(validate), String(apiVersion)).toEqual([apiVersion === undefined ? { missingProperty: 'apiVersion' } : '/apiVersion']);
+    }
+    expect(validate({ ...imageStream, apiVersion: 'v1', spec: { tags: [{ name: 'a', nope: 1 }] } })).toBe(false);
+    expect(problems(validate)).toEqual(['/apiVersion', '/spec/tags/0']);
+  });
+
+  it('compile under ajv strict mode with the byte fields as base64 text or a list of bytes', () => {
+    const validate = compile(schemaFile('strict/ImageSignature.json'));
+    const signature = { apiVersion: 'image.openshift.io/v1', kind: 'ImageSignature', metadata: { name: 'sha256:0@a' }, type: 'atomic' };
+    expect(validate({ ...signature, content: 'aGVsbG8=' })).toBe(true);
+    expect(validate({ ...signature, content: [104, 105] })).toBe(true);
+    expect(validate({ ...signature, content: null })).toBe(true);
+    expect(validate({ ...signature, content: 5 })).toBe(false);
+    expect(validate({ ...signature, content: [256] })).toBe(false);
+  });
+
+  it('carry what editors show: field descriptions beside $ref, snippets for a new ImageStream and tag', () => {
+    const stream = schemaFile('ImageStream.json');
+    expect(stream.properties!.spec).toMatchObject({ $ref: '#/definitions/ImageStreamSpec', description: expect.stringMatching(/\w/) });
+    expect(stream.defaultSnippets).toMatchObject([{ label: 'New ImageStream', body: { apiVersion: 'image.openshift.io/v1', kind: 'ImageStream' } }]);
+    expect(stream.definitions!.TagReference!.defaultSnippets).toMatchObject([{ label: 'New tag', body: { from: { kind: 'DockerImage' } } }]);
+    // A snippet is a valid object once its tab stops are filled in with their defaults.
+    const filled = JSON.parse(JSON.stringify((stream.defaultSnippets as Schema[])[0]!.body).replace(/\$\{\d+:([^}]*)\}/g, '$1')) as unknown;
+    expect(compile(schemaFile('strict/ImageStream.json'))(filled)).toBe(true);
+    // The precompiled validators leave the editor keywords out.
+    expect(result.files.get('packages/schemas/generated/validators/strict.js')).not.toMatch(/defaultSnippets|enumDescriptions/);
+  });
+
+  it("explain enum values in the reference's words, for a schema enum (enumDescriptions)", () => {
+    const policyType = result.model.types.find((type) => type.name === 'TagReferencePolicy')!.fields.find((field) => field.name === 'type')!;
+    expect(enumValueMeanings(policyType.description, ['', 'Source', 'Local'])).toEqual([
+      'Not set: the default, Source.',
+      'Source: the original location of the image should be used (if imported).',
+      expect.stringMatching(/^Local: the pull spec should point to the integrated container image registry/),
+    ]);
+    // Only where every value is explained.
+    expect(enumValueMeanings(policyType.description, ['Source', 'Mirror'])).toBeUndefined();
   });
 
   it('emit no format keyword that would need ajv-formats, and Time as a string or null', () => {

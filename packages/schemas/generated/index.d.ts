@@ -9,6 +9,8 @@ export declare const version: "v1";
 /** The kinds of image.openshift.io/v1. */
 export type ImageKind = "Image" | "ImageSignature" | "ImageStreamImage" | "ImageStreamImport" | "ImageStreamLayers" | "ImageStreamMapping" | "ImageStream" | "ImageStreamTag" | "ImageTag" | "SecretList";
 export declare const imageKinds: readonly ImageKind[];
+/** Keywords of the JSON Schemas for editors (completion snippets, enum value meanings); for ajv in strict mode: `ajv.addVocabulary(editorKeywords)`. */
+export declare const editorKeywords: readonly ("defaultSnippets" | "enumDescriptions")[];
 
 /** True for an object whose apiVersion and kind are those of one of the kinds (fields are not checked). */
 export declare function isImageApiObject(value: unknown): value is ImageApiObject;

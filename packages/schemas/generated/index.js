@@ -3,6 +3,7 @@ export const apiVersion = "image.openshift.io/v1";
 export const group = "image.openshift.io";
 export const version = "v1";
 export const imageKinds = Object.freeze(["Image","ImageSignature","ImageStreamImage","ImageStreamImport","ImageStreamLayers","ImageStreamMapping","ImageStream","ImageStreamTag","ImageTag","SecretList"]);
+export const editorKeywords = Object.freeze(["defaultSnippets","enumDescriptions"]);
 
 function isObjectOfKind(value, kind) {
   return typeof value === 'object' && value !== null && value.apiVersion === apiVersion && value.kind === kind;

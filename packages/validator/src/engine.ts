@@ -30,6 +30,8 @@ import { IMAGE_API_VERSION } from './rest-mapping.js';
 import { internalError, schemaRequired, unknownField } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
+import { hasTemplateAction } from './placeholders.js';
+import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 import { readDocuments } from './yaml/read.js';
 import type { ReadDocument } from './yaml/result.js';
 import type { SourceRange } from './yaml/source.js';
@@ -104,6 +106,10 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 
   function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
     const read = readDocuments(text, resolveLimits(config.limits), withComments);
+    // Template actions that make the text unreadable: a template for another tool, not a manifest.
+    if (read.problems.some((problem) => rulesById.get(problem.ruleId)?.flags?.parseFatal) && hasTemplateAction(text)) {
+      return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true, ...(withComments ? { comments: read.comments } : {}) };
+    }
     const locator = new Locator(read.lines, text);
     const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
@@ -224,6 +230,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
       }
     }
+    dropFindingsAtPlaceholders(found);
     const ruleFindings = [...found, ...discoveryFindings];
     const validator = schemaSet.validators[object.kind];
     if (!validator) return found;
@@ -249,6 +256,18 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
     return found;
   }
+}
+
+/** A value holding an unrendered placeholder gets that finding alone: what else fails there follows from it. */
+function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
+  const placeholderPaths = found.filter((finding) => finding.ruleId === unrenderedPlaceholder.id).map((finding) => finding.path ?? []);
+  if (placeholderPaths.length === 0) return;
+  const kept = found.filter(
+    (finding) =>
+      finding.ruleId === unrenderedPlaceholder.id ||
+      !placeholderPaths.some((path) => finding.path !== undefined && finding.path.length === path.length && startsWith(finding.path, path)),
+  );
+  found.splice(0, found.length, ...kept);
 }
 
 /** The innermost object of the document whose position contains `path`. */

@@ -12,6 +12,7 @@ export { repositoryUrl, ruleDocsUrl } from './docs-url.js';
 export { effectiveSeverity, interpolate } from './config.js';
 export { isTemplateParameterValue, isNonStringTemplateParameter } from './template.js';
 export { closestMatch } from './suggest.js';
+export { chartDirectoryCandidates } from './helm-chart.js';
 export { renderPath } from './paths.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';

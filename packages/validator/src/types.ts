@@ -57,7 +57,7 @@ export interface Finding {
 }
 
 export interface ValidationConfig {
-  /** Unknown fields become errors (the CLI's `--strict`). */
+  /** Every rule outside the lint category reports errors (the CLI's `--strict`). */
   strict?: boolean;
   /** Per-rule severity overrides. */
   rules?: Record<string, SeveritySetting>;
@@ -111,6 +111,9 @@ export interface ValidationResult {
   skipped: Record<string, number>;
   /** With the `comments` option: the comments of the text as far as the input limits let it be read. */
   comments?: SourceComment[];
+  /** The text is a template for another tool (Helm, Jinja): its template actions make it invalid
+   *  YAML, so it was not validated and has no findings. Validate its rendered output instead. */
+  unrenderedTemplate?: true;
 }
 
 /** A rule's messages: message id -> text with `{{placeholder}}`s. */
@@ -181,8 +184,6 @@ export interface RuleFlags {
   schema?: boolean;
   /** Fails decoding the request: reported even in a part the server drops before validating (src/server-view.ts). */
   decoding?: boolean;
-  /** `strict` (the CLI's `--strict`) raises the rule to an error. */
-  errorWhenStrict?: boolean;
 }
 
 export interface RuleDocs {

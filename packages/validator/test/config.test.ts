@@ -2,23 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSeverity, interpolate } from '../src/config.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../src/limits.js';
 import { validate } from '../src/validate.js';
-import { schemaType, unknownField } from '../src/rules/pipeline.js';
 
 describe('effectiveSeverity', () => {
-  const other = schemaType;
+  const docsWarning = { id: 'deprecated-docker-image-repository', category: 'docs', severity: 'warning' } as const;
+  const lintWarning = { id: 'status-ignored', category: 'lint', severity: 'warning' } as const;
+  const other = { id: 'schema-type', category: 'schema', severity: 'error' } as const;
 
   it('uses the default, or the configured setting', () => {
     expect(effectiveSeverity(other, {})).toBe('error');
     expect(effectiveSeverity(other, { rules: { 'schema-type': 'warn' } })).toBe('warning');
     expect(effectiveSeverity(other, { rules: { 'schema-type': 'off' } })).toBeUndefined();
-    expect(effectiveSeverity(unknownField, { rules: { 'unknown-field': 'error' } })).toBe('error');
+    expect(effectiveSeverity(docsWarning, {})).toBe('warning');
+    expect(effectiveSeverity(docsWarning, { rules: { 'deprecated-docker-image-repository': 'error' } })).toBe('error');
   });
 
-  it('makes the rules flagged errorWhenStrict (unknown fields) errors in strict mode unless configured explicitly', () => {
-    expect(effectiveSeverity(unknownField, { strict: true })).toBe('error');
+  it('makes every rule outside the lint category an error in strict mode unless the rule is configured explicitly', () => {
+    expect(effectiveSeverity(docsWarning, { strict: true })).toBe('error');
     expect(effectiveSeverity(other, { strict: true })).toBe('error');
-    expect(effectiveSeverity(unknownField, { strict: true, rules: { 'unknown-field': 'off' } })).toBeUndefined();
-    expect(effectiveSeverity({ ...unknownField, flags: {} }, { strict: true })).toBe('warning');
+    expect(effectiveSeverity(lintWarning, { strict: true })).toBe('warning');
+    expect(effectiveSeverity(docsWarning, { strict: true, rules: { 'deprecated-docker-image-repository': 'off' } })).toBeUndefined();
+    expect(effectiveSeverity(docsWarning, { strict: true, rules: { 'deprecated-docker-image-repository': 'warn' } })).toBe('warning');
   });
 });
 
@@ -36,14 +39,18 @@ describe('resolveLimits', () => {
 });
 
 describe('config through validate', () => {
-  const text = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  lookupPolicy: {locale: true}\n';
+  const text = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  lookupPolicy: {locale: true}\n';
+  const deprecated = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  dockerImageRepository: quay.io/org/ruby\n';
 
   it('applies rule settings and strict mode to the findings', () => {
-    const severities = (config: object) => validate(text, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
-    expect(severities({})).toEqual(['api-version-mapping:error', 'unknown-field:warning']);
-    expect(severities({ strict: true })).toEqual(['api-version-mapping:error', 'unknown-field:error']);
-    expect(severities({ rules: { 'api-version-mapping': 'warn', 'unknown-field': 'error' } })).toEqual(['api-version-mapping:warning', 'unknown-field:error']);
-    expect(severities({ rules: { 'api-version-mapping': 'off' } })).toEqual(['unknown-field:warning']);
+    const severities = (config: object, input = text) =>
+      validate(input, { config }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+    expect(severities({})).toEqual(['unknown-field:error']);
+    expect(severities({ rules: { 'unknown-field': 'warn' } })).toEqual(['unknown-field:warning']);
+    // Strict: every rule outside the lint category is an error.
+    expect(severities({}, deprecated)).toEqual(['deprecated-docker-image-repository:warning']);
+    expect(severities({ strict: true }, deprecated)).toEqual(['deprecated-docker-image-repository:error']);
+    expect(severities({ strict: true, rules: { 'deprecated-docker-image-repository': 'warn' } }, deprecated)).toEqual(['deprecated-docker-image-repository:warning']);
   });
 
   it('passes limits through', () => {

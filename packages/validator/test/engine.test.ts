@@ -109,12 +109,18 @@ describe('schema findings', () => {
     expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('write "~" if you meant the text') });
   });
 
-  it('says to remove the quotes when a quoted value would have the right type', () => {
+  it('names the value to write when a quoted value would have the right type unquoted', () => {
     const { findings } = validate(thing('  count: "5"\n  insecure: "maybe"\n'));
     expect(findings.map((finding) => finding.message)).toEqual([
-      'spec.count must be an integer, not the string "5"; remove the quotes: 5.',
+      'spec.count must be an integer, not the string "5"; write 5, without quotes.',
       'spec.insecure must be a boolean (true or false), not the string "maybe".',
     ]);
+    // The value the text means unquoted (YAML 1.1, as go-yaml v2 reads it), not the text itself.
+    const written = (yaml: string) => validate(thing(yaml)).findings.map((finding) => finding.message);
+    expect(written('  insecure: "yes"\n')).toEqual(['spec.insecure must be a boolean (true or false), not the string "yes"; write true, without quotes.']);
+    expect(written('  insecure: "Off"\n')).toEqual(['spec.insecure must be a boolean (true or false), not the string "Off"; write false, without quotes.']);
+    expect(written('  count: "0x10"\n')).toEqual(['spec.count must be an integer, not the string "0x10"; write 16, without quotes.']);
+    expect(written('  count: "1_000"\n')).toEqual(['spec.count must be an integer, not the string "1_000"; write 1000, without quotes.']);
   });
 
   it('reports a value of the wrong type once, not also against its enum', () => {
@@ -128,20 +134,20 @@ describe('schema findings', () => {
     ]);
   });
 
-  it('reports unknown fields as warnings with a suggestion, errors in strict mode, nothing when off', () => {
+  it('reports unknown fields as errors with a suggestion, warnings or nothing when configured so', () => {
     const text = thing('  tags:\n  - from: {Name: x, name: z}\n');
     const { findings } = validate(text);
     expect(findings).toMatchObject([
       {
         ruleId: 'unknown-field',
-        severity: 'warning',
+        severity: 'error',
         path: 'spec.tags[0].from.Name',
         message:
           'Unknown field "Name" in spec.tags[0].from (did you mean "name"?): the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',
         ...positionOf(text, 'Name'),
       },
     ]);
-    expect(validate(text, { config: { strict: true } }).findings[0]?.severity).toBe('error');
+    expect(validate(text, { config: { rules: { 'unknown-field': 'warn' } } }).findings[0]?.severity).toBe('warning');
     expect(validate(text, { config: { strict: true, rules: { 'unknown-field': 'warn' } } }).findings[0]?.severity).toBe('warning');
     expect(validate(text, { config: { rules: { 'unknown-field': 'off' } } }).findings).toEqual([]);
   });

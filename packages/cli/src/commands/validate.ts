@@ -7,6 +7,7 @@ import type { FileTask } from '../check-file.js';
 import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../formatters/index.js';
+import { createChartTemplateTest, skippedTemplatesNotice } from '../chart-templates.js';
 import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignore.js';
 import { readStdin } from '../input.js';
 import { writeStdout } from '../output.js';
@@ -141,7 +142,13 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   // Likewise a directory that cannot be listed: with `file-read` off it is not a file checked empty.
   const reportsUnreadable = config.rules?.[fileReadRule.id] !== 'off';
   const tasks: FileTask[] = [];
+  const isChartTemplate = createChartTemplateTest();
+  let skippedTemplates = 0;
   for (const target of targets) {
+    if (target.kind === 'file' && (await isChartTemplate(target.absolutePath))) {
+      skippedTemplates += 1;
+      continue;
+    }
     if (target.kind === 'file') {
       tasks.push({ filePath: displayPath(target.absolutePath, cwd), absolutePath: target.absolutePath });
       continue;
@@ -159,12 +166,15 @@ export async function runValidate(operands: string[], options: ValidateOptions):
       tasks.push({ filePath: '<stdin>', bytes });
     } else {
       const absolutePath = path.resolve(cwd, options.stdinFilename);
-      if (!isIgnored(absolutePath)) tasks.push({ filePath: displayPath(absolutePath, cwd), bytes });
+      if (await isChartTemplate(absolutePath)) skippedTemplates += 1;
+      else if (!isIgnored(absolutePath)) tasks.push({ filePath: displayPath(absolutePath, cwd), bytes });
     }
   }
 
   const jobs = options.jobs ?? defaultJobs(tasks.length);
   let results = await checkFiles(tasks, config, jobs, fix);
+  skippedTemplates += results.filter((result) => result.unrenderedTemplate).length;
+  results = results.filter((result) => !result.unrenderedTemplate);
   if (options.quiet) results = errorsOnly(results);
 
   const output = formatter(results, { cwd, color: useColor(options.color, options.outputFile !== undefined) });
@@ -179,6 +189,9 @@ export async function runValidate(operands: string[], options: ValidateOptions):
       throw new UsageError(`Cannot write --output-file ${options.outputFile}: ${(error as Error).message}`);
     }
   }
+
+  const notice = options.quiet ? undefined : skippedTemplatesNotice(skippedTemplates);
+  if (notice) process.stderr.write(`${notice}\n`);
 
   let errors = 0;
   let warnings = 0;

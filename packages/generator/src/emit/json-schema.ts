@@ -1,11 +1,22 @@
+import { enumValueMeanings } from '../documented-values.js';
 import { referencedTypes, type ApiModel, type FieldModel, type TypeModel, type TypeShape } from '../model.js';
+import { defaultSnippets } from './snippets.js';
 
 export type Flavour = 'standard' | 'strict';
 
 const SCHEMA_BASE = 'https://ocp-image.dev/schemas/v1/';
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+/** OpenShift 3's spelling of the image kinds' apiVersion, which ocp-image reads as image.openshift.io/v1 and reports. */
+const LEGACY_API_VERSION = 'v1';
 
 export type JsonSchema = { [key: string]: unknown };
+
+/**
+ * Keywords for editors (yaml-language-server, VS Code) beside the standard ones: completion
+ * snippets and the meaning of enum values. Validators ignore them; ajv in strict mode wants them
+ * declared (`ajv.addVocabulary(editorKeywords)`), which `@ocp-image/schemas` exports.
+ */
+export const EDITOR_KEYWORDS = ['defaultSnippets', 'enumDescriptions'] as const;
 
 export function schemaId(name: string, flavour: Flavour): string {
   return `${SCHEMA_BASE}${flavour === 'strict' ? 'strict/' : ''}${name}.json`;
@@ -56,14 +67,19 @@ export class SchemaEmitter {
 
   private field(field: FieldModel): JsonSchema {
     const base = this.shape(field.type);
-    const schema: JsonSchema = '$ref' in base ? { ...base } : { description: field.description, ...base };
-    // Draft-07 ignores siblings of $ref, so a referenced field's description lives on its definition.
+    // Draft-07 validators ignore a description beside $ref; editors show it on hover.
+    const schema: JsonSchema = field.description ? { description: field.description, ...base } : { ...base };
     if ('$ref' in base) return schema;
-    if (field.enum) schema.enum = this.acceptNull ? [...field.enum, null] : field.enum;
+    if (field.enum) {
+      schema.enum = this.acceptNull ? [...field.enum, null] : field.enum;
+      const meanings = enumValueMeanings(field.description, field.enum);
+      if (meanings) schema.enumDescriptions = this.acceptNull ? [...meanings, 'Not set (null): as if the field were left out.'] : meanings;
+    }
     if (field.format === 'byte' && 'scalar' in field.type && this.acceptNull) {
-      // []byte travels as base64, but the decoder also takes a JSON array of byte values.
-      schema.type = ['string', 'array', 'null'];
-      schema.items = { type: 'integer', minimum: 0, maximum: 255 };
+      // []byte travels as base64, but the decoder also takes a JSON array of byte values. Two
+      // branches rather than one union type, which ajv's strict mode refuses.
+      delete schema.type;
+      schema.anyOf = [{ type: ['string', 'null'] }, { type: 'array', items: { type: 'integer', minimum: 0, maximum: 255 } }];
     }
     return schema;
   }
@@ -83,6 +99,8 @@ export class SchemaEmitter {
     }
     const schema: JsonSchema = { description: type.description, type: kind ? 'object' : this.orNull('object'), properties };
     if (required.length > 0) schema.required = [...new Set(required)];
+    const snippets = defaultSnippets[kind?.kind ?? type.name];
+    if (snippets) schema.defaultSnippets = snippets;
     if (type.open) schema.additionalProperties = true;
     else if (this.flavour === 'strict') schema.additionalProperties = false;
     return schema;
@@ -129,19 +147,29 @@ export class SchemaEmitter {
     };
   }
 
-  /** A self-contained schema that validates any kind of the API, dispatching on `kind`. */
+  /**
+   * A self-contained schema for any document, dispatching on `apiVersion` and `kind` as ocp-image
+   * does: an object of one of the kinds is checked against its schema when its apiVersion is of
+   * the `image.openshift.io` group, the legacy `v1` or absent (the kind schema then reports
+   * the apiVersion); anything else, such as config.openshift.io/v1 `Image`, passes untouched.
+   */
   indexSchema(): JsonSchema {
     const kinds = this.model.kinds.map((k) => k.kind);
+    const group = this.model.group.replaceAll('.', '\\.');
     return {
       $schema: DRAFT_07,
       $id: schemaId('index', this.flavour),
       title: `${this.model.apiVersion} objects${this.flavour === 'strict' ? ', strict' : ''}`,
-      description: `Any ${this.model.apiVersion} object; the kind field selects the schema (${kinds.join(', ')}).`,
+      description: `Any ${this.model.apiVersion} object, selected by apiVersion and kind (${kinds.join(', ')}); documents of other API groups are not checked.`,
       type: 'object',
-      required: ['kind'],
-      properties: { kind: { type: 'string', description: `One of ${kinds.join(', ')}.` } },
       allOf: kinds.map((kind) => ({
-        if: { properties: { kind: { const: kind } }, required: ['kind'] },
+        if: {
+          properties: {
+            kind: { const: kind },
+            apiVersion: { anyOf: [{ const: LEGACY_API_VERSION }, { type: 'string', pattern: `^${group}/` }] },
+          },
+          required: ['kind'],
+        },
         then: { $ref: `#/definitions/${kind}` },
       })),
       definitions: this.definitions(),

@@ -13,7 +13,7 @@ export async function typeDeclarations(model: ApiModel, strictDefinitions: Recor
     description: `Any ${model.apiVersion} object.`,
     anyOf: model.kinds.map((k) => ({ $ref: `#/definitions/${k.kind}` })),
     definitions: Object.fromEntries(
-      Object.entries(strictDefinitions).map(([name, schema]) => [name, { title: name, ...documentReferences(model, name, schema) }]),
+      Object.entries(strictDefinitions).map(([name, schema]) => [name, { title: name, ...documentReferences(schema) }]),
     ),
   };
   return compile(root as never, 'ImageApiObject', {
@@ -30,19 +30,16 @@ export async function typeDeclarations(model: ApiModel, strictDefinitions: Recor
 const REFERENCE = /^#\/definitions\/(\w+)$/;
 
 /**
- * A property that is only a `$ref` has no description of its own, so json-schema-to-typescript
- * would print it without a doc comment; a description beside the `$ref` makes it declare a copy of
- * the referenced interface instead. Wrapped in `allOf`, the property keeps the interface's name and
- * gets the field's description from the model.
+ * A property that references a definition carries the field's description beside its `$ref`, which
+ * would make json-schema-to-typescript declare a copy of the referenced interface. Wrapped in
+ * `allOf`, the property keeps the interface's name and the field's description.
  */
-function documentReferences(model: ApiModel, definitionName: string, schema: JsonSchema): JsonSchema {
+function documentReferences(schema: JsonSchema): JsonSchema {
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
-  const type = model.types.find((candidate) => candidate.name === definitionName.replace(/^Embedded/, ''));
-  if (!properties || !type) return schema;
+  if (!properties) return schema;
   const documented = Object.entries(properties).map(([name, property]) => {
-    const target = typeof property.$ref === 'string' ? REFERENCE.exec(property.$ref)?.[1] : undefined;
-    const description = type.fields.find((field) => field.name === name)?.description;
-    return [name, target && description && Object.keys(property).length === 1 ? { allOf: [property], description } : property];
+    const { $ref, description, ...rest } = property;
+    return [name, typeof $ref === 'string' && REFERENCE.test($ref) && description ? { allOf: [{ $ref, ...rest }], description } : property];
   });
   return { ...schema, properties: Object.fromEntries(documented) };
 }

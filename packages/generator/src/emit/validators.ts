@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import type { ApiModel } from '../model.js';
-import type { JsonSchema } from './json-schema.js';
+import { EDITOR_KEYWORDS, type JsonSchema } from './json-schema.js';
 
 /**
  * Precompiles one validator per kind from the index schema into a single ESM module, so the
@@ -15,7 +15,7 @@ export function validatorModule(model: ApiModel, indexSchema: JsonSchema): strin
     inlineRefs: false,
     code: { source: true, esm: true, lines: false },
   });
-  // Descriptions and titles are annotations; leaving them out keeps the generated module small.
+  // Descriptions, titles and editor keywords are annotations; leaving them out keeps the generated module small.
   ajv.addSchema(withoutAnnotations(indexSchema) as JsonSchema);
   const id = indexSchema.$id as string;
   const refs = Object.fromEntries(model.kinds.map((k) => [k.kind, `${id}#/definitions/${k.kind}`]));
@@ -44,7 +44,7 @@ function withoutAnnotations(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== 'description' && key !== 'title')
+      .filter(([key]) => key !== 'description' && key !== 'title' && !(EDITOR_KEYWORDS as readonly string[]).includes(key))
       .map(([key, inner]) => [key, key === 'properties' || key === 'definitions' ? mapValues(inner) : withoutAnnotations(inner)]),
   );
 }

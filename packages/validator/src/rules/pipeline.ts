@@ -102,7 +102,7 @@ export const schemaType = defineRule({
   flags: { schema: true, decoding: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
-    quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; remove the quotes: {{fix}}.',
+    quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; write {{fix}}, without quotes.',
   },
 });
 
@@ -139,12 +139,12 @@ export const schemaOther = defineRule({
 export const unknownField = defineRule({
   id: 'unknown-field',
   category: 'schema',
-  severity: 'warning',
+  severity: 'error',
   description: 'Fields the API does not define are dropped by the server and rejected by `oc apply`’s default strict validation.',
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; with --validate=ignore the server silently drops them.`,
   kinds: '*',
   hasSuggestions: true,
-  flags: { schema: true, errorWhenStrict: true, decoding: true },
+  flags: { schema: true, decoding: true },
   messages: {
     unknown:
       'Unknown field "{{name}}" in {{parent}}{{hint}}: the API server drops it, and `oc apply` with its default --validate=strict rejects the manifest.',

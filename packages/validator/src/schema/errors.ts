@@ -213,13 +213,16 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
           const unquoted = resolvePlainScalar(data);
           const fits = expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
           if (fits) {
+            // The value to write is the one the unquoted text means (`"yes"` → true, `"0x10"` → 16),
+            // and the fix writes that value rather than the YAML 1.1 spelling.
+            const meant = unquoted.value;
             add({
               ruleId: schemaType.id,
               messageId: 'quotedValue',
-              data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: data },
+              data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: formatValue(meant) },
               path,
               target: 'value',
-              fix: { type: 'unquote', path },
+              fix: typeof meant === 'number' || typeof meant === 'boolean' ? { type: 'replace', path, value: meant } : { type: 'unquote', path },
             });
             break;
           }

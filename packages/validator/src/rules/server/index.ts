@@ -31,9 +31,11 @@ import tagFromName from './tag-from-name.js';
 import tagScheduledImport from './tag-scheduled-import.js';
 import templateName from './template-name.js';
 import templateParameterName from './template-parameter-name.js';
+import unrenderedPlaceholder from './unrendered-placeholder.js';
 
 /** What the OpenShift API server rejects, checkable from one manifest (../shared/reference/server-rules.md). */
 export const serverRules: readonly RuleDefinition[] = [
+  unrenderedPlaceholder,
   metadataName,
   metadataNamespace,
   metadataLabels,
