@@ -4,7 +4,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'packages/schemas/generated/**', '**/test/fixtures/**', 'coverage/**', '.nx/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'packages/schemas/generated/**', 'packages/cli/generated/**', '**/test/fixtures/**', 'coverage/**', '.nx/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

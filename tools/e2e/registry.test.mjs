@@ -47,6 +47,21 @@ async function run(command, args, { cwd, env }) {
 }
 
 const goodManifest = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\n';
+/**
+ * A GitOps repository as users keep one: a Helm chart (its templates are Go templates, not YAML), a
+ * kustomize base, a GitHub workflow and plain manifests, one of them with a misspelt field.
+ */
+const gitOpsRepository = {
+  'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+  'charts/app/values.yaml': 'image:\n  repository: quay.io/example/app\n  tag: "1.0"\n',
+  'charts/app/templates/imagestream.yaml':
+    'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  tags:\n{{- range .Values.tags }}\n  - name: {{ . | quote }}\n{{- end }}\n',
+  'kustomize/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - imagestream.yaml\n',
+  'kustomize/base/imagestream.yaml': goodManifest,
+  '.github/workflows/ci.yml': 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+  'manifests/ruby.yaml':
+    'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\nspec:\n  tags:\n    - name: "3.3"\n      from:\n        kind: DockerImage\n        name: quay.io/example/ruby:3.3\n      referencePolcy:\n        type: Local\n',
+};
 const brokenManifest = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: [app\n';
 // README.md's ESLint configuration.
 const eslintConfig = "import ocpImage from '@ocp-image/eslint-plugin';\n\nexport default [\n  ...ocpImage.configs.recommended,\n];\n";
@@ -78,6 +93,10 @@ describe('published packages, installed from a registry', () => {
     writeFileSync(path.join(project, 'deploy', 'stream.yaml'), goodManifest);
     writeFileSync(path.join(project, 'deploy', 'broken.yaml'), brokenManifest);
     writeFileSync(path.join(project, 'eslint.config.mjs'), eslintConfig);
+    for (const [file, text] of Object.entries(gitOpsRepository)) {
+      mkdirSync(path.dirname(path.join(project, 'repo', file)), { recursive: true });
+      writeFileSync(path.join(project, 'repo', file), text);
+    }
     const install = await run('npm', ['install', '--save-dev', '@ocp-image/cli', '@ocp-image/eslint-plugin', 'eslint', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, env });
     expect(install.status, install.stderr).toBe(0);
   }, 600_000);
@@ -124,6 +143,21 @@ describe('published packages, installed from a registry', () => {
     expect(result.stdout).toContain(path.join('deploy', 'broken.yaml'));
     expect(result.stdout).toMatch(/4:\d+\s+error\s.*ocp-image\/yaml-syntax/);
     expect(result.stdout).not.toContain('stream.yaml');
+  });
+
+  it('in a GitOps repository: no Helm noise, an error for a misspelt field, and the same findings from eslint (recommended) and the CLI', async () => {
+    const cli = await run('npx', ['ocp-image', 'validate', 'repo/', '--format', 'json'], { cwd: project, env });
+    const eslint = await run('npx', ['eslint', 'repo/', '--format', 'json'], { cwd: project, env });
+    expect([cli.status, eslint.status]).toEqual([1, 1]);
+    // One notice for the chart's template, on stderr; nothing about it in the report.
+    expect(cli.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ocp-image: skipped 1 file that is a template for another tool \(below a Helm chart's templates\//)]);
+    const summarize = (files, ruleId) =>
+      files
+        .flatMap((file) => file.messages.map((message) => [path.relative(project, path.resolve(project, file.filePath)), ruleId(message.ruleId), message.line, message.column, message.severity]))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const fromCli = summarize(JSON.parse(cli.stdout), (ruleId) => ruleId);
+    expect(fromCli).toEqual([[path.join('repo', 'manifests', 'ruby.yaml'), 'unknown-field', 11, 7, 2]]);
+    expect(summarize(JSON.parse(eslint.stdout), (ruleId) => ruleId.replace(/^ocp-image\//, ''))).toEqual(fromCli);
   });
 
   it.skipIf(!hasCommand('pre-commit') || !hasCommand('git'))('runs as a pre-commit hook from the installed CLI (docs/pre-commit.md)', async () => {

@@ -15,6 +15,7 @@ import {
 import type { Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
 import { getRule } from '@ocp-image/validator';
 import { decodeManifest } from './decode.js';
+import { hashContent, type FileStamp } from './file-stamp.js';
 import type { FileResult } from './results.js';
 import type { SkippedLink } from './targets.js';
 
@@ -23,7 +24,8 @@ import type { SkippedLink } from './targets.js';
  * walk did not follow or a directory it could not list (the errno code or system message why).
  */
 export type FileTask =
-  | { filePath: string; absolutePath: string }
+  /** `stamp`: return the file's stamp with its result, for the cache. */
+  | { filePath: string; absolutePath: string; stamp?: boolean }
   | { filePath: string; bytes: Uint8Array }
   | { filePath: string; skippedLink: SkippedLink }
   | { filePath: string; unreadableDirectory: string };
@@ -36,20 +38,32 @@ export interface FixOptions {
 
 type Read = { text: string; bom?: boolean } | { finding: Finding };
 
+/** A file's result, and its stamp when the task asked for one and the file's bytes were read. */
+export interface CheckedFile {
+  result: FileResult;
+  stamp?: FileStamp;
+}
+
 /**
  * Reads and validates one file. Used by the main thread and by every worker alike, so the output
  * does not depend on `--jobs`. Problems with the file itself become findings of that file.
  */
-export async function checkFile(task: FileTask, config: ValidationConfig, fix?: FixOptions): Promise<FileResult> {
-  const read =
-    'bytes' in task
-      ? decodeBytes(task.bytes, config)
-      : 'skippedLink' in task
-        ? linkFinding(task.skippedLink, config)
-        : 'unreadableDirectory' in task
-          ? fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config)
-          : await readManifest(task.absolutePath, config);
-  if ('finding' in read) return { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} };
+export async function checkFile(task: FileTask, config: ValidationConfig, fix?: FixOptions): Promise<CheckedFile> {
+  let stamp: FileStamp | undefined;
+  let read: Read;
+  if ('bytes' in task) read = decodeBytes(task.bytes, config);
+  else if ('skippedLink' in task) read = linkFinding(task.skippedLink, config);
+  else if ('unreadableDirectory' in task) read = fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config);
+  else {
+    const loaded = await readManifest(task.absolutePath, config);
+    if ('bytes' in loaded) {
+      read = decodeBytes(loaded.bytes, config);
+      if (task.stamp) stamp = { size: loaded.size, mtimeMs: loaded.mtimeMs, contentHash: hashContent(loaded.bytes) };
+    } else {
+      read = loaded;
+    }
+  }
+  if ('finding' in read) return { result: { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} }, ...(stamp && { stamp }) };
   const options = { filePath: task.filePath, config };
   const fixed = fix ? fixText(read.text, { ...options, shouldFix: fixFilter(fix) }) : undefined;
   const result = fixed ?? validate(read.text, options);
@@ -57,17 +71,20 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
   // Only a file named by a path is written, and only when a fix changed it.
   if (output !== undefined && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, output);
   return {
-    filePath: task.filePath,
-    findings: result.findings,
-    ...(output === undefined ? {} : { output }),
-    objects: result.objects.map((object) => ({
-      kind: object.kind,
-      ...(object.name === undefined ? {} : { name: object.name }),
-      documentIndex: object.documentIndex,
-      path: renderPath(object.pathPrefix),
-    })),
-    skipped: result.skipped,
-    ...(result.unrenderedTemplate ? { unrenderedTemplate: true } : {}),
+    result: {
+      filePath: task.filePath,
+      findings: result.findings,
+      ...(output === undefined ? {} : { output }),
+      objects: result.objects.map((object) => ({
+        kind: object.kind,
+        ...(object.name === undefined ? {} : { name: object.name }),
+        documentIndex: object.documentIndex,
+        path: renderPath(object.pathPrefix),
+      })),
+      skipped: result.skipped,
+      ...(result.unrenderedTemplate ? { unrenderedTemplate: true } : {}),
+    },
+    ...(stamp && { stamp }),
   };
 }
 
@@ -80,8 +97,8 @@ function fixFilter(fix: FixOptions): ((finding: Finding) => boolean) | undefined
   };
 }
 
-async function readManifest(absolutePath: string, config: ValidationConfig): Promise<Read> {
-  let bytes: Buffer;
+/** The file's bytes with the size and modification time of what was read, or a finding about the file. */
+async function readManifest(absolutePath: string, config: ValidationConfig): Promise<{ bytes: Buffer; size: number; mtimeMs: number } | Read> {
   try {
     // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
     const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -93,14 +110,13 @@ async function readManifest(absolutePath: string, config: ValidationConfig): Pro
       const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
       const { size } = stats;
       if (size > limit) return fileFinding(inputTooLarge, 'bytes', { actual: size, limit }, 1, 1, config);
-      bytes = await handle.readFile();
+      return { bytes: await handle.readFile(), size, mtimeMs: stats.mtimeMs };
     } finally {
       await handle.close();
     }
   } catch (error) {
     return fileFinding(fileReadRule, 'failed', { reason: describeReadError(error) }, 1, 1, config);
   }
-  return decodeBytes(bytes, config);
 }
 
 function linkFinding(link: SkippedLink, config: ValidationConfig): Read {

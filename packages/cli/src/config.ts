@@ -1,18 +1,25 @@
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputLimits, SeveritySetting } from '@ocp-image/validator';
+import type { ConfigSchemaError } from '../generated/validate-config.js';
 import { UsageError } from './errors.js';
 import { patternProblem } from './ignore.js';
+import { readRegularFile, UnreadableFileError } from './regular-file.js';
 
 export const configFileNames = ['ocp-image.config.json', 'ocp-image.config.yaml', 'ocp-image.config.yml'] as const;
 
-/** What a config file may say; see docs/cli.md. */
+/** What a config file may say: ocp-image.config.schema.json (generated from the rule registry); see docs/cli.md. */
 export interface FileConfig {
   strict?: boolean;
   rules?: Record<string, SeveritySetting>;
   ignores?: string[];
+  gitignore?: boolean;
   limits?: Partial<InputLimits>;
+}
+
+export interface LoadedConfig {
+  filePath: string;
+  config: FileConfig;
 }
 
 export interface Position {
@@ -20,23 +27,15 @@ export interface Position {
   column: number;
 }
 
-export interface LoadedConfig {
-  filePath: string;
-  config: FileConfig;
-  /** Where each rule id is written, to point at unknown ids once the registry is loaded. */
-  ruleLocations: Map<string, Position>;
-}
-
 export interface ConfigProblem {
   position?: Position;
   message: string;
 }
 
-const severitySettings: readonly string[] = ['off', 'warn', 'error'];
-const limitKeys: readonly (keyof InputLimits)[] = ['maxBytes', 'maxDocuments', 'maxDepth', 'maxAliasCount', 'maxNodes'];
-const topLevelKeys = ['strict', 'rules', 'ignores', 'limits', '$schema'];
-
-/** The config file in the nearest directory from `startDirectory` upward, if any. */
+/**
+ * The config file in the nearest directory from `startDirectory` upward, if any. Only regular
+ * files count (a directory of that name does not), and two in one directory are ambiguous.
+ */
 export async function findConfigFile(startDirectory: string): Promise<string | undefined> {
   for (let directory = startDirectory; ; ) {
     const present: string[] = [];
@@ -72,31 +71,24 @@ export function configError(filePath: string, problems: readonly ConfigProblem[]
 /** A config is a few hundred bytes; anything near this size is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/**
+ * Reads, parses and checks a config file against its JSON Schema. Every problem is reported at
+ * once, at its line and column: JSON syntax (a .json config must be strict JSON) from
+ * momoa, YAML syntax and duplicate keys from `yaml`, the rest from the schema's validator.
+ */
 export async function loadConfigFile(filePath: string, cwd: string): Promise<LoadedConfig> {
   let text: string;
-  const unreadable = (reason: string) => new UsageError(`Cannot read config file ${path.relative(cwd, filePath) || filePath}: ${reason}.`);
   try {
-    // The config may come with the pull request being checked: refuse what is not a small file
-    // (opening a FIFO would wait forever, a device or a huge file would exhaust memory).
-    const handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const stats = await handle.stat();
-      if (stats.isDirectory()) throw unreadable('it is a directory');
-      if (!stats.isFile()) throw unreadable('it is not a regular file (a FIFO, socket or device)');
-      if (stats.size > MAX_CONFIG_BYTES) throw unreadable(`it is larger than ${MAX_CONFIG_BYTES} bytes, far more than any config needs`);
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    // The config may come with the pull request being checked: only a small regular file is read.
+    text = (await readRegularFile(filePath, MAX_CONFIG_BYTES)).toString('utf8');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw unreadable(code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const reason = error.message.startsWith('it is larger') ? `${error.message}, far more than any config needs` : error.message;
+    throw new UsageError(`Cannot read config file ${path.relative(cwd, filePath) || filePath}: ${reason}.`);
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('yaml');
+  const { isMap, LineCounter, parseDocument } = await import('yaml');
   const lineCounter = new LineCounter();
-  const problems: ConfigProblem[] = [];
   const positionOf = (offset: number | undefined): Position | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);
@@ -105,11 +97,8 @@ export async function loadConfigFile(filePath: string, cwd: string): Promise<Loa
 
   if (filePath.endsWith('.json')) {
     // YAML would accept more than JSON does (comments, trailing commas); a .json file must be JSON.
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      throw configError(filePath, [jsonProblem((error as Error).message, text)], cwd);
-    }
+    const problems = await jsonSyntaxProblems(text);
+    if (problems.length > 0) throw configError(filePath, problems, cwd);
   }
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -119,99 +108,83 @@ export async function loadConfigFile(filePath: string, cwd: string): Promise<Loa
       cwd,
     );
   }
-
-  const config: FileConfig = {};
-  const ruleLocations = new Map<string, Position>();
-  const root = document.contents;
-  if (root !== null && !(isScalar(root) && root.value === null)) {
-    if (!isMap(root)) {
-      throw configError(filePath, [{ position: positionOf(root.range?.[0]), message: 'the config must be a mapping of strict, rules, ignores, limits' }], cwd);
-    }
-    for (const pair of root.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      const keyPosition = positionOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-      const value = pair.value;
-      const valuePosition = positionOf(value && 'range' in value ? value.range?.[0] : undefined) ?? keyPosition;
-      switch (key) {
-        case 'strict':
-          if (isScalar(value) && typeof value.value === 'boolean') config.strict = value.value;
-          else problems.push({ position: valuePosition, message: '"strict" must be true or false' });
-          break;
-        case 'rules':
-          if (!isMap(value)) {
-            problems.push({ position: valuePosition, message: '"rules" must map rule ids to off, warn or error' });
-            break;
-          }
-          config.rules = {};
-          for (const rule of value.items) {
-            const id = isScalar(rule.key) ? String(rule.key.value) : '';
-            const idPosition = positionOf(isScalar(rule.key) ? rule.key.range?.[0] : undefined);
-            const setting = isScalar(rule.value) ? rule.value.value : undefined;
-            if (typeof setting === 'string' && severitySettings.includes(setting)) {
-              config.rules[id] = setting as SeveritySetting;
-              if (idPosition) ruleLocations.set(id, idPosition);
-            } else {
-              const at = positionOf(rule.value && 'range' in rule.value ? rule.value.range?.[0] : undefined) ?? idPosition;
-              problems.push({ position: at, message: `"rules.${id}" must be off, warn or error` });
-            }
-          }
-          break;
-        case 'ignores':
-          if (!isSeq(value)) {
-            problems.push({ position: valuePosition, message: '"ignores" must be a list of patterns' });
-            break;
-          }
-          config.ignores = [];
-          for (const item of value.items) {
-            const at = positionOf(item && typeof item === 'object' && 'range' in item ? item.range?.[0] : undefined) ?? valuePosition;
-            if (!isScalar(item) || typeof item.value !== 'string') {
-              problems.push({ position: at, message: 'each entry of "ignores" must be a string pattern' });
-              continue;
-            }
-            const problem = patternProblem(item.value);
-            if (problem) problems.push({ position: at, message: problem });
-            else config.ignores.push(item.value);
-          }
-          break;
-        case 'limits':
-          if (!isMap(value)) {
-            problems.push({ position: valuePosition, message: `"limits" must be a mapping of ${limitKeys.join(', ')}` });
-            break;
-          }
-          config.limits = {};
-          for (const limit of value.items) {
-            const name = isScalar(limit.key) ? String(limit.key.value) : '';
-            const namePosition = positionOf(isScalar(limit.key) ? limit.key.range?.[0] : undefined);
-            const number = isScalar(limit.value) ? limit.value.value : undefined;
-            if (!(limitKeys as readonly string[]).includes(name)) {
-              problems.push({ position: namePosition, message: `unknown limit "${name}"; known limits: ${limitKeys.join(', ')}` });
-            } else if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) {
-              config.limits[name as keyof InputLimits] = number;
-            } else {
-              const at = positionOf(limit.value && 'range' in limit.value ? limit.value.range?.[0] : undefined) ?? namePosition;
-              problems.push({ position: at, message: `"limits.${name}" must be a positive integer` });
-            }
-          }
-          break;
-        case '$schema':
-          break;
-        default:
-          problems.push({ position: keyPosition, message: `unknown key "${key ?? '?'}"; the config accepts ${topLevelKeys.slice(0, 4).join(', ')}` });
-      }
+  const data: unknown = document.toJS() ?? {};
+  const { validate } = await import('../generated/validate-config.js');
+  const problems: ConfigProblem[] = [];
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      const segments = error.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+      const unknownKey = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+      // An unknown key is pointed at by its key, any other problem by the value.
+      const node = unknownKey === undefined ? document.getIn(segments, true) : findKey(document.getIn(segments, true) ?? document.contents, unknownKey);
+      const range = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | undefined) : undefined;
+      problems.push({ position: positionOf(range?.[0]), message: await describeSchemaError(error, segments) });
     }
   }
-  if (problems.length > 0) throw configError(filePath, problems, cwd);
-  return { filePath, config, ruleLocations };
+  const ignores = (data as { ignores?: unknown }).ignores;
+  if (Array.isArray(ignores)) {
+    ignores.forEach((pattern, index) => {
+      const problem = typeof pattern === 'string' ? patternProblem(pattern) : undefined;
+      const node = document.getIn(['ignores', index], true) as { range?: [number, number, number] } | undefined;
+      if (problem) problems.push({ position: positionOf(node?.range?.[0]), message: problem });
+    });
+  }
+  if (problems.length > 0) throw configError(filePath, problems.sort(byPosition), cwd);
+  return { filePath, config: data as FileConfig };
+
+  function findKey(parent: unknown, key: string): unknown {
+    return isMap(parent) ? parent.items.find((pair) => String((pair.key as { value?: unknown } | null)?.value) === key)?.key : undefined;
+  }
 }
 
-/** JSON.parse's message, with its offset turned into a line and column. */
-function jsonProblem(message: string, text: string): ConfigProblem {
-  const offsetMatch = /at position (\d+)/.exec(message);
-  const lineMatch = /\(line (\d+) column (\d+)\)/.exec(message);
-  const cleaned = message.replace(/,? ?"[^"]*" is not valid JSON/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)/, '');
-  if (lineMatch) return { position: { line: Number(lineMatch[1]), column: Number(lineMatch[2]) }, message: `invalid JSON: ${cleaned}` };
-  if (!offsetMatch) return { message: `invalid JSON: ${cleaned}` };
-  const before = text.slice(0, Number(offsetMatch[1]));
-  const lines = before.split('\n');
-  return { position: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 }, message: `invalid JSON: ${cleaned}` };
+function byPosition(a: ConfigProblem, b: ConfigProblem): number {
+  return (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+}
+
+const topLevelKeys = 'strict, rules, ignores, gitignore, limits';
+const typeWords: Record<string, string> = { boolean: 'true or false', object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer' };
+
+/** A schema error in the words of the config's documentation. */
+async function describeSchemaError(error: ConfigSchemaError, segments: readonly string[]): Promise<string> {
+  // rules.tag-from-kind, ignores[1]
+  const where = segments.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      if (segments.length === 0) return `unknown key "${key}"; the config accepts ${topLevelKeys}`;
+      // Only here is the validator needed: for the limits' names and the closest rule id.
+      const { DEFAULT_LIMITS, rules } = await import('@ocp-image/validator');
+      if (where === 'limits') return `unknown limit "${key}"; known limits: ${Object.keys(DEFAULT_LIMITS).join(', ')}`;
+      const { closestMatch } = await import('@ocp-image/validator/suggest');
+      const suggestion = closestMatch(key, rules.map((rule) => rule.id));
+      return `unknown rule "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ' (ocp-image rules lists them)'}`;
+    }
+    case 'type':
+      if (segments.length === 0) return `the config must be a mapping of ${topLevelKeys}`;
+      return `"${where}" must be ${typeWords[String(error.params.type)] ?? String(error.params.type)}`;
+    case 'enum':
+      return `"${where}" must be ${orList((error.params.allowedValues as unknown[]).map(String))}`;
+    case 'minimum':
+      return `"${where}" must be a positive integer`;
+    default:
+      return `"${where}" ${error.message ?? 'is not valid'}`;
+  }
+}
+
+function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+/** Where and why strict JSON parsing stops (momoa, ESLint's JSON parser), if it does. */
+async function jsonSyntaxProblems(text: string): Promise<ConfigProblem[]> {
+  const { parse } = await import('@humanwhocodes/momoa');
+  try {
+    parse(text, { mode: 'json' });
+    return [];
+  } catch (error) {
+    const { line, column, message } = error as Error & Partial<Position>;
+    // "Unexpected token RBrace found. (4:3)": the position is given apart.
+    const reason = message.replace(/ \(\d+:\d+\)$/, '').replace(/\.$/, '');
+    return [{ position: line === undefined || column === undefined ? undefined : { line, column }, message: `invalid JSON: ${reason}` }];
+  }
 }

@@ -24,8 +24,9 @@ Files, directories and glob patterns may be mixed; directories are searched for 
 .json files (never inside node_modules or .git). "-" reads standard input. Without paths the
 working directory is validated. "ocp-image <paths>" is short for "ocp-image validate <paths>".
 
-Configuration: ocp-image.config.json, .yaml or .yml, found from the working directory upward
-(or --config); command-line flags override it.
+Files that the working directory's .gitignore ignores are skipped (as Prettier does), unless
+--no-gitignore. Configuration: ocp-image.config.json, .yaml or .yml, found from the working
+directory upward (or --config); command-line flags override it.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.
@@ -71,11 +72,21 @@ Documentation: ${repositoryUrl}/blob/main/docs/cli.md`,
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
     .option('--ignore-pattern <pattern>', 'skip matching files, .gitignore style (repeatable)', collect, [])
+    .option('--gitignore', "skip the files that the working directory's .gitignore ignores (the default)")
+    .option('--no-gitignore', 'do not, even if the config says so')
     .option('--stdin-filename <name>', 'the file name to report for standard input')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path or pattern selects no file')
+    .option('--report-unused-disable-directives', 'report ocp-image-disable comments that suppress nothing (as errors)')
     .option('--fix', 'apply the safe fixes to the files and report what remains')
     .option('--fix-dry-run', 'apply the safe fixes without writing them (the json format shows the fixed text as "output")')
     .option('--fix-type <category>', 'fix only rules of this category: syntax, schema, server, docs or lint (repeatable)', collect, [])
+    .option('--cache', 'reuse the results of files unchanged since the last --cache run')
+    .option('--cache-location <path>', 'the cache file, or a directory for it (default: .ocp-image-cache)')
+    .addOption(
+      new Option('--cache-strategy <strategy>', 'how unchanged files are recognised: by size and time, or by content')
+        .choices(['metadata', 'content'])
+        .default('metadata'),
+    )
     .addHelpText('after', validateHelp)
     .action((paths: string[], options) => run(async () => (await import('./commands/validate.js')).runValidate(paths, options)));
 
@@ -131,6 +142,23 @@ function reportFailure(error: unknown): number {
   return ExitCode.failure;
 }
 
+/**
+ * `ocp-image valdate x/`: a first argument that is no command, no existing path and no glob, but
+ * close to a command's name, is a mistyped command rather than a file that does not exist. The
+ * message, or undefined when the argument is to be validated as a path.
+ */
+async function mistypedCommand(argv: readonly string[], program: Command): Promise<string | undefined> {
+  const [first] = argv;
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = ['help', ...program.commands.flatMap((command) => [command.name(), ...command.aliases()])];
+  if (names.includes(first) || /[*?[\]{}!]/.test(first)) return undefined;
+  const { existsSync } = await import('node:fs');
+  if (existsSync(first)) return undefined;
+  const { closestMatch } = await import('@ocp-image/validator/suggest');
+  const suggestion = closestMatch(first, names);
+  return suggestion === undefined ? undefined : `Unknown command ${first}; did you mean ${suggestion}? (a file of that name does not exist either)`;
+}
+
 /** Runs the command line (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const { ignoreBrokenPipe } = await import('./output.js');
@@ -140,6 +168,11 @@ export async function main(argv: string[]): Promise<number> {
     pending = action();
   });
   try {
+    const typo = await mistypedCommand(argv, program);
+    if (typo) {
+      process.stderr.write(`ocp-image: ${typo}\n(ocp-image --help shows the usage)\n`);
+      return ExitCode.failure;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return pending ? await pending : ExitCode.ok;
   } catch (error) {

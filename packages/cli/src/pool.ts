@@ -1,7 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ValidationConfig } from '@ocp-image/validator';
-import type { FileTask, FixOptions } from './check-file.js';
-import type { FileResult } from './results.js';
+import type { CheckedFile, FileTask, FixOptions } from './check-file.js';
 
 /** A failure inside ocp-image itself while checking a file (not a problem of the file). */
 export class CheckFailure extends Error {
@@ -14,17 +13,17 @@ export class CheckFailure extends Error {
   }
 }
 
-type WorkerReply = { index: number; result: FileResult } | { index: number; failure: { message: string; stack?: string } };
+type WorkerReply = { index: number; checked: CheckedFile } | { index: number; failure: { message: string; stack?: string } };
 
 /**
  * Checks the files in order. With more than one file and `jobs` > 1, worker threads check them
  * concurrently; results are still returned in task order, so output is the same for any `jobs`.
  * Texts are read inside whoever checks the file and dropped afterwards: only findings are kept.
  */
-export async function checkFiles(tasks: readonly FileTask[], config: ValidationConfig, jobs: number, fix?: FixOptions): Promise<FileResult[]> {
+export async function checkFiles(tasks: readonly FileTask[], config: ValidationConfig, jobs: number, fix?: FixOptions): Promise<CheckedFile[]> {
   if (jobs <= 1 || tasks.length <= 1) {
     const { checkFile } = await import('./check-file.js');
-    const results: FileResult[] = [];
+    const results: CheckedFile[] = [];
     for (const task of tasks) {
       try {
         // A copy, as a worker's result is: strings in a result (an object's name) can be slices
@@ -52,13 +51,13 @@ function checkWithWorkers(
   config: ValidationConfig,
   workerCount: number,
   fix: FixOptions | undefined,
-): Promise<FileResult[]> {
-  const results = new Array<FileResult>(tasks.length);
+): Promise<CheckedFile[]> {
+  const results = new Array<CheckedFile>(tasks.length);
   const workers: Worker[] = [];
   let nextIndex = 0;
   let finished = 0;
 
-  return new Promise<FileResult[]>((resolve, reject) => {
+  return new Promise<CheckedFile[]>((resolve, reject) => {
     let settled = false;
     const stopAll = () => Promise.all(workers.map((worker) => worker.terminate()));
     const fail = (error: Error) => {
@@ -81,7 +80,7 @@ function checkWithWorkers(
           fail(new CheckFailure(task?.filePath ?? '?', reply.failure.message, reply.failure.stack));
           return;
         }
-        results[reply.index] = reply.result;
+        results[reply.index] = reply.checked;
         finished += 1;
         if (finished === tasks.length) {
           settled = true;

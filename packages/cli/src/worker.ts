@@ -9,7 +9,7 @@ if (!port) throw new Error('worker.js must run as a worker thread');
 
 port.on('message', (message: { index: number; task: FileTask }) => {
   checkFile(message.task, config, fix).then(
-    (result) => port.postMessage({ index: message.index, result }),
+    (checked) => port.postMessage({ index: message.index, checked }),
     (error: unknown) => {
       const failure = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
       port.postMessage({ index: message.index, failure });

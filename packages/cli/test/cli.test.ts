@@ -86,7 +86,8 @@ describe('exit codes', () => {
       ['validate', '--stdin-filename', 'x.yaml', 'valid.yaml'],
       ['validate', '-', '-'],
       ['validate', '--config', 'no-such-config.json', 'valid.yaml'],
-      ['validate', '--ignore-pattern', '!keep.yaml', 'valid.yaml'],
+      ['validate', '--ignore-pattern', ' ', 'valid.yaml'],
+      ['validate', '--cache-strategy', 'mtime', 'valid.yaml'],
       ['explain'],
       ['schema', 'ImageStreem'],
     ];
@@ -105,6 +106,7 @@ describe('exit codes', () => {
     expect(byArgs('missing.yaml')).toContain('No such file or directory: "missing.yaml"');
     expect(byArgs('missing/**')).toContain('No .yaml, .yml or .json files matching the pattern "missing/**/*.yaml" were found.');
     expect(byArgs('ImageStreem')).toContain('did you mean "ImageStream"?');
+    expect(byArgs('mtime')).toContain('Allowed choices are metadata, content');
   });
 
   it('--no-error-on-unmatched-pattern turns a pattern that matches nothing into an empty run', async () => {
@@ -198,6 +200,31 @@ describe('the default command', () => {
   it('treats a first argument that is not a command as a path to validate', async () => {
     const [explicit, implicit] = await Promise.all([inWorkspace(['validate', 'legacy.yaml']), inWorkspace(['legacy.yaml'])]);
     expect(implicit).toEqual(explicit);
+  });
+
+  it('says "did you mean" for a mistyped command that is no existing path, and validates a path that exists', async () => {
+    const [valdate, rule, unknown, glob] = await Promise.all([
+      inWorkspace(['valdate', 'valid.yaml']),
+      inWorkspace(['rule']),
+      inWorkspace(['nothing-like-a-command', 'valid.yaml']),
+      inWorkspace(['valdate*']),
+    ]);
+    expect([valdate.code, valdate.stdout]).toEqual([2, '']);
+    expect(valdate.stderr).toBe('ocp-image: Unknown command valdate; did you mean validate? (a file of that name does not exist either)\n(ocp-image --help shows the usage)\n');
+    expect(rule.stderr).toContain('Unknown command rule; did you mean rules?');
+    // Far from every command: a path that does not exist; a glob pattern is never a command.
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'ocp-image: No such file or directory: "nothing-like-a-command".\n']);
+    expect([glob.code, glob.stderr]).toEqual([2, 'ocp-image: No .yaml, .yml or .json files matching the pattern "valdate*" were found.\n']);
+
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      await writeFile(path.join(directory, 'valdate'), legacyStream);
+      const file = await runCli(['valdate'], { cwd: directory });
+      expect([file.code, file.stderr]).toEqual([0, '']);
+      expect(file.stdout).toContain('Checked 1 file');
+    } finally {
+      await remove();
+    }
   });
 
   it('validates the working directory when given no paths', async () => {

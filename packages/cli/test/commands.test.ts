@@ -66,8 +66,10 @@ describe('rules', () => {
   it('lists every rule with category, default severity and documentation link', async () => {
     const [text, json] = await Promise.all([runCli(['rules']), runCli(['rules', '--format', 'json'])]);
     expect(text.code).toBe(0);
-    const list = JSON.parse(json.stdout) as { id: string; category: string; severity: string; description: string; url: string }[];
+    const list = JSON.parse(json.stdout) as { id: string; category: string; severity: string; description: string; url: string; fixable: boolean; hasSuggestions: boolean }[];
     expect(list.map((rule) => rule.id)).toEqual(expect.arrayContaining(['yaml-syntax', 'legacy-api-version', 'file-read', 'file-encoding']));
+    expect(list.find((rule) => rule.id === 'legacy-api-version')).toMatchObject({ fixable: true, hasSuggestions: false });
+    expect(list.find((rule) => rule.id === 'status-ignored')).toMatchObject({ fixable: false, hasSuggestions: true });
     for (const rule of list) {
       expect(rule.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/rules/${rule.id}.md`);
       expect(text.stdout).toMatch(new RegExp(`^${rule.id} +${rule.category} +${rule.severity} +\\S`, 'm'));

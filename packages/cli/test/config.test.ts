@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,18 +120,22 @@ describe('config discovery', () => {
 describe('invalid config files: exit 2, naming the file, line and column', () => {
   const cases: [string, string, string][] = [
     ['ocp-image.config.yaml', 'rules:\n  legacy-api-version: [error\n', 'ocp-image.config.yaml:3:1: '],
-    ['ocp-image.config.yaml', 'rule:\n  legacy-api-version: error\n', 'ocp-image.config.yaml:1:1: unknown key "rule"; the config accepts strict, rules, ignores, limits'],
+    ['ocp-image.config.yaml', 'rule:\n  legacy-api-version: error\n', 'ocp-image.config.yaml:1:1: unknown key "rule"; the config accepts strict, rules, ignores, gitignore, limits'],
     ['ocp-image.config.yaml', 'rules:\n  legacy-api-version: loud\n', 'ocp-image.config.yaml:2:23: "rules.legacy-api-version" must be off, warn or error'],
     ['ocp-image.config.yaml', 'rules:\n  yaml-sintax: error\n', 'ocp-image.config.yaml:2:3: unknown rule "yaml-sintax"; did you mean "yaml-syntax"?'],
     ['ocp-image.config.yaml', 'strict: yes\n', 'ocp-image.config.yaml:1:9: "strict" must be true or false'],
-    ['ocp-image.config.yaml', 'ignores: vendor/\n', 'ocp-image.config.yaml:1:10: "ignores" must be a list of patterns'],
-    ['ocp-image.config.yaml', 'ignores:\n  - "!keep.yaml"\n', 'ocp-image.config.yaml:2:5: negated ignore patterns ("!keep.yaml") are not supported'],
+    ['ocp-image.config.yaml', 'ignores: vendor/\n', 'ocp-image.config.yaml:1:10: "ignores" must be a list'],
+    ['ocp-image.config.yaml', 'ignores:\n  - "  "\n  - 3\n', 'ocp-image.config.yaml:2:5: an ignore pattern must not be empty\n  ocp-image.config.yaml:3:5: "ignores[1]" must be a string'],
+    ['ocp-image.config.yaml', 'gitignore: "no"\n', 'ocp-image.config.yaml:1:12: "gitignore" must be true or false'],
+    ['ocp-image.config.yaml', 'limits:\n  maxDepth: 2.5\n', 'ocp-image.config.yaml:2:13: "limits.maxDepth" must be an integer'],
     ['ocp-image.config.yaml', 'limits:\n  maxBytes: -1\n', 'ocp-image.config.yaml:2:13: "limits.maxBytes" must be a positive integer'],
     ['ocp-image.config.yaml', 'limits:\n  maxFiles: 3\n', 'ocp-image.config.yaml:2:3: unknown limit "maxFiles"'],
     ['ocp-image.config.yaml', '- strict\n', 'ocp-image.config.yaml:1:1: the config must be a mapping'],
     ['ocp-image.config.yaml', 'strict: true\nstrict: false\n', 'ocp-image.config.yaml:2:1: '],
-    ['ocp-image.config.json', '{\n  "rules": {\n    "legacy-api-version": "off",\n  }\n}\n', 'ocp-image.config.json:4:3: invalid JSON: '],
-    ['ocp-image.config.json', '{ "strict": true } // comment\n', 'ocp-image.config.json:1:20: invalid JSON: '],
+    ['ocp-image.config.json', '{\n  "rules": {\n    "legacy-api-version": "off",\n  }\n}\n', 'ocp-image.config.json:4:3: invalid JSON: Unexpected token RBrace found'],
+    ['ocp-image.config.json', '{ "strict": true } // comment\n', "ocp-image.config.json:1:20: invalid JSON: Unexpected character '/' found"],
+    ['ocp-image.config.json', '', 'ocp-image.config.json:1:1: invalid JSON: Unexpected end of input found'],
+    ['ocp-image.config.json', '{ "rules": { "yaml-syntax": "off", "yaml-syntax": "warn" } }', 'ocp-image.config.json:1:36: Map keys must be unique'],
   ];
 
   it.each(cases)('%s: %j', async (name, content, expected) => {
@@ -153,5 +158,50 @@ describe('invalid config files: exit 2, naming the file, line and column', () =>
     const result = await json(['--config', 'missing.yaml', 'legacy.yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('ocp-image: Cannot read config file missing.yaml: it does not exist.\n');
+  });
+});
+
+describe('ignore patterns: .gitignore semantics', () => {
+  const files = (stdout: string) => parseJsonOutput(stdout).map((file) => file.filePath.split(path.sep).join('/'));
+
+  it('! re-includes, a leading or inner / anchors, dir/ matches directories only, in the config and on the command line', async () => {
+    await write({
+      'ocp-image.config.yaml': 'ignores:\n  - "*.tpl.yaml"\n  - "!keep.tpl.yaml"\n  - /top.yaml\n  - out/\n',
+      'top.yaml': legacy,
+      'a/top.yaml': legacy,
+      'a/x.tpl.yaml': legacy,
+      'a/keep.tpl.yaml': legacy,
+      'a/out/x.yaml': legacy,
+      'a/out.yaml': legacy,
+    });
+    expect(files((await json(['.'])).stdout)).toEqual(['a/keep.tpl.yaml', 'a/out.yaml', 'a/top.yaml', 'ocp-image.config.yaml']);
+    // The command line comes last: its ! re-includes what the config ignores.
+    expect(files((await json(['--ignore-pattern', '!a/x.tpl.yaml', '--ignore-pattern', 'a/top.yaml', '.'])).stdout)).toEqual([
+      'a/keep.tpl.yaml',
+      'a/out.yaml',
+      'a/x.tpl.yaml',
+      'ocp-image.config.yaml',
+    ]);
+  });
+
+  it("skips what the working directory's .gitignore ignores, unless --no-gitignore or the config's gitignore: false", async () => {
+    await write({ '.gitignore': '# build output\nrendered/\n*.local.yaml\n!keep.local.yaml\n', 'app.yaml': legacy, 'rendered/all.yaml': legacy, 'my.local.yaml': legacy, 'keep.local.yaml': legacy });
+    const honoured = ['app.yaml', 'keep.local.yaml'];
+    const everything = ['app.yaml', 'keep.local.yaml', 'my.local.yaml', 'rendered/all.yaml'];
+    expect(files((await json(['.'])).stdout)).toEqual(honoured);
+    // Named files are skipped too, as pre-commit passes every staged file.
+    expect(files((await json(['app.yaml', 'my.local.yaml'])).stdout)).toEqual(['app.yaml']);
+    expect(files((await json(['--no-gitignore', '.'])).stdout)).toEqual(everything);
+    await write({ 'ocp-image.config.yaml': 'gitignore: false\n' });
+    expect(files((await json(['.'])).stdout)).toEqual([...everything, 'ocp-image.config.yaml'].sort());
+    expect(files((await json(['--gitignore', '.'])).stdout)).toEqual([...honoured, 'ocp-image.config.yaml']);
+  });
+
+  it('a .gitignore that is not a regular file is a usage error, not a hang', async () => {
+    await write({ 'app.yaml': legacy });
+    execFileSync('mkfifo', [path.join(root, '.gitignore')]);
+    const result = await json(['.']);
+    expect([result.code, result.stderr]).toEqual([2, 'ocp-image: Cannot read .gitignore: it is not a regular file (a FIFO, socket or device) (--no-gitignore does without it).\n']);
+    expect((await json(['--no-gitignore', '.'])).code).toBe(0);
   });
 });

@@ -7,11 +7,11 @@ const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part
 
 describe('decodeManifest', () => {
   it('returns UTF-8 text as is, literal U+FFFD included', () => {
-    expect(decodeManifest(bytes('kind: ImageStream\nname: caf\u00e9 \uFFFD\n'))).toEqual({ text: 'kind: ImageStream\nname: caf\u00e9 \uFFFD\n' });
+    expect(decodeManifest(bytes('kind: ImageStream\nname: caf\u00e9 \uFFFD\n'))).toEqual({ text: 'kind: ImageStream\nname: caf\u00e9 \uFFFD\n', bom: false });
   });
 
   it('drops a UTF-8 byte order mark, so columns are those an editor shows', () => {
-    expect(decodeManifest(bytes([0xef, 0xbb, 0xbf], 'a: 1\n'))).toEqual({ text: 'a: 1\n' });
+    expect(decodeManifest(bytes([0xef, 0xbb, 0xbf], 'a: 1\n'))).toEqual({ text: 'a: 1\n', bom: true });
   });
 
   it('locates the first invalid UTF-8 byte after valid multi-byte characters and literal U+FFFD', () => {
@@ -37,7 +37,7 @@ describe('decodeManifest', () => {
   });
 
   it('an empty file is empty text', () => {
-    expect(decodeManifest(new Uint8Array())).toEqual({ text: '' });
+    expect(decodeManifest(new Uint8Array())).toEqual({ text: '', bom: false });
   });
 
   it('any bytes: never throws; exact text or a problem at a line and column inside the file', () => {

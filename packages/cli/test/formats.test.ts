@@ -88,7 +88,8 @@ describe('stylish', () => {
     expect(output.indexOf('broken.yaml')).toBeLessThan(output.indexOf('legacy.yaml'));
     expect(output).not.toContain('notes.txt');
     expect(output).toMatch(/^✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)$/m);
-    expect(output).toMatch(/^Checked 7 files: 7 image objects \(6 ImageStream, 1 ImageStreamTag\); skipped 1 object of other kinds \(1 Deployment\) and 1 file without Kubernetes objects\.$/m);
+    expect(output).toMatch(/^Checked 7 files: 7 image objects \(6 ImageStream, 1 ImageStreamTag\); skipped 1 object of other kinds\n\(1 Deployment\) and 1 file without Kubernetes objects\.$/m);
+    for (const line of output.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 });
 
@@ -104,13 +105,15 @@ describe('json', () => {
       'with space.yaml',
       'ünïcødé.yml',
     ]);
-    const keys = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'path', 'documentIndex', 'kind', 'name'];
+    const keys = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'path', 'documentIndex', 'kind', 'name', 'messageId'];
+    // As in ESLint, only when they apply.
+    const optionalKeys = ['fatal', 'fix', 'suggestions'];
     for (const result of results) {
-      expect(Object.keys(result)).toEqual(['filePath', 'messages', 'errorCount', 'warningCount']);
+      expect(Object.keys(result)).toEqual(['filePath', 'messages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);
       expect(result.errorCount).toBe(result.messages.filter((message) => message.severity === 2).length);
       expect(result.warningCount).toBe(result.messages.filter((message) => message.severity === 1).length);
       for (const message of result.messages) {
-        expect(Object.keys(message)).toEqual(keys);
+        expect(Object.keys(message).filter((key) => !optionalKeys.includes(key))).toEqual(keys);
         expect([1, 2]).toContain(message.severity);
         expect(message.line).toBeGreaterThanOrEqual(1);
         expect(message.column).toBeGreaterThanOrEqual(1);
@@ -120,7 +123,7 @@ describe('json', () => {
 
   it('reports YAML syntax errors with ruleId yaml-syntax at their line', () => {
     const broken = parseJsonOutput(run('json').stdout).find((result) => result.filePath === 'broken.yaml');
-    expect(broken?.messages[0]).toMatchObject({ ruleId: 'yaml-syntax', severity: 2, kind: null, name: null });
+    expect(broken?.messages[0]).toMatchObject({ ruleId: 'yaml-syntax', severity: 2, kind: null, name: null, fatal: true });
     expect(broken?.messages[0]?.line).toBeGreaterThanOrEqual(4);
   });
 

@@ -6,14 +6,14 @@ import { format as compact } from '../src/formatters/compact.js';
 import { format as github } from '../src/formatters/github.js';
 import { format as junit } from '../src/formatters/junit.js';
 import { format as sarif } from '../src/formatters/sarif.js';
-import { format as stylish } from '../src/formatters/stylish.js';
+import { format as stylish, wrap } from '../src/formatters/stylish.js';
 import type { FileResult } from '../src/results.js';
 
 function finding(overrides: Partial<Finding>): Finding {
   return {
     ruleId: 'tag-from-kind',
-    messageId: 'invalid',
     severity: 'error',
+    messageId: 'invalid',
     message: 'DockerImg is not a valid from.kind',
     line: 9,
     column: 15,
@@ -133,10 +133,34 @@ describe('stylish and compact', () => {
         '  120:3   warning  short                               legacy-api-version',
         '',
         '✖ 2 problems (1 error, 1 warning)',
-        'Checked 2 files: 1 image object (1 ImageStream); skipped 2 objects of other kinds (2 Service) and 1 file without Kubernetes objects.',
+        'Checked 2 files: 1 image object (1 ImageStream); skipped 2 objects of other kinds (2 Service) and 1',
+        'file without Kubernetes objects.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('stylish fits 100 columns: long messages wrap in their column, the rule id beside the first line', () => {
+    const long = 'The image stream name "Frontend-Service" must match "[a-z0-9]+(?:[._-][a-z0-9]+)*": lowercase letters and digits, separated by single ".", "_" or "-".';
+    const output = stylish(
+      [{ filePath: 'b.yaml', findings: [finding({ line: 7, column: 9, message: long, ruleId: 'imagestream-name' }), finding({ line: 12, column: 3, message: 'short' })], objects: [], skipped: {} }],
+      context,
+    );
+    expect(output.split('\n').slice(0, 6)).toEqual([
+      '',
+      'b.yaml',
+      '   7:9  error  The image stream name "Frontend-Service" must match                  imagestream-name',
+      '               "[a-z0-9]+(?:[._-][a-z0-9]+)*": lowercase letters and digits,',
+      '               separated by single ".", "_" or "-".',
+      '  12:3  error  short                                                                tag-from-kind',
+    ]);
+    for (const line of output.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+  });
+
+  it('wrap breaks at spaces, and cuts only a word longer than the width', () => {
+    expect(wrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrap('see quay.io/org/very-long-repository-name:tag now', 10)).toEqual(['see', 'quay.io/or', 'g/very-lon', 'g-reposito', 'ry-name:ta', 'g now']);
+    expect(wrap('first\nsecond', 40)).toEqual(['first', 'second']);
   });
 
   it('compact writes ESLint compact lines', () => {

@@ -71,7 +71,7 @@ const findingsByPath = (results: readonly JsonResult[]) =>
 
 describe('walking a directory', () => {
   /** The `file-symlink-skipped` finding the json format gives, at 1:1 of the link. */
-  const skippedLink = (message: string) => ({
+  const skippedLink = (messageId: 'dangling' | 'file' | 'unresolvable' | 'loop' | 'directory', message: string) => ({
     ruleId: 'file-symlink-skipped',
     severity: 1,
     message,
@@ -83,27 +83,33 @@ describe('walking a directory', () => {
     documentIndex: 0,
     kind: null,
     name: null,
+    messageId,
   });
   const notFollowed = 'not followed in a directory or glob (a link can lead out of the tree)';
   // A function: `outside` is known only once beforeAll has run.
   const expectedLinks = (): Record<string, ReturnType<typeof skippedLink>> => ({
-    'tree/gone.yaml': skippedLink('Dangling symbolic link: its target "missing.yaml" does not exist; nothing was checked.'),
+    'tree/gone.yaml': skippedLink('dangling', 'Dangling symbolic link: its target "missing.yaml" does not exist; nothing was checked.'),
     'tree/linked-secret.yaml': skippedLink(
+      'file',
       `Symbolic link to ${JSON.stringify(path.join(outside, 'secret.yaml'))}, ${notFollowed}: the file was not checked; name the link on the command line to check it.`,
     ),
     'tree/long.yaml': skippedLink(
+      'unresolvable',
       `Symbolic link to "${'y'.repeat(300)}" that cannot be resolved: a name in the path is too long (ENAMETOOLONG); nothing was checked.`,
     ),
-    'tree/spin-a': skippedLink('Symbolic link loop: "spin-b" leads back to the link itself or to a directory that holds it; not followed.'),
-    'tree/spin-b': skippedLink('Symbolic link loop: "spin-a" leads back to the link itself or to a directory that holds it; not followed.'),
-    'tree/sub/loop': skippedLink('Symbolic link loop: ".." leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/spin-a': skippedLink('loop', 'Symbolic link loop: "spin-b" leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/spin-b': skippedLink('loop', 'Symbolic link loop: "spin-a" leads back to the link itself or to a directory that holds it; not followed.'),
+    'tree/sub/loop': skippedLink('loop', 'Symbolic link loop: ".." leads back to the link itself or to a directory that holds it; not followed.'),
     'tree/shared': skippedLink(
+      'directory',
       `Symbolic link to the directory ${JSON.stringify(outside)}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.`,
     ),
     'tree/sub/outside': skippedLink(
+      'directory',
       `Symbolic link to the directory ${JSON.stringify(outside)}, not followed in a directory or glob (a link can loop or lead out of the tree): the manifests there were not checked; name the directory on the command line to check them.`,
     ),
     'tree/x.yaml': skippedLink(
+      'file',
       `Symbolic link to "/etc/passwd", ${notFollowed}: the file was not checked; name the link on the command line to check it.`,
     ),
   });

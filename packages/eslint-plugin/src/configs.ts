@@ -35,6 +35,7 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
   const build = (name: ConfigName): ConfigObject[] => {
     const rules: Record<string, RuleConfig> = {};
     for (const rule of registry) {
+      // Opt-in rules (unused directives) are off here as in the CLI: effectiveSeverity leaves them out.
       const severity = eslintSeverity(rule, configSettings[name]);
       if (severity) rules[`${pluginNamespace}/${rule.id}`] = severity;
     }

@@ -1,5 +1,5 @@
 import type { LanguageOptions, RuleDefinition as EslintRule, RuleVisitor, SourceLocation, TextSourceCode } from '@eslint/core';
-import { DEFAULT_LIMITS, type Finding, type RuleDefinition } from '@ocp-image/validator';
+import { limitsSchema, type Finding, type RuleDefinition } from '@ocp-image/validator';
 import { ruleDocsUrl } from '@ocp-image/validator/docs-url';
 import { findingsByRule, type RuleOptions } from './validation.js';
 
@@ -8,20 +8,8 @@ import { findingsByRule, type RuleOptions } from './validation.js';
  *  and JSONC/JSON5, whose comments and syntax the server does not read as it looks. */
 const supportedLanguages = ['ocp-image/*', 'yml/yaml', 'json/json'];
 
-const optionsSchema = [
-  {
-    type: 'object',
-    properties: {
-      limits: {
-        type: 'object',
-        description: 'Input limits, as in the CLI config (docs/security.md).',
-        properties: Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [name, { type: 'integer', minimum: 1 }])),
-        additionalProperties: false,
-      },
-    },
-    additionalProperties: false,
-  },
-];
+/** Every rule's options: the parts of the CLI config that change a file's findings (the input limits). */
+export const ruleOptionsSchema = [{ type: 'object', properties: { limits: limitsSchema }, additionalProperties: false }];
 
 /** Our rules read only the source text and the root node, so they fit any text language. */
 export type ManifestRule = EslintRule<{
@@ -43,7 +31,7 @@ export function createEslintRule(definition: RuleDefinition): ManifestRule {
       messages: definition.messages,
       ...(definition.fixable ? { fixable: definition.fixable } : {}),
       ...(definition.hasSuggestions ? { hasSuggestions: true } : {}),
-      schema: optionsSchema,
+      schema: ruleOptionsSchema,
       defaultOptions: [{}],
       languages: supportedLanguages,
     },

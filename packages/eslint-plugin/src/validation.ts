@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chartDirectoryCandidates, validate, type Finding, type InputLimits, type ValidateOptions, type ValidationResult } from '@ocp-image/validator';
+import { chartDirectoryCandidates, rules, validate, type Finding, type InputLimits, type ValidateOptions, type ValidationResult } from '@ocp-image/validator';
 
 /**
  * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
@@ -21,7 +21,7 @@ const cache = new WeakMap<object, Map<string, FindingsByRule>>();
 
 /** What `validate` is given for a file and the rule options: the same everywhere, so results can be shared. */
 export function validationOptions(filePath: string, options: RuleOptions = {}): ValidateOptions {
-  return { filePath, config: options.limits ? { limits: options.limits } : {} };
+  return { filePath, config: { rules: optInRules, ...(options.limits ? { limits: options.limits } : {}) } };
 }
 
 /**
@@ -36,6 +36,9 @@ export function validateManifest(text: string, options: ValidateOptions): Valida
   }
   return validate(text, options);
 }
+
+/** Opt-in rules report here; ESLint shows their findings only where the user turned their rule on. */
+const optInRules = Object.fromEntries(rules.filter((rule) => rule.flags?.optIn).map((rule) => [rule.id, 'warn' as const]));
 
 const keyOf = (options: RuleOptions) => JSON.stringify(options.limits ?? {});
 

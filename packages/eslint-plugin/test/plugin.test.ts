@@ -65,7 +65,11 @@ describe('configs built from registry metadata', () => {
 
   it('recommended: every rule at the severity `ocp-image validate` gives it, warnings included', () => {
     const settings = ruleSettings('recommended');
-    expect(settings).toEqual(Object.fromEntries(registry.map((rule) => [`ocp-image/${rule.id}`, rule.severity === 'error' ? 'error' : 'warn'])));
+    const optIn = registry.filter((rule) => rule.flags?.optIn);
+    expect(optIn.map((rule) => rule.id)).toEqual(['unused-disable-directive']);
+    expect(settings).toEqual(
+      Object.fromEntries(registry.filter((rule) => !rule.flags?.optIn).map((rule) => [`ocp-image/${rule.id}`, rule.severity === 'error' ? 'error' : 'warn'])),
+    );
     expect(settings['ocp-image/unknown-field']).toBe('error');
     expect(settings['ocp-image/legacy-api-version']).toBe('warn');
   });
@@ -73,14 +77,25 @@ describe('configs built from registry metadata', () => {
   it('strict: like `ocp-image validate --strict`, every rule outside lint as an error, lint rules at their default', () => {
     const settings = ruleSettings('strict');
     for (const rule of registry) {
-      expect(settings[`ocp-image/${rule.id}`], rule.id).toBe(rule.category !== 'lint' || rule.severity === 'error' ? 'error' : 'warn');
+      const expected = rule.flags?.optIn ? undefined : rule.category !== 'lint' || rule.severity === 'error' ? 'error' : 'warn';
+      expect(settings[`ocp-image/${rule.id}`], rule.id).toBe(expected);
     }
     expect(settings['ocp-image/deprecated-docker-image-repository']).toBe('error');
     expect(settings['ocp-image/legacy-api-version']).toBe('warn');
   });
 
-  it('all: every rule at its default severity', () => {
+  it('all: every rule at its default severity, except the opt-in ones (unused directives)', () => {
     expect(ruleSettings('all')).toEqual(ruleSettings('recommended'));
+  });
+
+  it('reports unused ocp-image-disable comments only where the opt-in rule is turned on', () => {
+    const text = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: a # ocp-image-disable-line metadata-name\n';
+    const all = plugin.configs.all as Linter.Config[];
+    expect(lint(text, 'stream.yaml', all)).toEqual([]);
+    const messages = lint(text, 'stream.yaml', [...all, { rules: { 'ocp-image/unused-disable-directive': 'error' } }]);
+    expect(messages.map((message) => [message.ruleId, message.line, message.message])).toEqual([
+      ['ocp-image/unused-disable-directive', 4, "Unused ocp-image-disable-line directive (no problems were reported from 'metadata-name')."],
+    ]);
   });
 });
 

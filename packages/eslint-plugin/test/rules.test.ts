@@ -56,6 +56,8 @@ function fixtureCases(ruleId: string): Case[] {
       }
       const errors = JSON.parse(readFileSync(errorsFile, 'utf8')) as ExpectedError[];
       const code = readFileSync(path.join(directory, name), 'utf8');
+      // An opt-in rule's fixtures are validated with it on, as the ESLint rule is when configured.
+      const config: ValidationConfig = registry.find((rule) => rule.id === ruleId)?.flags?.optIn ? { rules: { [ruleId]: 'warn' } } : {};
       return {
         name: `fixtures/${ruleId}/${name}`,
         filename: `${ruleId}/${name}`,
@@ -63,7 +65,7 @@ function fixtureCases(ruleId: string): Case[] {
         language: name.endsWith('.json') ? 'ocp-image/json' : 'ocp-image/yaml',
         options: [],
         errors: errors.filter((error) => error.ruleId === ruleId),
-        findings: validate(code, { filePath: name }).findings.filter((finding) => finding.ruleId === ruleId),
+        findings: validate(code, { filePath: name, config }).findings.filter((finding) => finding.ruleId === ruleId),
       };
     });
 }

@@ -2,14 +2,15 @@ import type { RuleDefinition, Severity, ValidationConfig } from './types.js';
 
 /**
  * The severity a finding of `rule` gets under `config`, or undefined when the rule is off.
- * An explicit `rules` entry wins; otherwise `strict` makes every rule outside the lint category
- * an error (the warnings of documentation and file rules included), else the rule's default.
+ * An explicit `rules` entry wins; otherwise an opt-in rule is off, `strict` makes every rule outside
+ * the lint category an error (the warnings of documentation and file rules included), else the rule's default.
  */
-export function effectiveSeverity(rule: Pick<RuleDefinition, 'id' | 'severity' | 'category'>, config: ValidationConfig): Severity | undefined {
+export function effectiveSeverity(rule: Pick<RuleDefinition, 'id' | 'severity' | 'category' | 'flags'>, config: ValidationConfig): Severity | undefined {
   const setting = config.rules?.[rule.id];
   if (setting === 'off') return undefined;
   if (setting === 'warn') return 'warning';
   if (setting === 'error') return 'error';
+  if (rule.flags?.optIn) return undefined;
   if (config.strict && rule.category !== 'lint') return 'error';
   return rule.severity;
 }

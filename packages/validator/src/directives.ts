@@ -16,6 +16,18 @@ interface Directive {
   column: number;
   /** Undefined: all rules. */
   ruleIds: string[] | undefined;
+  /** Where the comment is in the text. */
+  range: { start: number; end: number };
+  /** The rule ids (or '' for "all rules") that suppressed at least one finding. */
+  used: Set<string>;
+}
+
+/** A disable directive, or one rule id of it, that suppressed nothing. */
+export interface UnusedDirective {
+  type: DirectiveType;
+  /** The rule id that suppressed nothing; undefined for a directive without rule ids. */
+  ruleId: string | undefined;
+  range: { start: number; end: number };
 }
 
 // After the directive: one whitespace character, then anything (CR and U+2028 included). An
@@ -39,43 +51,65 @@ export class Directives {
       const parsed = parseDirective(comment.text);
       if (!parsed) continue;
       const { line, col } = lines().linePos(comment.offset);
-      this.directives.push({ ...parsed, line, column: col });
+      this.directives.push({ ...parsed, line, column: col, range: { start: comment.offset, end: comment.offset + comment.text.length }, used: new Set() });
     }
     this.directives.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
+  /** True when a directive turns the finding off; that directive (and rule id) then counts as used. */
   isSuppressed(finding: Pick<Finding, 'ruleId' | 'line' | 'column'>): boolean {
-    let allDisabled = false;
-    const disabled = new Set<string>();
+    const responsible = this.suppressing(finding);
+    responsible?.used.add(responsible.ruleIds === undefined ? '' : finding.ruleId);
+    return responsible !== undefined;
+  }
+
+  /** Disable directives, or rule ids in them, that suppressed no finding (ESLint's unused directives). */
+  unused(): UnusedDirective[] {
+    const unused: UnusedDirective[] = [];
+    for (const directive of this.directives) {
+      if (directive.type === 'enable') continue;
+      if (directive.ruleIds === undefined) {
+        if (directive.used.size === 0) unused.push({ type: directive.type, ruleId: undefined, range: directive.range });
+        continue;
+      }
+      for (const ruleId of directive.ruleIds) if (!directive.used.has(ruleId)) unused.push({ type: directive.type, ruleId, range: directive.range });
+    }
+    return unused;
+  }
+
+  /** The directive that turns the finding off, if any. */
+  private suppressing(finding: Pick<Finding, 'ruleId' | 'line' | 'column'>): Directive | undefined {
+    let allDisabledBy: Directive | undefined;
+    const disabledBy = new Map<string, Directive>();
     const enabledDespiteAll = new Set<string>();
     const applies = (directive: Directive): boolean => directive.ruleIds === undefined || directive.ruleIds.includes(finding.ruleId);
     for (const directive of this.directives) {
       if (directive.type === 'disable-next-line') {
-        if (directive.line + 1 === finding.line && applies(directive)) return true;
+        if (directive.line + 1 === finding.line && applies(directive)) return directive;
         continue;
       }
       if (directive.type === 'disable-line') {
-        if (directive.line === finding.line && applies(directive)) return true;
+        if (directive.line === finding.line && applies(directive)) return directive;
         continue;
       }
       const before = directive.line < finding.line || (directive.line === finding.line && directive.column <= finding.column);
       if (!before) continue;
       if (directive.ruleIds === undefined) {
-        allDisabled = directive.type === 'disable';
-        disabled.clear();
+        allDisabledBy = directive.type === 'disable' ? directive : undefined;
+        disabledBy.clear();
         enabledDespiteAll.clear();
       } else if (directive.type === 'disable') {
         for (const id of directive.ruleIds) {
-          disabled.add(id);
+          disabledBy.set(id, directive);
           enabledDespiteAll.delete(id);
         }
       } else {
         for (const id of directive.ruleIds) {
-          disabled.delete(id);
+          disabledBy.delete(id);
           enabledDespiteAll.add(id);
         }
       }
     }
-    return disabled.has(finding.ruleId) || (allDisabled && !enabledDespiteAll.has(finding.ruleId));
+    return disabledBy.get(finding.ruleId) ?? (enabledDespiteAll.has(finding.ruleId) ? undefined : allDisabledBy);
   }
 }

@@ -27,7 +27,7 @@ import { nullStringProblems, schemaProblems, type SchemaErrorContext, type Schem
 import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { IMAGE_API_VERSION } from './rest-mapping.js';
-import { internalError, schemaRequired, unknownField } from './rules/pipeline.js';
+import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
 import { hasTemplateAction } from './placeholders.js';
@@ -179,6 +179,23 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       };
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
+    const unusedSeverity = effectiveSeverity(unusedDisableDirective, config);
+    if (unusedSeverity) {
+      for (const unused of directives.unused()) {
+        const data: MessageValues = unused.ruleId === undefined ? { type: unused.type } : { type: unused.type, rule: unused.ruleId };
+        const messageId = unused.ruleId === undefined ? 'unused' : 'unusedRule';
+        findings.push({
+          ruleId: unusedDisableDirective.id,
+          severity: unusedSeverity,
+          messageId,
+          data,
+          message: interpolate(unusedDisableDirective.messages[messageId], data),
+          ...locator.position(unused.range),
+          path: '',
+          documentIndex: documentAt(read.documents, unused.range.start),
+        });
+      }
+    }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
   }
@@ -268,6 +285,19 @@ function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
       !placeholderPaths.some((path) => finding.path !== undefined && finding.path.length === path.length && startsWith(finding.path, path)),
   );
   found.splice(0, found.length, ...kept);
+}
+
+/**
+ * The index of the document an offset is in: the last one whose root starts at or before it.
+ * Only for texts with inline directives, which the complete reader reads: its `source()` costs nothing.
+ */
+function documentAt(documents: readonly ReadDocument[], offset: number): number {
+  let index = 0;
+  for (const document of documents) {
+    const root = document.source();
+    if (root && root.range.start <= offset) index = document.index;
+  }
+  return index;
 }
 
 /** The innermost object of the document whose position contains `path`. */

@@ -1,6 +1,6 @@
 export type * from './types.js';
 export { validate } from './validate.js';
-export { ruleCategories } from './categories.js';
+export { ruleCategories, severitySettings } from './categories.js';
 export { rules, getRule } from './rules/index.js';
 export { defineRule, ruleMessage } from './rules/define.js';
 export * from './rules/pipeline.js';
@@ -14,7 +14,7 @@ export { isTemplateParameterValue, isNonStringTemplateParameter } from './templa
 export { closestMatch } from './suggest.js';
 export { chartDirectoryCandidates } from './helm-chart.js';
 export { renderPath } from './paths.js';
-export { DEFAULT_LIMITS } from './limits.js';
+export { DEFAULT_LIMITS, limitsSchema } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
 export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
 export { LINE_BREAK } from './yaml/go-text.js';

@@ -3,10 +3,10 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
-import type { ruleCategories } from './categories.js';
+import type { ruleCategories, severitySettings } from './categories.js';
 
 export type Severity = 'error' | 'warning';
-export type SeveritySetting = 'off' | 'warn' | 'error';
+export type SeveritySetting = (typeof severitySettings)[number];
 
 /** syntax: YAML as the server reads it · client: what oc does with a document before any request
  *  (decoding, typing, REST mapping) · schema: JSON Schema · server: the API server's validation
@@ -184,11 +184,14 @@ export interface RuleFlags {
   schema?: boolean;
   /** Fails decoding the request: reported even in a part the server drops before validating (src/server-view.ts). */
   decoding?: boolean;
+  /** Off unless configured (`rules`), whatever its default severity; the configs leave it out. */
+  optIn?: boolean;
 }
 
+/** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */
 export interface RuleDocs {
-  /** Shown after the description on the rule's page, e.g. why the rule exists. */
-  extraDescription?: string;
+  /** "Applies to" when not the rule's kinds (file-level rules). */
+  appliesTo?: string;
 }
 
 /**

@@ -88,3 +88,30 @@ metadata: {name: b}
     expect(ruleIdsAndLines(text)).toEqual(['yaml-implicit-type@6']);
   });
 });
+
+describe('unused directives (unused-disable-directive, opt-in)', () => {
+  const on = { config: { rules: { 'unused-disable-directive': 'error' as const } } };
+  const unused = (text: string) =>
+    validate(text, on)
+      .findings.filter((finding) => finding.ruleId === 'unused-disable-directive')
+      .map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+
+  it('are not reported unless the rule is turned on', () => {
+    const text = stream('    a: "yes" # ocp-image-disable-line yaml-implicit-type\n');
+    expect(ruleIdsAndLines(text)).toEqual([]);
+    expect(unused(text)).toEqual(["6:14 Unused ocp-image-disable-line directive (no problems were reported from 'yaml-implicit-type')."]);
+  });
+
+  it('report each named rule that suppressed nothing, and a directive without rules only when it suppressed nothing', () => {
+    const text = stream('    # ocp-image-disable-next-line yaml-implicit-type, schema-type -- one of them is stale\n    a: yes\n    # ocp-image-disable\n    b: "x"\n    # ocp-image-enable\n    # ocp-image-disable\n    c: no\n');
+    expect(unused(text)).toEqual([
+      "6:5 Unused ocp-image-disable-next-line directive (no problems were reported from 'schema-type').",
+      '8:5 Unused ocp-image-disable directive (no problems were reported).',
+    ]);
+  });
+
+  it('credit a block disable only where it suppressed, and never report enable', () => {
+    const text = stream('    # ocp-image-disable yaml-implicit-type\n    a: "yes"\n    # ocp-image-enable yaml-implicit-type\n    b: on # ocp-image-disable-line\n');
+    expect(unused(text)).toEqual(["6:5 Unused ocp-image-disable directive (no problems were reported from 'yaml-implicit-type')."]);
+  });
+});

@@ -1,7 +1,7 @@
 import { ruleDocsUrl, rules } from '@ocp-image/validator';
 import { writeStdout } from '../output.js';
 
-/** `ocp-image rules`: every rule with its category, default severity, description and doc page. */
+/** `ocp-image rules`: every rule with its category, default severity, description and doc page (and, as JSON, whether it fixes or suggests). */
 export async function runRules(options: { format: 'text' | 'json' }): Promise<number> {
   if (options.format === 'json') {
     const list = rules.map((rule) => ({
@@ -10,6 +10,8 @@ export async function runRules(options: { format: 'text' | 'json' }): Promise<nu
       severity: rule.severity,
       description: rule.description,
       source: rule.source,
+      fixable: rule.fixable === 'code',
+      hasSuggestions: rule.hasSuggestions === true,
       url: ruleDocsUrl(rule.id),
     }));
     await writeStdout(`${JSON.stringify(list, null, 2)}\n`);

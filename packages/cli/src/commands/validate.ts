@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, severitySettings, unusedDisableDirective, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FixOptions } from '../check-file.js';
+import type { CacheStrategy } from '../cache.js';
 import type { FileTask } from '../check-file.js';
-import { configError, findConfigFile, loadConfigFile, type ConfigProblem, type LoadedConfig } from '../config.js';
+import { findConfigFile, loadConfigFile } from '../config.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../formatters/index.js';
 import { createChartTemplateTest, skippedTemplatesNotice } from '../chart-templates.js';
@@ -12,7 +13,8 @@ import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignor
 import { readStdin } from '../input.js';
 import { writeStdout } from '../output.js';
 import { checkFiles } from '../pool.js';
-import { countSeverities, errorsOnly } from '../results.js';
+import { countSeverities, errorsOnly, type FileResult } from '../results.js';
+import { readRegularFile, UnreadableFileError } from '../regular-file.js';
 import { resolveTargets } from '../targets.js';
 
 export interface ValidateOptions {
@@ -28,9 +30,15 @@ export interface ValidateOptions {
   ignorePattern: string[];
   stdinFilename?: string;
   errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   fixType: string[];
+  /** false: --no-gitignore; undefined: as the config says (default: honoured). */
+  gitignore?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
 }
 
 /** --fix, --fix-dry-run and --fix-type, checked. */
@@ -47,14 +55,12 @@ function fixOptions(options: ValidateOptions, usesStdin: boolean): FixOptions | 
   return { write: options.fix === true, categories: categories as RuleCategory[] };
 }
 
-const severitySettings: readonly string[] = ['off', 'warn', 'error'];
-
 /** `--rule id=severity`, repeatable; later flags win. */
 function parseRuleFlags(flags: readonly string[]): Map<string, SeveritySetting> {
   const settings = new Map<string, SeveritySetting>();
   for (const flag of flags) {
     const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(flag);
-    if (!match?.[1] || !match[2] || !severitySettings.includes(match[2])) {
+    if (!match?.[1] || !match[2] || !(severitySettings as readonly string[]).includes(match[2])) {
       throw new UsageError(`--rule expects <rule-id>=off|warn|error, got "${flag}".`);
     }
     settings.set(match[1], match[2] as SeveritySetting);
@@ -62,25 +68,29 @@ function parseRuleFlags(flags: readonly string[]): Map<string, SeveritySetting> 
   return settings;
 }
 
-/** Unknown rule ids are configuration errors, pointed at where they are written. */
-async function checkRuleIds(loaded: LoadedConfig | undefined, flagRules: Map<string, SeveritySetting>, cwd: string): Promise<void> {
-  if (flagRules.size === 0 && Object.keys(loaded?.config.rules ?? {}).length === 0) return;
+/** Unknown rule ids in --rule are usage errors (the config file's are checked by its schema). */
+async function checkRuleFlags(flagRules: Map<string, SeveritySetting>): Promise<void> {
+  if (flagRules.size === 0) return;
   const { rules, closestMatch } = await import('@ocp-image/validator');
   const ruleIds = new Set(rules.map((rule) => rule.id));
-  const hint = (id: string) => {
-    const suggestion = closestMatch(id, ruleIds);
-    return suggestion ? `; did you mean "${suggestion}"?` : ' (ocp-image rules lists them)';
-  };
   for (const id of flagRules.keys()) {
-    if (!ruleIds.has(id)) throw new UsageError(`--rule: unknown rule "${id}"${hint(id)}`);
-  }
-  if (loaded) {
-    const problems: ConfigProblem[] = Object.keys(loaded.config.rules ?? {})
-      .filter((id) => !ruleIds.has(id))
-      .map((id) => ({ position: loaded.ruleLocations.get(id), message: `unknown rule "${id}"${hint(id)}` }));
-    if (problems.length > 0) throw configError(loaded.filePath, problems, cwd);
+    if (ruleIds.has(id)) continue;
+    const suggestion = closestMatch(id, ruleIds);
+    throw new UsageError(`--rule: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ' (ocp-image rules lists them)'}`);
   }
 }
+
+/** The working directory's .gitignore as patterns, as Prettier's CLI reads it; none when there is none. */
+async function readGitignore(cwd: string): Promise<string[]> {
+  const file = path.join(cwd, '.gitignore');
+  try {
+    return (await readRegularFile(file, maxGitignoreBytes)).toString('utf8').split(/\r?\n/);
+  } catch (error) {
+    if (error instanceof UnreadableFileError && error.code === 'ENOENT') return [];
+    throw new UsageError(`Cannot read .gitignore: ${(error as Error).message} (--no-gitignore does without it).`);
+  }
+}
+const maxGitignoreBytes = 4 * 1024 * 1024;
 
 /** Colour only for a terminal, unless asked; NO_COLOR and FORCE_COLOR are honoured. */
 function useColor(flag: boolean | undefined, toFile: boolean): boolean {
@@ -107,6 +117,44 @@ function displayPath(absolutePath: string, cwd: string): string {
   return path.relative(cwd, absolutePath) || '.';
 }
 
+async function check(tasks: readonly FileTask[], config: ValidationConfig, jobs: number | undefined, fix: FixOptions | undefined): Promise<FileResult[]> {
+  return (await checkFiles(tasks, config, jobs ?? defaultJobs(tasks.length), fix)).map((checked) => checked.result);
+}
+
+/**
+ * `--cache`: files unchanged since the cached run take its results; the others are checked (by
+ * as many workers as they need) and stored. The results are those of a run without the cache.
+ */
+async function checkWithCache(tasks: readonly FileTask[], config: ValidationConfig, options: ValidateOptions, cwd: string): Promise<FileResult[]> {
+  const { cacheFilePath, openCache, runKey } = await import('../cache.js');
+  const cacheFile = await cacheFilePath(options.cacheLocation, cwd);
+  const cache = await openCache(cacheFile, path.relative(cwd, cacheFile), runKey(config), options.cacheStrategy);
+  if (cache.notice) process.stderr.write(`ocp-image: ${cache.notice}.\n`);
+  const results: (FileResult | undefined)[] = await Promise.all(
+    tasks.map(async (task) => {
+      if (!('absolutePath' in task)) return undefined;
+      const cached = await cache.lookup(task.absolutePath);
+      return cached && { filePath: task.filePath, ...cached };
+    }),
+  );
+  const missing = tasks.flatMap((task, index) => (results[index] ? [] : [{ index, task: 'absolutePath' in task ? { ...task, stamp: true } : task }]));
+  if (missing.length > 0) {
+    const checked = await checkFiles(
+      missing.map(({ task }) => task),
+      config,
+      options.jobs ?? defaultJobs(missing.length),
+    );
+    checked.forEach(({ result, stamp }, position) => {
+      const { index, task } = missing[position]!;
+      results[index] = result;
+      if (stamp && 'absolutePath' in task) cache.store(task.absolutePath, result, stamp);
+    });
+  }
+  const problem = await cache.save();
+  if (problem) process.stderr.write(`ocp-image: ${problem}\n`);
+  return results as FileResult[];
+}
+
 export async function runValidate(operands: string[], options: ValidateOptions): Promise<number> {
   const cwd = process.cwd();
   const flagRules = parseRuleFlags(options.rule);
@@ -120,15 +168,22 @@ export async function runValidate(operands: string[], options: ValidateOptions):
 
   const configPath = options.config === undefined ? await findConfigFile(cwd) : path.resolve(cwd, options.config);
   const loaded = configPath === undefined ? undefined : await loadConfigFile(configPath, cwd);
-  await checkRuleIds(loaded, flagRules, cwd);
+  await checkRuleFlags(flagRules);
   // Command-line flags override the config file.
   const config: ValidationConfig = {
     strict: options.strict ?? loaded?.config.strict ?? false,
-    rules: { ...loaded?.config.rules, ...Object.fromEntries(flagRules) },
+    rules: {
+      ...loaded?.config.rules,
+      ...(options.reportUnusedDisableDirectives ? { [unusedDisableDirective.id]: 'error' as const } : {}),
+      ...Object.fromEntries(flagRules),
+    },
     ...(loaded?.config.limits ? { limits: loaded.config.limits } : {}),
   };
-  const ignoreSources: IgnoreSource[] = [{ patterns: options.ignorePattern, baseDirectory: cwd }];
+  // From the lowest precedence to the highest: a later source's `!pattern` re-includes a file.
+  const ignoreSources: IgnoreSource[] = [];
+  if (options.gitignore ?? loaded?.config.gitignore ?? true) ignoreSources.push({ patterns: await readGitignore(cwd), baseDirectory: cwd });
   if (loaded?.config.ignores) ignoreSources.push({ patterns: loaded.config.ignores, baseDirectory: path.dirname(loaded.filePath) });
+  ignoreSources.push({ patterns: options.ignorePattern, baseDirectory: cwd });
   const isIgnored = await createIgnoreMatcher(ignoreSources);
 
   const formatter = await loadFormatter(options.format);
@@ -171,8 +226,8 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     }
   }
 
-  const jobs = options.jobs ?? defaultJobs(tasks.length);
-  let results = await checkFiles(tasks, config, jobs, fix);
+  // Fixing rewrites files and reports their fixed text: the cache is neither read nor written then.
+  let results = options.cache && !fix ? await checkWithCache(tasks, config, options, cwd) : await check(tasks, config, options.jobs, fix);
   skippedTemplates += results.filter((result) => result.unrenderedTemplate).length;
   results = results.filter((result) => !result.unrenderedTemplate);
   if (options.quiet) results = errorsOnly(results);

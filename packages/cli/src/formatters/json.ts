@@ -12,9 +12,7 @@ export function format(results: readonly FileResult[]): string {
     messages: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity === 'error' ? 2 : 1,
-      ...(isFatal(finding) ? { fatal: true } : {}),
       message: finding.message,
-      messageId: finding.messageId,
       line: finding.line,
       column: finding.column,
       endLine: finding.endLine,
@@ -23,6 +21,8 @@ export function format(results: readonly FileResult[]): string {
       documentIndex: finding.documentIndex,
       kind: finding.kind ?? null,
       name: finding.name ?? null,
+      messageId: finding.messageId,
+      ...(isFatal(finding) ? { fatal: true } : {}),
       ...(finding.fix ? { fix: finding.fix } : {}),
       ...(finding.suggestions ? { suggestions: finding.suggestions.map(({ messageId, desc, fix }) => ({ messageId, desc, fix })) } : {}),
     })),

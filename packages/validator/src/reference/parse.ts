@@ -1,3 +1,4 @@
+import { messageQuoted } from '../quote.js';
 import {
   TAG_MAX_LENGTH,
   isDigestSyntax,
@@ -182,10 +183,6 @@ function withSuggestion(reason: string, candidate: string | undefined): Omit<Ref
   return { reason };
 }
 
-function quote(text: string, limit = 80): string {
-  return JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
-}
-
 /** Says which part of an "invalid reference format" is wrong, checking the parts left to right. */
 function diagnoseInvalidFormat(spec: string): Omit<ReferenceError, 'error'> {
   const trimmed = spec.trim();
@@ -201,7 +198,7 @@ function diagnoseInvalidFormat(spec: string): Omit<ReferenceError, 'error'> {
     const digest = spec.slice(at + 1);
     if (digest.includes('@')) return { reason: "it contains more than one '@'" };
     if (!isDigestSyntax(digest)) {
-      return { reason: `the digest ${quote(digest)} must be <algorithm>:<hex digits>, e.g. sha256: followed by 64 hex digits` };
+      return { reason: `the digest ${messageQuoted(digest, 80)} must be <algorithm>:<hex digits>, e.g. sha256: followed by 64 hex digits` };
     }
   }
   const beforeDigest = at === -1 ? spec : spec.slice(0, at);
@@ -214,7 +211,7 @@ function diagnoseInvalidFormat(spec: string): Omit<ReferenceError, 'error'> {
     if (tag.length > TAG_MAX_LENGTH) return { reason: `the tag is ${tag.length} characters long; at most ${TAG_MAX_LENGTH} are allowed` };
     if (!isTag(tag)) {
       return {
-        reason: `the tag ${quote(tag)} may only contain letters, digits, "_", "." and "-", and must not start with "." or "-"`,
+        reason: `the tag ${messageQuoted(tag, 80)} may only contain letters, digits, "_", "." and "-", and must not start with "." or "-"`,
       };
     }
   }
@@ -230,13 +227,13 @@ function diagnoseInvalidFormat(spec: string): Omit<ReferenceError, 'error'> {
   const [first, ...rest] = segments;
   if (first !== undefined && rest.length > 0 && !isReferencePathComponent(first) && !isHostname(first)) {
     return {
-      reason: `the registry ${quote(first)} is not a valid host name with an optional port (letters, digits, "-" and ".", then ":" and digits)`,
+      reason: `the registry ${messageQuoted(first, 80)} is not a valid host name with an optional port (letters, digits, "-" and ".", then ":" and digits)`,
     };
   }
   const badComponent = (rest.length > 0 ? rest : segments).find((segment) => !isReferencePathComponent(segment));
   if (badComponent !== undefined) {
     return {
-      reason: `the path component ${quote(badComponent)} must be lowercase letters and digits, separated by ".", "_", "__" or dashes`,
+      reason: `the path component ${messageQuoted(badComponent, 80)} must be lowercase letters and digits, separated by ".", "_", "__" or dashes`,
     };
   }
   return { reason: 'it does not match [registry[:port]/]path[:tag][@digest]' };

@@ -13,6 +13,7 @@ export const fileReadRule = defineRule({
   description: 'The file, or a directory met in a walk or glob, could not be read (permissions, a vanished file, an I/O error); it was not validated.',
   source: 'ocp-image CLI',
   kinds: '*',
+  docs: { appliesTo: 'every file the CLI reads' },
   flags: { fileLevel: true },
   messages: {
     failed: 'Cannot read the file: {{reason}}.',
@@ -27,6 +28,7 @@ export const fileEncodingRule = defineRule({
   description: 'Manifests must be UTF-8 text (a leading byte order mark is fine); binary and other encodings are not validated.',
   source: 'YAML 1.2 §5.2 and kubectl/oc, which read manifests as UTF-8 text',
   kinds: '*',
+  docs: { appliesTo: 'every file the CLI reads' },
   flags: { fileLevel: true },
   messages: {
     binary: 'Binary file: NUL byte at {{line}}:{{column}}; a manifest must be UTF-8 text.',
@@ -44,6 +46,7 @@ export const fileSymlinkSkippedRule = defineRule({
     'A symbolic link met while walking a directory or expanding a glob is not followed, so what it leads to was not checked.',
   source: 'ocp-image CLI',
   kinds: '*',
+  docs: { appliesTo: 'symbolic links the CLI meets in a directory or a glob' },
   flags: { fileLevel: true },
   messages: {
     directory:

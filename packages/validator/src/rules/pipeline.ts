@@ -201,6 +201,21 @@ export const internalError = defineRule({
   },
 });
 
+export const unusedDisableDirective = defineRule({
+  id: 'unused-disable-directive',
+  category: 'lint',
+  severity: 'warning',
+  description:
+    'An `ocp-image-disable*` comment that suppresses nothing: off unless asked for (`--report-unused-disable-directives`, or the rule set in the config).',
+  source: "ESLint's --report-unused-disable-directives: a directive left behind after its problem was fixed hides the next one",
+  kinds: '*',
+  flags: { optIn: true },
+  messages: {
+    unused: 'Unused ocp-image-{{type}} directive (no problems were reported).',
+    unusedRule: "Unused ocp-image-{{type}} directive (no problems were reported from '{{rule}}').",
+  },
+});
+
 export const pipelineRules: readonly RuleDefinition[] = [
   yamlSyntax,
   yamlDuplicateKey,
@@ -214,4 +229,5 @@ export const pipelineRules: readonly RuleDefinition[] = [
   fieldDecoding,
   inputTooLarge,
   internalError,
+  unusedDisableDirective,
 ];

@@ -7,6 +7,7 @@ import type { MessageValues, PathEdit, PathSegment, SuggestionDescriptor } from 
 import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
 import { yamlQuoted } from '../quote.js';
 import type { SourceNode } from '../yaml/source.js';
+import { ruleMessage } from '../rules/define.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
 import { caseVariantOf, closestMatch } from '../suggest.js';
 import { isTemplateParameterValue } from '../template.js';
@@ -168,7 +169,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
     const field = fieldName(path, context.kind);
     if (error.keyword === 'required') {
       const missing = String(error.params.missingProperty ?? '');
-      add({ ruleId: schemaRequired.id, messageId: 'missing', data: { field: missing, parent: field }, path: [...path, missing], target: 'value' });
+      add({ ...ruleMessage(schemaRequired, { messageId: 'missing', data: { field: missing, parent: field } }), path: [...path, missing], target: 'value' });
       continue;
     }
     if (error.keyword === 'additionalProperties') {
@@ -177,9 +178,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
       const known = properties && typeof properties === 'object' ? Object.keys(properties) : [];
       const suggestion = closestMatch(name, known);
       add({
-        ruleId: unknownField.id,
-        messageId: 'unknown',
-        data: { name: keyText(name), parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' },
+        ...ruleMessage(unknownField, { messageId: 'unknown', data: { name: keyText(name), parent: field, hint: suggestion ? ` (did you mean "${suggestion}"?)` : '' } }),
         path: [...path, name],
         target: 'key',
         ...(suggestion === undefined
@@ -200,9 +199,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         if (plain && expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
           const text = plain.text ?? '';
           add({
-            ruleId: yamlImplicitType.id,
-            messageId: 'implicit',
-            data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: yamlQuoted(text) },
+            ...ruleMessage(yamlImplicitType, { messageId: 'implicit', data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: yamlQuoted(text) } }),
             path,
             target: 'value',
             fix: { type: 'quote', path },
@@ -217,9 +214,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
             // and the fix writes that value rather than the YAML 1.1 spelling.
             const meant = unquoted.value;
             add({
-              ruleId: schemaType.id,
-              messageId: 'quotedValue',
-              data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: formatValue(meant) },
+              ...ruleMessage(schemaType, { messageId: 'quotedValue', data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: formatValue(meant) } }),
               path,
               target: 'value',
               fix: typeof meant === 'number' || typeof meant === 'boolean' ? { type: 'replace', path, value: meant } : { type: 'unquote', path },
@@ -227,7 +222,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
             break;
           }
         }
-        add({ ruleId: schemaType.id, messageId: 'type', data: { field, expected: describeExpected(expected), actual: describeActual(data) }, path, target: 'value' });
+        add({ ...ruleMessage(schemaType, { messageId: 'type', data: { field, expected: describeExpected(expected), actual: describeActual(data) } }), path, target: 'value' });
         break;
       }
       case 'enum': {
@@ -235,9 +230,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         const suggestion = typeof data === 'string' ? closestMatch(data, allowed.filter((value): value is string => typeof value === 'string')) : undefined;
         const caseFix = caseVariantOf(data, allowed);
         add({
-          ruleId: schemaEnum.id,
-          messageId: 'enum',
-          data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '' },
+          ...ruleMessage(schemaEnum, { messageId: 'enum', data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '' } }),
           path,
           target: 'value',
           ...(caseFix === undefined ? {} : { fix: { type: 'replace', path, value: caseFix } }),
@@ -249,9 +242,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         const suggestion = typeof data === 'string' && typeof allowed === 'string' ? closestMatch(data, [allowed]) : undefined;
         const caseFix = caseVariantOf(data, [allowed]);
         add({
-          ruleId: schemaEnum.id,
-          messageId: 'constant',
-          data: { field, value: formatValue(data), allowed: formatValue(allowed), hint: suggestion ? ' (check the spelling and case)' : '' },
+          ...ruleMessage(schemaEnum, { messageId: 'constant', data: { field, value: formatValue(data), allowed: formatValue(allowed), hint: suggestion ? ' (check the spelling and case)' : '' } }),
           path,
           target: 'value',
           ...(caseFix === undefined ? {} : { fix: { type: 'replace', path, value: caseFix } }),
@@ -259,13 +250,13 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         break;
       }
       case 'format':
-        add({ ruleId: schemaOther.id, messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) }, path, target: 'value' });
+        add({ ...ruleMessage(schemaOther, { messageId: 'format', data: { field, value: formatValue(data), format: String(error.params.format) } }), path, target: 'value' });
         break;
       case 'pattern':
-        add({ ruleId: schemaOther.id, messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) }, path, target: 'value' });
+        add({ ...ruleMessage(schemaOther, { messageId: 'pattern', data: { field, value: formatValue(data), pattern: String(error.params.pattern) } }), path, target: 'value' });
         break;
       default:
-        add({ ruleId: schemaOther.id, messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` }, path, target: 'value' });
+        add({ ...ruleMessage(schemaOther, { messageId: 'other', data: { field, message: error.message ?? `fails the schema's ${error.keyword} check` } }), path, target: 'value' });
     }
   }
   // A value of the wrong type fails its enum or range too: the type is the one problem to report.
@@ -320,7 +311,7 @@ export function nullStringProblems(context: SchemaErrorContext): SchemaProblem[]
       if (!NULL_WORDS.has(text)) return;
       const at = context.schemaAt(path);
       if (!at || (at.definition && NULLABLE_DEFINITIONS.has(at.definition)) || !schemaTypes(at.schema).includes('string')) return;
-      problems.push({ ruleId: yamlNullValue.id, messageId: 'nullString', data: { text, fix: yamlQuoted(text) }, path: [...path], target: 'value' });
+      problems.push({ ...ruleMessage(yamlNullValue, { messageId: 'nullString', data: { text, fix: yamlQuoted(text) } }), path: [...path], target: 'value' });
       return;
     }
     if (typeof value !== 'object') return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { record, string } from '../server/support.js';
+import { quote, record, string } from '../server/support.js';
 
 export default defineRule({
   id: 'cluster-scoped-namespace',
@@ -15,6 +15,6 @@ export default defineRule({
   check({ object, report }) {
     const namespace = string(record(object.value, 'metadata'), 'namespace');
     // Template processing strips a written namespace before the server sees it (library-go templateprocessing stripNamespace).
-    if (namespace && !object.inTemplate) report({ path: ['metadata', 'namespace'], messageId: 'dropped', data: { kind: object.kind, value: JSON.stringify(namespace.slice(0, 100)) } });
+    if (namespace && !object.inTemplate) report({ path: ['metadata', 'namespace'], messageId: 'dropped', data: { kind: object.kind, value: quote(namespace) } });
   },
 });

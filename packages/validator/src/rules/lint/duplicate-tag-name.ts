@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { array, isRecord, record, string } from '../server/support.js';
+import { array, isRecord, quote, record, string } from '../server/support.js';
 
 export default defineRule({
   id: 'duplicate-tag-name',
@@ -28,7 +28,7 @@ export default defineRule({
         report({
           path: ['spec', 'tags', index, 'name'],
           messageId: 'duplicate',
-          data: { name: JSON.stringify(name.slice(0, 100)), later },
+          data: { name: quote(name), later },
           suggest: [{ messageId: 'remove', data: { index }, edit: { type: 'remove', path: ['spec', 'tags', index] } }],
         });
       }

@@ -1,3 +1,4 @@
+import { messageQuoted } from '../../quote.js';
 import { caseVariantOf, closestMatch } from '../../suggest.js';
 import { isTemplateParameterValue } from '../../template.js';
 import { replacedTagIndexes } from '../../server-view.js';
@@ -52,9 +53,7 @@ export function isTemplateValue(object: ManifestObject, text: string): boolean {
 }
 
 /** A value quoted for a message, shortened when long (inputs can be huge). */
-export function quote(text: string, limit = 100): string {
-  return JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text);
-}
+export const quote = messageQuoted;
 
 /** `'A', 'B' or 'C'` for messages. */
 export function listOf(values: readonly string[]): string {

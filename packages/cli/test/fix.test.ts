@@ -1,0 +1,88 @@
+/** `validate --fix`, `--fix-dry-run` and `--fix-type`: what is written, where, and what is reported. */
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDirectory, runCli } from './helpers.js';
+
+const fixCasesRoot = fileURLToPath(new URL('../../validator/test/fix-cases/', import.meta.url));
+const fixedName = (name: string) => name.replace(/\.(ya?ml|json)$/, '.fixed.$1');
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; fix?: { range: [number, number]; text: string } }[];
+  errorCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  output?: string;
+}
+
+describe('validate --fix', () => {
+  let directory: string;
+  let remove: () => Promise<void>;
+  let cases: string[];
+  beforeEach(async () => {
+    ({ directory, remove } = await makeTempDirectory());
+    cases = (await readdir(fixCasesRoot)).filter((name) => !name.includes('.fixed.'));
+    for (const name of cases) await copyFile(path.join(fixCasesRoot, name), path.join(directory, name));
+  });
+  afterEach(() => remove());
+
+  it('writes the fixed bytes (the same eslint --fix writes) and reports what remains', async () => {
+    const untouched = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ok\n';
+    await writeFile(path.join(directory, 'ok.yaml'), untouched);
+    const result = await runCli(['validate', '--fix', '--format', 'json', '.'], { cwd: directory });
+    expect(result.stderr).toBe('');
+    for (const name of cases) {
+      expect(await readFile(path.join(directory, name)), name).toEqual(await readFile(path.join(fixCasesRoot, fixedName(name))));
+    }
+    expect(await readFile(path.join(directory, 'ok.yaml'), 'utf8')).toBe(untouched);
+    const results = JSON.parse(result.stdout) as JsonResult[];
+    expect(results.flatMap((file) => file.messages.filter((message) => message.fix))).toEqual([]);
+    expect(results.find((file) => file.filePath === 'ok.yaml')?.output).toBeUndefined();
+    expect(result.code).toBe(0);
+  });
+
+  it('--fix-dry-run writes nothing and shows the fixed text as output', async () => {
+    const name = 'imagestream.json';
+    const result = await runCli(['validate', '--fix-dry-run', '--format', 'json', name], { cwd: directory });
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    expect(file?.output).toBe(await readFile(path.join(fixCasesRoot, fixedName(name)), 'utf8'));
+    expect(await readFile(path.join(directory, name), 'utf8')).toBe(await readFile(path.join(fixCasesRoot, name), 'utf8'));
+  });
+
+  it('counts fixable findings and fixes only the categories --fix-type names', async () => {
+    const name = 'imagestream-comments.yaml';
+    const plain = JSON.parse((await runCli(['validate', '--format', 'json', name], { cwd: directory })).stdout) as JsonResult[];
+    expect(plain[0]).toMatchObject({ fatalErrorCount: 0, fixableErrorCount: 10, fixableWarningCount: 0 });
+    const result = await runCli(['validate', '--fix', '--fix-type', 'server', '--format', 'json', name], { cwd: directory });
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    expect(file?.messages.map((message) => message.ruleId).sort()).toEqual(['api-version-mapping', 'schema-type', 'schema-type', 'yaml-implicit-type', 'yaml-implicit-type', 'yaml-implicit-type']);
+    expect(await readFile(path.join(directory, name), 'utf8')).toContain('kind: DockerImage   # letter case');
+  });
+
+  it('refuses standard input, an unknown --fix-type and --fix-type alone', async () => {
+    for (const args of [['--fix', '-'], ['--fix', '--fix-type', 'style', '.'], ['--fix-type', 'lint', '.']]) {
+      const result = await runCli(['validate', ...args], { cwd: directory, input: 'kind: x\n' });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/--fix/);
+    }
+  });
+});
+
+describe('validate --report-unused-disable-directives', () => {
+  it('reports an ocp-image-disable comment that suppresses nothing as an error, only when asked', async () => {
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      await writeFile(path.join(directory, 'a.yaml'), 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: a # ocp-image-disable-line metadata-name\n');
+      const quiet = await runCli(['validate', '--format', 'json', 'a.yaml'], { cwd: directory });
+      expect((JSON.parse(quiet.stdout) as JsonResult[])[0]?.messages).toEqual([]);
+      const asked = await runCli(['validate', '--report-unused-disable-directives', '--format', 'json', 'a.yaml'], { cwd: directory });
+      expect((JSON.parse(asked.stdout) as JsonResult[])[0]).toMatchObject({ errorCount: 1, messages: [{ ruleId: 'unused-disable-directive' }] });
+      expect(asked.code).toBe(1);
+    } finally {
+      await remove();
+    }
+  });
+});
