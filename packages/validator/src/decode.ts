@@ -3,7 +3,8 @@ import { resolveLimits } from './limits.js';
 import { getRule } from './rules/index.js';
 import { yamlDuplicateKey } from './rules/pipeline.js';
 import type { InputLimits } from './types.js';
-import { readDocuments, type ReadProblem } from './yaml/read.js';
+import { readDocuments } from './yaml/read.js';
+import type { ReadProblem } from './yaml/result.js';
 
 /** Where and why `oc apply -f` could not decode a document. Line and column are 1-based. */
 export interface DecodeError {
@@ -51,7 +52,7 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   }
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {
-    const { line, col } = read.lineCounter.linePos(failure.range.start);
+    const { line, col } = read.lines().linePos(failure.range.start);
     const rule = getRule(failure.ruleId);
     const message = interpolate(rule?.messages[failure.messageId] ?? failure.messageId, failure.data);
     documents.push({ index: firstFailingIndex, error: { message, line, column: col } });

@@ -46,11 +46,11 @@ export function parseDirective(comment: string): Pick<Directive, 'type' | 'ruleI
 export class Directives {
   private readonly directives: Directive[] = [];
 
-  constructor(comments: readonly { offset: number; text: string }[], lineCounter: LineCounter) {
+  constructor(comments: readonly { offset: number; text: string }[], lines: () => LineCounter) {
     for (const comment of comments) {
       const parsed = parseDirective(comment.text);
       if (!parsed) continue;
-      const { line, col } = lineCounter.linePos(comment.offset);
+      const { line, col } = lines().linePos(comment.offset);
       this.directives.push({ ...parsed, line, column: col, range: { start: comment.offset, end: comment.offset + comment.text.length }, used: new Set() });
     }
     this.directives.sort((a, b) => a.line - b.line || a.column - b.column);

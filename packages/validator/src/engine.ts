@@ -28,11 +28,13 @@ import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { IMAGE_API_VERSION } from './rest-mapping.js';
 import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
-import { readDocuments, type ReadDocument, type SourceRange } from './yaml/read.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
 import { hasTemplateAction } from './placeholders.js';
 import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
+import { readDocuments } from './yaml/read.js';
+import type { ReadDocument } from './yaml/result.js';
+import type { SourceRange } from './yaml/source.js';
 
 /** What the engine needs from the generated schemas. */
 export interface SchemaSet {
@@ -108,7 +110,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     if (read.problems.some((problem) => rulesById.get(problem.ruleId)?.flags?.parseFatal) && hasTemplateAction(text)) {
       return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true, ...(withComments ? { comments: read.comments } : {}) };
     }
-    const locator = new Locator(read.sources, read.lineCounter, text);
+    const locator = new Locator(read.lines, text);
     const pendingFindings: PendingFinding[] = read.problems.map((problem) => ({ ...problem, target: 'value' }));
     const objects: ManifestObject[] = [];
     const templates: ManifestObject[] = [];
@@ -133,7 +135,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       }
     }
 
-    const directives = new Directives(read.comments, read.lineCounter);
+    const directives = new Directives(read.comments, read.lines);
     const findings: Finding[] = [];
     for (const pending of pendingFindings) {
       let item = pending;
@@ -148,13 +150,13 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const document = documents.get(item.documentIndex);
       const range =
         item.range ??
-        (document && item.path ? locator.locate(document.value, document.root, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
+        (document && item.path ? locator.locate(document, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
       const owner = item.path ? ownerOf([...objects, ...templates], item.documentIndex, item.path) : undefined;
-      const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document.value, locator, text) : undefined;
+      const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document, locator, text) : undefined;
       const suggestions: FindingSuggestion[] = [];
       if (rule.hasSuggestions && document) {
         for (const suggestion of item.suggest ?? []) {
-          const edit = textEditFor(suggestion.edit, suggestion.edit.path, document.value, locator, text);
+          const edit = textEditFor(suggestion.edit, suggestion.edit.path, document, locator, text);
           if (!edit) continue;
           const data = suggestion.data ?? {};
           const desc = rule.messages[suggestion.messageId];
@@ -257,7 +259,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       value,
       kind: object.kind,
       inTemplate: object.inTemplate,
-      nodeAt: (path) => locator.entry(document.value, inDocument(path))?.value,
+      nodeAt: (path) => locator.entry(document, inDocument(path))?.value,
       schemaAt: (path) => schemaIndex.at(object.kind, path),
     };
     const problems = !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
@@ -285,10 +287,16 @@ function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
   found.splice(0, found.length, ...kept);
 }
 
-/** The index of the document an offset is in: the last one starting at or before it. */
+/**
+ * The index of the document an offset is in: the last one whose root starts at or before it.
+ * Only for texts with inline directives, which the complete reader reads: its `source()` costs nothing.
+ */
 function documentAt(documents: readonly ReadDocument[], offset: number): number {
   let index = 0;
-  for (const document of documents) if (document.root?.range && document.root.range[0] <= offset) index = document.index;
+  for (const document of documents) {
+    const root = document.source();
+    if (root && root.range.start <= offset) index = document.index;
+  }
   return index;
 }
 

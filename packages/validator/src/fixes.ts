@@ -3,31 +3,32 @@
  * module finds the bytes. Only the value's own characters change, so comments, key order,
  * indentation, other values' quoting, line ends and a byte order mark stay as they were.
  */
-import { isScalar, type Scalar } from 'yaml';
 import type { Finding, PathEdit, PathSegment, TextEdit } from './types.js';
 import type { Locator } from './locate.js';
-import { rangeOf, type SourceEntry } from './yaml/read.js';
+import type { ReadDocument } from './yaml/result.js';
+import type { SourceEntry, SourceNode } from './yaml/source.js';
 import { resolvePlainScalar } from './yaml/scalar.js';
 import { yamlQuoted } from './quote.js';
 
 /** The text edit for `edit` (its path in document terms), or undefined when it cannot be made safely here. */
-export function textEditFor(edit: PathEdit, path: readonly PathSegment[], documentValue: unknown, locator: Locator, text: string): TextEdit | undefined {
-  const entry = locator.entry(documentValue, path);
+export function textEditFor(edit: PathEdit, path: readonly PathSegment[], document: ReadDocument, locator: Locator, text: string): TextEdit | undefined {
+  // Removing an entry takes its whole lines, so it needs where block collections end exactly.
+  const entry = locator.entry(document, path, edit.type === 'remove');
   // An alias stands for a value written elsewhere, maybe used elsewhere too: never edit through it.
   if (!entry || entry.alias) return undefined;
   if (edit.type === 'remove') return removal(entry, text);
   const node = edit.type === 'renameKey' ? entry.key : entry.value;
-  if (!node || !isScalar(node)) return undefined;
-  const { start, end } = rangeOf(node);
+  if (node?.kind !== 'scalar') return undefined;
+  const { start, end } = node.range;
   const written = text.slice(start, end);
   // A scalar over several lines or with a tag or anchor is left to the author.
-  if (node.tag || node.anchor || /[\r\n]/.test(written)) return undefined;
+  if (node.properties || /[\r\n]/.test(written)) return undefined;
   switch (edit.type) {
     case 'quote':
-      return node.type === 'PLAIN' ? { range: [start, end], text: yamlQuoted(written) } : undefined;
+      return node.style === 'plain' ? { range: [start, end], text: yamlQuoted(written) } : undefined;
     case 'unquote':
-      if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
-      return { range: [start, end], text: String(node.value) };
+      if (node.style !== 'quoted') return undefined;
+      return { range: [start, end], text: node.text ?? '' };
     case 'replace':
     case 'renameKey': {
       const replacement = scalarText(edit.type === 'replace' ? edit.value : edit.key, node);
@@ -43,8 +44,8 @@ export function textEditFor(edit: PathEdit, path: readonly PathSegment[], docume
 function removal(entry: SourceEntry, text: string): TextEdit | undefined {
   const first = entry.key ?? entry.value;
   if (!first) return undefined;
-  const start = rangeOf(first).start;
-  const end = Math.max(rangeOf(entry.key).end, entry.value ? rangeOf(entry.value).end : 0);
+  const start = first.range.start;
+  const end = Math.max(entry.key?.range.end ?? 0, entry.value?.range.end ?? 0);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
   const itemIndicator = entry.key ? undefined : /^[ \t]*-[ \t]+$/.exec(before);
@@ -70,11 +71,11 @@ function removal(entry: SourceEntry, text: string): TextEdit | undefined {
 }
 
 /** `value` written in the style of `node`: plain stays plain where YAML reads it back as the same value. */
-function scalarText(value: string | number | boolean, node: Scalar): string | undefined {
+function scalarText(value: string | number | boolean, node: SourceNode): string | undefined {
   if (typeof value !== 'string') return String(value);
-  if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  if (node.type === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  if (node.type === 'PLAIN') return /^[A-Za-z0-9][\w./-]*$/.test(value) && resolvePlainScalar(value).type === 'string' ? value : yamlQuoted(value);
+  if (node.quote === 'double') return JSON.stringify(value);
+  if (node.quote === 'single') return `'${value.replaceAll("'", "''")}'`;
+  if (node.style === 'plain') return /^[A-Za-z0-9][\w./-]*$/.test(value) && resolvePlainScalar(value).type === 'string' ? value : yamlQuoted(value);
   return undefined;
 }
 

@@ -145,6 +145,22 @@ describe('deep nesting', () => {
     );
   }
 
+  // The `yaml` library reads a lone CR as no line break, so every line nested one level deeper and
+  // the next document made its parser close 3,000 levels by recursion (found by npm run fuzz).
+  // go-yaml v2 reads a lone CR as a line break, and so does the fast reader: one flat mapping.
+  it(
+    'lone CR line ends, then another document: line breaks as go-yaml reads them, the same however much stack the caller has used',
+    () => {
+      const text = `${Array.from({ length: 3_000 }, (_, line) => `k${line}: v`).join('\r')}\n---\nkind: Secret\n`;
+      const results = [0, 3_000, 6_000].map((frames) => withStackUsed(frames, () => check(text)));
+      expect(results[0]?.findings).toEqual([]);
+      expect(results[0]?.skipped).toEqual({ '(no kind)': 1, Secret: 1 });
+      expect(results[1]).toEqual(results[0]);
+      expect(results[2]).toEqual(results[0]);
+    },
+    HANG_GUARD,
+  );
+
   it('reading stops at the document nested too deep: the documents before it are validated, the rest not', () => {
     const stream = (name: string) => `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ${name}\n`;
     const result = check(`${stream('before')}---\n${'- '.repeat(DEPTH)}x\n---\n${stream('After_Invalid')}`);

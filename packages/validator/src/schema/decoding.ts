@@ -85,7 +85,7 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
     }
     const reason = base64Problem(text);
     if (!reason) return;
-    const node = context.nodeAt(path) as { tag?: string } | null | undefined;
+    const node = context.nodeAt(path);
     const messageId = node?.tag === BINARY_TAG ? 'binary' : 'bytes';
     problems.push({ ruleId: fieldDecoding.id, messageId, data: { value: quote(text), reason }, path, target: 'value' });
   };

@@ -3,10 +3,10 @@
  * branch that fits best, nulls read the way the server reads them, template parameters spared,
  * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
  */
-import { isScalar, type Node as YamlNode, type Scalar } from 'yaml';
 import type { MessageValues, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
 import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
 import { yamlQuoted } from '../quote.js';
+import type { SourceNode } from '../yaml/source.js';
 import { ruleMessage } from '../rules/define.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
 import { caseVariantOf, closestMatch } from '../suggest.js';
@@ -50,7 +50,7 @@ export interface SchemaErrorContext {
   kind: string;
   inTemplate: boolean;
   /** The YAML node a path (relative to the object) was read from, if any. */
-  nodeAt(path: readonly PathSegment[]): YamlNode | null | undefined;
+  nodeAt(path: readonly PathSegment[]): SourceNode | null | undefined;
   /** The schema that applies at a path (relative to the object), if known. */
   schemaAt(path: readonly PathSegment[]): SchemaAtPath | undefined;
 }
@@ -144,8 +144,8 @@ function keyText(key: string): string {
   return JSON.stringify(key).slice(1, -1);
 }
 
-function plainScalar(node: YamlNode | null | undefined): Scalar | undefined {
-  return node && isScalar(node) && node.type === 'PLAIN' && !node.tag ? node : undefined;
+function plainScalar(node: SourceNode | null | undefined): SourceNode | undefined {
+  return node?.style === 'plain' ? node : undefined;
 }
 
 function fieldName(path: readonly PathSegment[], kind: string): string {
@@ -197,7 +197,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         const node = context.nodeAt(path);
         const plain = plainScalar(node);
         if (plain && expected.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
-          const text = String(plain.value);
+          const text = plain.text ?? '';
           add({
             ...ruleMessage(yamlImplicitType, { messageId: 'implicit', data: { text, type: typeof data === 'number' ? 'number' : 'boolean', decoded: formatValue(data), fix: yamlQuoted(text) } }),
             path,
@@ -206,7 +206,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
           });
           break;
         }
-        if (typeof data === 'string' && node && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+        if (typeof data === 'string' && node?.style === 'quoted') {
           const unquoted = resolvePlainScalar(data);
           const fits = expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
           if (fits) {
@@ -302,19 +302,34 @@ function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
  */
 export function nullStringProblems(context: SchemaErrorContext): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const visit = (value: unknown, path: PathSegment[]): void => {
+  // One path stack for the whole walk, copied only into a problem: the walk visits every value.
+  const path: PathSegment[] = [];
+  const visit = (value: unknown): void => {
     if (value === null) {
       const node = plainScalar(context.nodeAt(path));
-      const text = node ? String(node.value) : '';
+      const text = node?.text ?? '';
       if (!NULL_WORDS.has(text)) return;
       const at = context.schemaAt(path);
       if (!at || (at.definition && NULLABLE_DEFINITIONS.has(at.definition)) || !schemaTypes(at.schema).includes('string')) return;
-      problems.push({ ...ruleMessage(yamlNullValue, { messageId: 'nullString', data: { text, fix: yamlQuoted(text) } }), path, target: 'value' });
+      problems.push({ ...ruleMessage(yamlNullValue, { messageId: 'nullString', data: { text, fix: yamlQuoted(text) } }), path: [...path], target: 'value' });
       return;
     }
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
-    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+    if (typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      visit(record[key]);
+      path.pop();
+    }
   };
-  visit(context.value, []);
+  visit(context.value);
   return problems;
 }

@@ -112,6 +112,11 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   return { type: 'string', value: text };
 }
 
+/** The value of an untagged plain scalar, without allocating for the common case: text that cannot be anything but a string. */
+export function resolvePlainValue(text: string): ResolvedScalar['value'] {
+  return hintFor(text[0]) === undefined ? text : resolvePlainScalar(text).value;
+}
+
 /** How YAML 1.1 reads a scalar written with one of the core tags (`!!int 12`), or undefined when go-yaml v2 fails. */
 export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar | undefined {
   const shortTag = tag.replace(/^tag:yaml\.org,2002:/, '!!');

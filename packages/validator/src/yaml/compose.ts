@@ -1,0 +1,907 @@
+/**
+ * The complete reader, on the `yaml` library: every text the fast reader (fast.ts) does not take.
+ * The stream is split as `oc apply` splits it (stream.ts); each document is read alone, the way
+ * go-yaml v2 + sigs.k8s.io/yaml would send it to the API server (each place where the `yaml`
+ * package reads differently is corrected in a function of its own), with the parser's messages
+ * and positions, remembering which node every value came from.
+ */
+import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, parseDocument, Parser, visit } from 'yaml';
+import type { LineCounter, YAMLError } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { InputLimits, PathSegment, SourceComment } from '../types.js';
+import { setOwn, valueAt } from '../paths.js';
+import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
+import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
+import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
+import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
+import { splitStream, type StreamDocument } from './stream.js';
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly data: Record<string, string | number>,
+    readonly range: SourceRange,
+  ) {
+    super(messageId);
+  }
+}
+
+function rangeOf(node: YamlNode | null | undefined): SourceRange {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : NO_RANGE;
+}
+
+function isEmptyNode(node: YamlNode | null): boolean {
+  return !node?.range || node.range[1] <= node.range[0];
+}
+
+/** The first line of a block collection: its first key (with a scalar value), or its first item's head. */
+function headRange(node: YamlNode | null): SourceRange {
+  if (isMap(node)) {
+    const first = node.items[0];
+    if (!first) return rangeOf(node);
+    const key = first.key as YamlNode | null;
+    const value = first.value as YamlNode | null;
+    const start = rangeOf(key).start;
+    const end = value && (isScalar(value) || isAlias(value)) && !isEmptyNode(value) ? rangeOf(value).end : rangeOf(key).end;
+    return { start, end };
+  }
+  if (isSeq(node)) {
+    const first = node.items[0] as YamlNode | null | undefined;
+    if (!first) return rangeOf(node);
+    return isScalar(first) || isAlias(first) ? rangeOf(first) : headRange(first);
+  }
+  return rangeOf(node);
+}
+
+/** The locator's view of a `yaml` node. */
+function describe(node: YamlNode): SourceNode {
+  const range = rangeOf(node);
+  if (isMap(node) || isSeq(node)) {
+    return { kind: isMap(node) ? 'map' : 'seq', range, flow: node.flow === true, head: headRange(node), entries: new Map() };
+  }
+  const properties = Boolean(node.tag || node.anchor);
+  const tag = node.tag ? { tag: node.tag } : {};
+  if (isScalar(node)) {
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+      return { kind: 'scalar', range, style: 'quoted', quote: node.type === 'QUOTE_DOUBLE' ? 'double' : 'single', text: String(node.value), properties, ...tag };
+    }
+    if (node.type === 'PLAIN' && !node.tag) return { kind: 'scalar', range, style: 'plain', text: String(node.value), properties };
+  }
+  return { kind: 'scalar', range, style: 'other', properties, ...tag };
+}
+
+/** A plain `<<` key (or one tagged `!!merge`) merges mappings, as go-yaml v2's `isMerge` says. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
+}
+
+/** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
+export function decodeScalar(node: Scalar): ResolvedScalar | undefined {
+  // The text as written: the \`yaml\` package may have resolved a tag (\`!!merge\`, \`!!binary\`) already.
+  const text = node.source ?? String(node.value ?? '');
+  if (node.tag) return resolveTaggedScalar(node.tag, text);
+  if (node.type === 'PLAIN' || node.type === undefined) return resolvePlainScalar(text);
+  return { type: 'string', value: text };
+}
+
+
+class DocumentBuilder {
+  private aliasCount = 0;
+  /** Anchored content is rebuilt for every alias; report each of its problems once. */
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly documentIndex: number,
+    private readonly limits: InputLimits,
+    private readonly sources: Map<YamlNode, SourceNode>,
+    private readonly problems: ReadProblem[],
+    private readonly budget: { nodes: number },
+    private readonly lines: () => LineCounter,
+    private readonly syntax: StreamDocument['syntax'],
+    private readonly marksReplaced: boolean,
+  ) {}
+
+  /** `path` is the current position, a stack shared by the whole walk (copied when reported). */
+  build(node: YamlNode | null, path: PathSegment[]): unknown {
+    if (node === null) return null;
+    if (path.length > this.limits.maxDepth) {
+      throw new LimitExceeded('depth', { limit: this.limits.maxDepth }, rangeOf(node));
+    }
+    if (++this.budget.nodes > this.limits.maxNodes) {
+      throw new LimitExceeded('nodes', { limit: this.limits.maxNodes }, rangeOf(node));
+    }
+    if (isAlias(node)) return this.build(this.dereference(node), path);
+    if (isScalar(node)) return this.scalar(node, path);
+    if (isMap(node)) {
+      const value: Record<string, unknown> = {};
+      const entries = this.entriesOf(node);
+      const firstKeyAt = new Map<string, YamlNode>();
+      for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
+        if (isMergeKey(pair.key)) {
+          this.merge(pair.value, value, entries, path);
+          continue;
+        }
+        const key = this.key(pair.key, path, value, node.flow === true);
+        if (key === undefined) continue;
+        const keyNode = pair.key as YamlNode;
+        const earlier = firstKeyAt.get(key);
+        if (earlier) {
+          const firstLine = this.lines().linePos(earlier.range?.[0] ?? 0).line;
+          this.report(yamlDuplicateKey.id, 'duplicate', { key, firstLine }, rangeOf(keyNode), [...path, key]);
+        } else {
+          firstKeyAt.set(key, keyNode);
+        }
+        path.push(key);
+        setOwn(value, key, this.build(pair.value, path));
+        path.pop();
+        entries.set(key, { key: this.sourceOf(keyNode) ?? undefined, ...this.entryValue(pair.value) });
+      }
+      return value;
+    }
+    if (isSeq(node)) {
+      const value: unknown[] = [];
+      const entries = this.entriesOf(node);
+      (node.items as (YamlNode | null)[]).forEach((item, index) => {
+        path.push(index);
+        value.push(this.build(item, path));
+        path.pop();
+        entries.set(index, this.entryValue(item));
+      });
+      return value;
+    }
+    return null;
+  }
+
+  private sourceOf(node: YamlNode | null | undefined): SourceNode | null {
+    if (!node) return null;
+    let described = this.sources.get(node);
+    if (!described) {
+      described = describe(node);
+      this.sources.set(node, described);
+    }
+    return described;
+  }
+
+  private entriesOf(node: YamlNode): Map<PathSegment, SourceEntry> {
+    const described = this.sourceOf(node) as SourceNode;
+    return (described.entries ??= new Map());
+  }
+
+  private entryValue(node: YamlNode | null): Omit<SourceEntry, 'key'> {
+    if (node && isAlias(node)) return { value: this.sourceOf(this.target(node)), alias: rangeOf(node) };
+    return { value: this.sourceOf(node) };
+  }
+
+  /** The anchored node each alias stands for; built in one pass (`Alias.resolve` walks the whole document on every call). */
+  private aliasTargets: Map<Alias, YamlNode> | undefined;
+
+  private target(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode>();
+      // An alias refers to the last node anchored with its name before it, in document order.
+      const anchored = new Map<string, YamlNode>();
+      visit(this.doc, (_key, node) => {
+        if (isAlias(node)) {
+          const found = anchored.get(node.source);
+          if (found) targets.set(node, found);
+        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+          anchored.set(node.anchor, node);
+        }
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
+  private dereference(alias: Alias): YamlNode | null {
+    if (++this.aliasCount > this.limits.maxAliasCount) {
+      throw new LimitExceeded('aliases', { limit: this.limits.maxAliasCount }, rangeOf(alias));
+    }
+    const target = this.target(alias);
+    if (!target) this.reportSyntax('unknownAlias', { name: alias.source }, rangeOf(alias), []);
+    return target ?? null;
+  }
+
+  private key(node: YamlNode | null, path: PathSegment[], container: Record<string, unknown>, inFlow: boolean): string | undefined {
+    const resolvedNode = node && isAlias(node) ? this.dereference(node) : node;
+    // In a flow mapping go-yaml reads `?` as the key indicator, so `{?: x}` has a null key.
+    const indicatorOnly = inFlow && isScalar(resolvedNode) && resolvedNode.type === 'PLAIN' && resolvedNode.source === '?';
+    if (resolvedNode === null || resolvedNode === undefined || indicatorOnly) {
+      this.unconvertibleKeys.push({ container, path: [...path], messageId: 'nullKey', data: {}, range: rangeOf(node) });
+      return undefined;
+    }
+    if (!isScalar(resolvedNode)) {
+      this.reportSyntax('complexKey', {}, rangeOf(node), path);
+      return undefined;
+    }
+    const resolved = this.decode(resolvedNode, path);
+    if (resolved === undefined) return undefined;
+    const key = jsonKeyString(resolved);
+    if (typeof key === 'string') return key;
+    this.unconvertibleKeys.push({ container, path: [...path], messageId: key.messageId, data: { key: String(resolved.value) }, range: rangeOf(node) });
+    return undefined;
+  }
+
+  /** go-yaml v2 writes merged keys into the map in document order, so later entries win. */
+  private merge(node: YamlNode | null, into: Record<string, unknown>, entries: Map<PathSegment, SourceEntry>, path: PathSegment[]): void {
+    const target = node && isAlias(node) ? this.dereference(node) : node;
+    const mergeOne = (mapNode: YamlNode | null): void => {
+      const resolvedMap = mapNode && isAlias(mapNode) ? this.dereference(mapNode) : mapNode;
+      if (!isMap(resolvedMap)) {
+        this.reportSyntax('mergeNotMap', {}, rangeOf(mapNode), path);
+        return;
+      }
+      const merged = this.build(resolvedMap, path) as Record<string, unknown>;
+      const mergedEntries = this.entriesOf(resolvedMap);
+      for (const [key, value] of Object.entries(merged)) {
+        setOwn(into, key, value);
+        const entry = mergedEntries.get(key);
+        if (entry) entries.set(key, entry);
+      }
+    };
+    if (isMap(target)) {
+      mergeOne(target);
+    } else if (isSeq(target)) {
+      // Earlier mappings take precedence: go-yaml v2 merges the sequence backwards.
+      const items = [...(target.items as (YamlNode | null)[])].reverse();
+      for (const item of items) mergeOne(item);
+    } else {
+      this.reportSyntax('mergeNotMap', {}, rangeOf(node), path);
+    }
+  }
+
+  private scalar(node: Scalar, path: PathSegment[]): unknown {
+    const value = this.decode(node, path)?.value ?? null;
+    if (typeof value === 'number' && !Number.isFinite(value)) this.unrepresentable.push({ node, path: [...path] });
+    return value;
+  }
+
+  /**
+   * What JSON cannot carry, met while building: infinities and NaN, keys that are null or beyond
+   * int64. sigs.k8s.io/yaml fails only on those that remain: a later duplicate key may replace them.
+   */
+  private readonly unrepresentable: { node: Scalar; path: PathSegment[] }[] = [];
+  private readonly unconvertibleKeys: { container: object; path: PathSegment[]; messageId: string; data: Record<string, string>; range: SourceRange }[] = [];
+
+  reportUnconvertible(document: unknown): void {
+    for (const { node, path } of this.unrepresentable) {
+      const value = valueAt(document, path);
+      if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax('notJson', { value: node.source ?? String(node.value) }, rangeOf(node), path);
+    }
+    for (const { container, path, messageId, data, range } of this.unconvertibleKeys) {
+      if (valueAt(document, path) === container) this.reportSyntax(messageId, data, range, path);
+    }
+  }
+
+  private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
+    const resolved = this.syntax === 'json' ? resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? '')) : decodeScalar(node);
+    if (resolved === undefined) {
+      const value = JSON.stringify(node.source ?? String(node.value)).slice(1, -1);
+      this.reportSyntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: value.length > 100 ? `${value.slice(0, 100)}…` : value }, rangeOf(node), path);
+    }
+    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreByteOrderMarks(resolved.value) };
+    return resolved;
+  }
+
+  private reportSyntax(messageId: string, data: Record<string, string | number>, range: SourceRange, path: PathSegment[]): void {
+    this.report(yamlSyntax.id, messageId, data, range, path);
+  }
+
+  private report(
+    ruleId: ReadProblem['ruleId'],
+    messageId: string,
+    data: Record<string, string | number>,
+    range: SourceRange,
+    path: PathSegment[],
+  ): void {
+    const identity = `${ruleId}:${messageId}:${range.start}`;
+    if (this.reported.has(identity)) return;
+    this.reported.add(identity);
+    this.problems.push({ ruleId, messageId, data, range, documentIndex: this.documentIndex, path: [...path] });
+  }
+}
+
+function collectComments(token: unknown, into: SourceComment[], toSource: (offset: number) => number): void {
+  if (Array.isArray(token)) {
+    for (const item of token) collectComments(item, into, toSource);
+    return;
+  }
+  if (token === null || typeof token !== 'object') return;
+  const record = token as Record<string, unknown>;
+  if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+    into.push({ offset: toSource(record.offset), text: record.source });
+    return;
+  }
+  for (const value of Object.values(record)) {
+    if (value !== null && typeof value === 'object') collectComments(value, into, toSource);
+  }
+}
+
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const contents = doc.contents as YamlNode | null;
+  if (contents === null) return true;
+  return isScalar(contents) && !contents.tag && contents.type === 'PLAIN' && resolvePlainScalar(String(contents.value)).type === 'null';
+}
+
+/**
+ * An unclosed quote or bracket is noticed where the text ends or the next line starts; the
+ * opening `"`, `'`, `[` or `{` is where the author has to look. Returns its range, if found.
+ */
+function unclosedOpening(doc: Document.Parsed, error: YAMLError): SourceRange | undefined {
+  if (error.code !== 'MISSING_CHAR' && error.code !== 'BAD_INDENT') return undefined;
+  let opening: number | undefined;
+  visit(doc, (_key, node) => {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const flow = isCollection(node) && node.flow;
+    const range = (quoted || flow) && (node as YamlNode).range;
+    if (range && range[1] === error.pos[0] && range[0] < error.pos[0] && (opening === undefined || range[0] > opening)) opening = range[0];
+  });
+  return opening === undefined ? undefined : { start: opening, end: opening + 1 };
+}
+
+/** The most a syntax message quotes of the file; the finding's range shows the rest. */
+const MAX_MESSAGE_LENGTH = 200;
+
+/**
+ * The parser's message as one line of text: without its excerpt lines and position, and with the
+ * file text it quotes cut at a line break (CR too) and stripped of control characters, so that
+ * no input can forge output lines.
+ */
+function firstLine(message: string): string {
+  const line = (message.split(/\r\n|\r|\n/)[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  let printable = '';
+  for (const character of line) printable += character < ' ' && character !== '\t' ? '\uFFFD' : character;
+  return printable.length > MAX_MESSAGE_LENGTH ? `${printable.slice(0, MAX_MESSAGE_LENGTH)}…` : printable;
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const FLOW_OPEN = new Set(['[', '{']);
+const FLOW_CLOSE = new Set([']', '}']);
+/** Lexer tokens that stand for no source text. */
+const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * The offset of the first flow collection (`[`/`{`) nested deeper than `limit`, if any. The lexer
+ * is linear and knows scalars, so brackets inside strings do not count.
+ */
+function flowNestingBeyond(text: string, limit: number): number | undefined {
+  let openers = 0;
+  for (let index = 0; index < text.length && openers <= limit; index++) {
+    const char = text[index];
+    if (char === '[' || char === '{') openers++;
+  }
+  if (openers <= limit) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (FLOW_OPEN.has(token)) {
+      if (++depth > limit) return offset;
+    } else if (FLOW_CLOSE.has(token)) {
+      depth = Math.max(0, depth - 1);
+    }
+    if (!CONTROL_TOKENS.has(token)) offset += token.length;
+  }
+  return undefined;
+}
+
+export function composeDocuments(text: string, limits: InputLimits, allComments = false): ReadResult {
+  const result: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts(text) };
+  const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
+  if (bytes > limits.maxBytes) {
+    result.problems.push({
+      ruleId: inputTooLarge.id,
+      messageId: 'bytes',
+      data: { limit: limits.maxBytes, actual: bytes },
+      range: { start: 0, end: 0 },
+      documentIndex: 0,
+    });
+    return result;
+  }
+  // Comments matter only for inline directives; most files have none.
+  const withComments = allComments || text.includes('ocp-image-');
+  const budget = { nodes: 0, tokens: 0 };
+  const stream = splitStream(text);
+  for (const streamDocument of stream.documents) {
+    if (!readDocument(streamDocument, text.length, limits, withComments, budget, result)) return result;
+  }
+  if (stream.failure) {
+    const { index, message, offset } = stream.failure;
+    result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: Math.min(offset + 3, text.length) }, documentIndex: index });
+  }
+  return result;
+}
+
+function unreadableDocument(index: number): ReadDocument {
+  return { index, value: undefined, unreadable: true, source: () => null, exactSource: () => null };
+}
+
+/** Reads one document of the stream into `result`; false when reading has to stop there. */
+function readDocument(
+  streamDocument: StreamDocument,
+  sourceLength: number,
+  limits: InputLimits,
+  withComments: boolean,
+  budget: { nodes: number; tokens: number },
+  result: ReadResult,
+): boolean {
+  const documentIndex = streamDocument.index;
+  let toSource = sourceOffsets(streamDocument, sourceLength);
+  const problem = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number, end = start + 1): void => {
+    result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
+  };
+  if (documentIndex >= limits.maxDocuments) {
+    problem(inputTooLarge.id, 'documents', { limit: limits.maxDocuments }, 0, 0);
+    return false;
+  }
+  const prepared = parserText(streamDocument);
+  let text = prepared.text;
+  // encoding/json takes any character in a string; go-yaml's reader does not.
+  const rejected = streamDocument.syntax === 'yaml' ? firstRejectedCharacter(text) : undefined;
+  if (rejected !== undefined) {
+    const code = text.charCodeAt(rejected).toString(16).toUpperCase().padStart(4, '0');
+    problem(yamlSyntax.id, 'controlCharacter', { code: `U+${code}` }, rejected);
+    result.documents.push(unreadableDocument(documentIndex));
+    return true;
+  }
+  // The parser recurses into flow collections (and slows down sharply): check their depth first.
+  const tooDeep = flowNestingBeyond(text, limits.maxDepth);
+  if (tooDeep !== undefined) {
+    problem(inputTooLarge.id, 'flowDepth', { limit: limits.maxDepth }, tooDeep);
+    return false;
+  }
+  if (endsBeforeContent(text)) {
+    problem(yamlSyntax.id, 'endBeforeContent', {}, text.indexOf('...'), text.indexOf('...') + 3);
+    result.documents.push(unreadableDocument(documentIndex));
+    return true;
+  }
+  /** From the parsed text to the document's text: they differ where quoted scalars were indented. */
+  let toDocumentText = (offset: number): number => offset;
+  let { tokens, stopped } = parseBounded(text, limits, budget);
+  let doc = firstDocument(tokens, text);
+  if (doc?.errors.some((error) => error.code === 'MISSING_CHAR')) {
+    // go-yaml does not mind the indentation of a quoted scalar's later lines; the `yaml` package does.
+    const indented = indentQuotedContinuations(text);
+    const again = indented && parseBounded(indented.text, limits, { tokens: 0 });
+    const retried = again && !again.stopped ? firstDocument(again.tokens, indented.text) : undefined;
+    if (indented && again && retried && retried.errors.length < doc.errors.length) {
+      const viaOriginal = toSource;
+      toSource = (offset) => viaOriginal(indented.toOriginal(offset));
+      toDocumentText = indented.toOriginal;
+      ({ tokens, stopped } = again);
+      text = indented.text;
+      doc = retried;
+    }
+  }
+  if (withComments) collectComments(tokens, result.comments, toSource);
+  doc = rootAsGoYamlEndsIt(text, doc, limits);
+  if (doc && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
+  const problemsBefore = result.problems.length;
+  if (doc) {
+    reportLexicalDifferences(doc, text, problem);
+    const rootRange = (doc.contents as YamlNode | null)?.range;
+    // go-yaml scans the directives before the content and the one token after the root.
+    reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);
+    if (rootRange) reportDirectives(text, nextTokenAfter(text, rootRange[1]), nextTokenAfter(text, rootRange[1]) + 1, false, problem);
+    reportTabs(doc, text, problem);
+  }
+  if (doc) {
+    mapRanges(doc, toSource);
+    const root = doc.contents as YamlNode | null;
+    const sources = new Map<YamlNode, SourceNode>();
+    const rootSource = root ? describe(root) : null;
+    if (root && rootSource) sources.set(root, rootSource);
+    const entry: ReadDocument = {
+      index: documentIndex,
+      value: undefined,
+      unreadable: result.problems.length > problemsBefore,
+      source: () => rootSource,
+      exactSource: () => rootSource,
+    };
+    const linesWithErrors = new Set<number>();
+    for (const error of doc.errors) {
+      entry.unreadable = true;
+      // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
+      if (error.message.includes('Maximum call stack size exceeded')) {
+        result.problems.push({ ruleId: inputTooLarge.id, messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        return false;
+      }
+      const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
+      // The parser often reports one mistake several ways at the same place: keep one per line.
+      const line = result.lines().linePos(range.start).line;
+      if (linesWithErrors.has(line)) continue;
+      linesWithErrors.add(line);
+      result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
+    }
+    if (!isEmptyDocument(doc)) {
+      result.documents.push(entry);
+      if (!entry.unreadable) {
+        const builder = new DocumentBuilder(doc, documentIndex, limits, sources, result.problems, budget, result.lines, streamDocument.syntax, prepared.marksReplaced);
+        try {
+          entry.value = builder.build(root, []);
+          builder.reportUnconvertible(entry.value);
+        } catch (error) {
+          if (!(error instanceof LimitExceeded)) throw error;
+          entry.unreadable = true;
+          result.problems.push({ ruleId: inputTooLarge.id, messageId: error.messageId, data: error.data, range: error.range, documentIndex });
+          // The node budget is for the whole input: stop reading.
+          if (error.messageId === 'nodes') return false;
+        }
+      }
+    }
+  }
+  if (stopped) {
+    problem(inputTooLarge.id, stopped.messageId, { limit: stopped.limit }, stopped.offset);
+    return false;
+  }
+  return true;
+}
+
+/** go-yaml reads the first document of what the stream splitter gives it, and ignores the rest. */
+function firstDocument(tokens: CST.Token[], text: string): Document.Parsed | undefined {
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
+  return composer.compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
+}
+
+/**
+ * go-yaml's parser ends a document at the first token that cannot continue its root node and
+ * never reads on, so a scalar or flow collection followed by anything else on its line is the
+ * whole document. Where the `yaml` package stops at an unexpected token, the text before it is
+ * read again: when that alone is a scalar or flow collection without errors, it is the document.
+ */
+function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limits: InputLimits): Document.Parsed | undefined {
+  const first = doc?.errors[0];
+  if (!first) return doc;
+  const end = first.pos[0];
+  const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
+  if (first.code !== 'UNEXPECTED_TOKEN' && !directive) return doc;
+  // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
+  if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
+  const prefix = text.slice(0, end);
+  const { tokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
+  const shorter = stopped ? undefined : firstDocument(tokens, prefix);
+  const root = shorter?.contents as YamlNode | null | undefined;
+  if (shorter?.errors.length !== 0 || !root?.range) return doc;
+  // A directive (`%` at the start of a line) ends any root.
+  if (directive) return shorter;
+  if (!(isScalar(root) || (isCollection(root) && root.flow === true))) return doc;
+  // A root on one line followed on that line by a value indicator is a key: go-yaml fails then.
+  const lineEnd = text.indexOf('\n', end);
+  const becomesKey = !prefix.slice(root.range[0]).includes('\n') && hasValueIndicator(text.slice(end, lineEnd === -1 ? text.length : lineEnd));
+  return becomesKey ? doc : shorter;
+}
+
+/**
+ * Whether the rest of a line holds a value indicator (`:` and a space or the end) outside flow
+ * collections and quoted scalars: a plain scalar runs on over spaces and brackets to it.
+ */
+function hasValueIndicator(line: string): boolean {
+  let depth = 0;
+  const isIndicator = (at: number): boolean => line[at] === ':' && (at + 1 === line.length || line[at + 1] === ' ' || line[at + 1] === '\t');
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index] ?? '';
+    if (char === ' ' || char === '\t' || char === ',') continue;
+    if (char === '#') return false;
+    if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (char === '"' || char === "'") index = closingQuote(line, index);
+    else if (isIndicator(index)) {
+      if (depth === 0) return true;
+    } else {
+      // A plain scalar: in a flow collection it ends at a flow indicator, outside only at `: ` or ` #`.
+      for (; index + 1 < line.length; index++) {
+        if (isIndicator(index + 1)) break;
+        if (line[index + 1] === '#' && (line[index] === ' ' || line[index] === '\t')) return false;
+        if (depth > 0 && ',[]{}'.includes(line[index + 1] ?? '')) break;
+      }
+    }
+  }
+  return false;
+}
+
+/** Stand-ins for LS and PS while a scalar is read again without them as line breaks. */
+const SEPARATOR_STAND_INS: Record<string, string> = { '\u2028': '\uFDD1', '\u2029': '\uFDD2' };
+
+/**
+ * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a scalar's value:
+ * not folded into a space, the spaces around them dropped (scannerc.go, read_line and the
+ * `leading_break[0] == '\n'` folding). The parser read them as LF; scalars that span one are
+ * read again with the break as an ordinary character.
+ */
+function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.range || typeof node.source !== 'string') return;
+      const [start, end] = node.range;
+      const raw = original.slice(toOriginal(start), toOriginal(end));
+      if (!/[\u2028\u2029]/.test(raw)) return;
+      let value: string | undefined;
+      if (node.type === 'BLOCK_LITERAL') {
+        // Line for line: the value's n-th line break is the n-th break of the content.
+        const breaks = raw.slice(raw.search(/\r\n|[\r\n\u0085\u2028\u2029]/)).match(/\r\n|[\r\n\u0085\u2028\u2029]/g) ?? [];
+        let index = 1;
+        value = node.source.replaceAll('\n', () => {
+          const lineBreak = breaks[index++];
+          return lineBreak === '\u2028' || lineBreak === '\u2029' ? lineBreak : '\n';
+        });
+      } else if (node.type !== 'BLOCK_FOLDED') {
+        // The parsed text has the other breaks as LF already; only the separators stand in.
+        let marked = '';
+        for (let index = start; index < end; index++) {
+          const separator = parsed[index] === '\n' ? SEPARATOR_STAND_INS[original[toOriginal(index)] ?? ''] : undefined;
+          marked += separator ?? parsed[index];
+        }
+        const reread = parseDocument(marked, { schema: 'failsafe' });
+        if (reread.errors.length === 0 && isScalar(reread.contents)) {
+          value = withSeparators(String(reread.contents.value));
+        }
+      }
+      if (value !== undefined) {
+        node.value = value;
+        node.source = value;
+      }
+    },
+  });
+}
+
+/** The stand-ins back to LS and PS, without the blanks around them. */
+function withSeparators(text: string): string {
+  const parts = text.split(/([\uFDD1\uFDD2])/);
+  return parts
+    .map((part, index) => {
+      if (part === '\uFDD1') return '\u2028';
+      if (part === '\uFDD2') return '\u2029';
+      let start = 0;
+      let end = part.length;
+      if (index > 0) while (part[start] === ' ' || part[start] === '\t') start++;
+      if (index < parts.length - 1) while (end > start && (part[end - 1] === ' ' || part[end - 1] === '\t')) end--;
+      return part.slice(start, end);
+    })
+    .join('');
+}
+
+type ReportAt = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number) => void;
+
+/**
+ * go-yaml skips tabs between tokens only inside flow collections or where no key can start: a tab
+ * that indents a line (even an empty one or a comment) or follows a block `- ` or `? ` fails it.
+ * Tabs inside scalars and flow collections are theirs.
+ */
+function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void {
+  if (!text.includes('\t')) return;
+  const exempt: [number, number][] = [];
+  visit(doc, (_key, node) => {
+    if ((isScalar(node) || (isCollection(node) && node.flow === true)) && node.range) {
+      exempt.push([node.range[0], node.range[1]]);
+      if (isCollection(node)) return visit.SKIP;
+    }
+    return undefined;
+  });
+  const exempted = (offset: number): boolean => exempt.some(([start, end]) => offset >= start && offset < end);
+  // After its root, go-yaml reads on to the next token only (a plain scalar root takes the blank lines).
+  const root = doc.contents as YamlNode | null;
+  const rootEnd = root?.range?.[1] ?? text.length;
+  const readUpTo = isScalar(root) && root.type === 'PLAIN' ? rootEnd : nextTokenAfter(text, rootEnd);
+  for (let lineStart = 0; lineStart <= readUpTo && lineStart < text.length; ) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    let at = lineStart;
+    for (;;) {
+      while (text[at] === ' ') at++;
+      if (text[at] === '\t') {
+        if (!exempted(at)) {
+          problem(yamlSyntax.id, 'tab', {}, at);
+          return;
+        }
+        break;
+      }
+      // Past a block entry or complex key indicator of the root, a tab counts as indentation too.
+      if ((text[at] === '-' || text[at] === '?') && (text[at + 1] === ' ' || text[at + 1] === '\t') && at < rootEnd && !exempted(at)) at++;
+      else break;
+    }
+    lineStart = end + 1;
+  }
+}
+
+/** Offset of the first character from `from` that is neither a blank, a line break nor in a comment. */
+function nextTokenAfter(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === '#') {
+      const lineEnd = text.indexOf('\n', at);
+      at = lineEnd === -1 ? text.length : lineEnd;
+    } else if (char === ' ' || char === '\t' || char === '\n' || char === '\r') at++;
+    else break;
+  }
+  return at;
+}
+
+/**
+ * The text with the later lines of each quoted scalar that the `yaml` package ends early
+ * indented past its opening quote (go-yaml strips that indentation anyway), and the way back to
+ * offsets in the given text. Undefined when there is nothing to indent.
+ */
+function indentQuotedContinuations(text: string): { text: string; toOriginal: (offset: number) => number } | undefined {
+  const insertions: { at: number; spaces: number }[] = [];
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    const start = offset;
+    if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
+    const quote = lexeme[0];
+    if ((quote !== '"' && quote !== "'") || closingQuote(lexeme, 0) < lexeme.length) continue;
+    const close = closingQuote(text, start);
+    const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+    for (let newline = text.indexOf('\n', start); newline !== -1 && newline < close; newline = text.indexOf('\n', newline + 1)) {
+      let indent = 0;
+      while (text[newline + 1 + indent] === ' ') indent++;
+      const next = text[newline + 1 + indent];
+      if (indent <= column && next !== '\n' && next !== '\r' && next !== undefined) insertions.push({ at: newline + 1, spaces: column + 1 - indent });
+    }
+  }
+  if (insertions.length === 0) return undefined;
+  let indented = '';
+  let from = 0;
+  const segments = [{ indented: 0, original: 0 }];
+  for (const { at, spaces } of insertions) {
+    indented += `${text.slice(from, at)}${' '.repeat(spaces)}`;
+    from = at;
+    segments.push({ indented: indented.length, original: at });
+  }
+  indented += text.slice(from);
+  return {
+    text: indented,
+    toOriginal: (position) => {
+      let segment = segments[0] ?? { indented: 0, original: 0 };
+      for (const candidate of segments) if (candidate.indented <= position) segment = candidate;
+      return segment.original + position - segment.indented;
+    },
+  };
+}
+
+/** Offset of the quote that closes the quoted scalar opening at `start` (go-yaml reads to it across lines). */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  for (let index = start + 1; index < text.length; index++) {
+    const char = text[index];
+    if (quote === '"' && char === '\\') index++;
+    else if (char === quote) {
+      if (quote === "'" && text[index + 1] === "'") index++;
+      else return index;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * Directives as go-yaml v2 reads them (before the document's content): `%YAML 1.1` and `%TAG`
+ * with a URI prefix, nothing else.
+ */
+const YAML_DIRECTIVE = /^%YAML[ \t]+1\.1(?:[ \t]+#.*|[ \t]*)$/;
+/** Any version scans; only a document that follows the directive needs 1.1. */
+const YAML_DIRECTIVE_SCANNED = /^%YAML[ \t]+\d+\.\d+(?:[ \t]+#.*|[ \t]*)$/;
+const TAG_DIRECTIVE = /^%TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]+(?:[ \t]+#.*|[ \t]*)$/;
+
+/**
+ * Checks the directive lines that start in [from, to); `from` is a line start. The version
+ * matters for directives of the document read; after the root go-yaml only scans one.
+ */
+function reportDirectives(text: string, from: number, to: number, ofThisDocument: boolean, problem: ReportAt): void {
+  if (from > 0 && text[from - 1] !== '\n') return;
+  for (let lineStart = from; lineStart < to; ) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    if (line.startsWith('%')) {
+      // go-yaml v2 knows no other directive ("found unknown directive name").
+      const known = line.startsWith('%YAML') ? (ofThisDocument ? YAML_DIRECTIVE : YAML_DIRECTIVE_SCANNED).test(line) : TAG_DIRECTIVE.test(line);
+      if (!known) {
+        problem(yamlSyntax.id, 'directive', { directive: line }, lineStart);
+        return;
+      }
+    }
+    if (lineEnd === -1) return;
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** A block scalar's header as go-yaml reads it: indicators, then nothing but blanks and a comment. */
+const BLOCK_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+#.*|[ \t]*)$/;
+
+/** go-yaml v2 anchor and alias names: letters, digits, `_` and `-` (scannerc.go, is_alpha). */
+const GO_ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
+
+/** What go-yaml's scanner rejects and the `yaml` package accepts: some escapes, some anchor names. */
+function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: ReportAt): void {
+  visit(doc, (_key, node) => {
+    if (isAlias(node) && !GO_ANCHOR_NAME.test(node.source) && node.range) {
+      problem(yamlSyntax.id, 'anchorName', { name: node.source }, node.range[0]);
+    }
+    if (!isScalar(node) && !isCollection(node)) return;
+    if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
+      problem(yamlSyntax.id, 'anchorName', { name: node.anchor }, node.range[0]);
+    }
+    if (isMap(node) && node.flow === true) {
+      // go-yaml keeps a simple key on one line, in flow mappings too.
+      for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
+        const range = pair.key?.range;
+        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
+      }
+    }
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
+      const lineEnd = text.indexOf('\n', node.range[0]);
+      const header = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+      if (!BLOCK_HEADER.test(header)) problem(yamlSyntax.id, 'blockHeader', { header }, node.range[0]);
+    }
+    if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+    const at = unknownEscape(text.slice(node.range[0], node.range[1]));
+    if (at !== undefined) problem(yamlSyntax.id, 'unknownEscape', { escape: text.slice(node.range[0] + at, node.range[0] + at + 2) }, node.range[0] + at);
+  });
+}
+
+/** Node ranges and error positions from offsets in the document's text to offsets in the source. */
+function mapRanges(doc: Document.Parsed, toSource: (offset: number) => number): void {
+  const mapRange = (range: [number, number, number] | null | undefined): void => {
+    if (!range) return;
+    range[0] = toSource(range[0]);
+    range[1] = toSource(range[1]);
+    range[2] = toSource(range[2]);
+  };
+  mapRange(doc.range);
+  visit(doc, (_key, node) => {
+    if (isScalar(node) || isCollection(node) || isAlias(node)) mapRange((node as YamlNode).range);
+  });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    error.pos[0] = toSource(error.pos[0]);
+    error.pos[1] = toSource(error.pos[1]);
+  }
+}
+
+interface BoundedParse {
+  tokens: CST.Token[];
+  /** Set when the token budget ran out or the document nested too deep: the rest of the text was dropped. */
+  stopped?: { messageId: 'tokens' | 'depth'; limit: number; offset: number };
+}
+
+/**
+ * Feeds the parser one lexical token at a time. The parser's memory grows with the tokens, so
+ * reading stops where the input holds more tokens than the node budget. It stops too where a
+ * document nests deeper than the depth limit: the parser and the composer recurse once per level
+ * (the parser when it closes the open levels, at the next document or a misplaced token), so a
+ * stack overflow there would depend on the caller's stack, and so would the findings.
+ */
+function parseBounded(text: string, limits: InputLimits, budget: { tokens: number }): BoundedParse {
+  const parser = new Parser();
+  const result: BoundedParse = { tokens: [] };
+  // The parser's stack holds the document, the open collections and at most one scalar.
+  const maxStack = limits.maxDepth + 3;
+  for (const lexeme of new Lexer().lex(text)) {
+    const start = parser.offset;
+    if (!CONTROL_TOKENS.has(lexeme) && ++budget.tokens > limits.maxNodes) {
+      result.stopped = { messageId: 'tokens', limit: limits.maxNodes, offset: start };
+      return result;
+    }
+    for (const token of parser.next(lexeme)) result.tokens.push(token);
+    if (parser.stack.length > maxStack) {
+      result.stopped = { messageId: 'depth', limit: limits.maxDepth, offset: start };
+      return result;
+    }
+  }
+  for (const token of parser.end()) result.tokens.push(token);
+  return result;
+}
