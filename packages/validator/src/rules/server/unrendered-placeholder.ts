@@ -7,15 +7,25 @@ import { isRecord, quote } from './support.js';
  *  the top-level `status`, which the server drops). */
 const UNCHECKED_FIELDS = new Set(['annotations', 'dockerImageMetadata', 'dockerImageConfig', 'dockerImageManifest']);
 
-/** Every string value of `value` with its path, leaving out the fields the server does not check. */
-function* stringValues(value: unknown, path: PathSegment[]): Generator<{ text: string; path: PathSegment[] }> {
+/**
+ * Calls `visit` with every string value of `value` and its path (one stack for the whole walk: copy
+ * it to keep it), leaving out the fields the server does not check.
+ */
+function visitStrings(value: unknown, path: PathSegment[], visit: (text: string, path: readonly PathSegment[]) => void): void {
   if (typeof value === 'string') {
-    yield { text: value, path };
+    visit(value, path);
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* stringValues(item, [...path, index]);
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      visitStrings(value[index], path, visit);
+      path.pop();
+    }
   } else if (isRecord(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!UNCHECKED_FIELDS.has(key) && !(path.length === 0 && key === 'status')) yield* stringValues(item, [...path, key]);
+    for (const key of Object.keys(value)) {
+      if (UNCHECKED_FIELDS.has(key) || (path.length === 0 && key === 'status')) continue;
+      path.push(key);
+      visitStrings(value[key], path, visit);
+      path.pop();
     }
   }
 }
@@ -37,9 +47,10 @@ export default defineRule({
     fillIn: '{{value}} holds the fill-in marker {{placeholder}}; the server would reject it as written. Write the real value, or leave the file out (ignores).',
   },
   check({ object, report }) {
-    for (const { text, path } of stringValues(object.value, [])) {
+    visitStrings(object.value, [], (text, at) => {
       const placeholder = findPlaceholder(text, object.inTemplate);
-      if (!placeholder) continue;
+      if (!placeholder) return;
+      const path = [...at];
       const data = { value: quote(text), placeholder: quote(placeholder.text) };
       if (placeholder.kind === 'template-action') {
         report({ path, messageId: 'templateAction', data });
@@ -49,6 +60,6 @@ export default defineRule({
         const templateHint = placeholder.text.startsWith('${') && !object.inTemplate ? ' (only an OpenShift Template fills in `${NAME}`, with `oc process`)' : '';
         report({ path, messageId: 'variable', data: { ...data, templateHint } });
       }
-    }
+    });
   },
 });
