@@ -176,6 +176,18 @@ function scanJsonValue(source: string, from: number): JsonScan {
   const skipSpace = (): void => {
     while (at < source.length && JSON_SPACE.has(source[at] ?? '')) at++;
   };
+  /** Reads an object's key and its colon from `at`; returns the failure, if any. */
+  const objectKey = (): JsonScan | undefined => {
+    skipSpace();
+    if (source[at] !== '"') return failAt(at, 'looking for beginning of object key string');
+    const keyEnd = scalar();
+    if (keyEnd === undefined) return failAt(at, 'in string literal');
+    at = keyEnd;
+    skipSpace();
+    if (source[at] !== ':') return failAt(at, 'after object key');
+    at++;
+    return undefined;
+  };
   for (;;) {
     // A value
     skipSpace();
@@ -189,15 +201,8 @@ function scanJsonValue(source: string, from: number): JsonScan {
         stack.pop();
         at++;
       } else {
-        if (char === '{') {
-          if (source[at] !== '"') return failAt(at, 'looking for beginning of object key string');
-          const keyEnd = scalar();
-          if (keyEnd === undefined) return failAt(at, 'in string literal');
-          at = keyEnd;
-          skipSpace();
-          if (source[at] !== ':') return failAt(at, 'after object key');
-          at++;
-        }
+        const failure = char === '{' ? objectKey() : undefined;
+        if (failure) return failure;
         continue;
       }
     } else {
@@ -219,16 +224,8 @@ function scanJsonValue(source: string, from: number): JsonScan {
       }
       if (source[at] !== ',') return failAt(at, open === '{' ? 'after object key:value pair' : 'after array element');
       at++;
-      if (open === '{') {
-        skipSpace();
-        if (source[at] !== '"') return failAt(at, 'looking for beginning of object key string');
-        const keyEnd = scalar();
-        if (keyEnd === undefined) return failAt(at, 'in string literal');
-        at = keyEnd;
-        skipSpace();
-        if (source[at] !== ':') return failAt(at, 'after object key');
-        at++;
-      }
+      const failure = open === '{' ? objectKey() : undefined;
+      if (failure) return failure;
       break;
     }
   }
