@@ -16,28 +16,31 @@ export class CheckFailure extends Error {
 type WorkerReply = { index: number; checked: CheckedFile } | { index: number; failure: { message: string; stack?: string } };
 
 /**
- * Checks the files in order. With more than one file and `jobs` > 1, worker threads check them
- * concurrently; results are still returned in task order, so output is the same for any `jobs`.
+ * Checks the files in order. With more than one file and `jobs` > 1, the main thread and
+ * `jobs` - 1 worker threads check them concurrently; results are still returned in task order, so
+ * output is the same for any `jobs`. The main thread takes a share rather than only handing out
+ * files: one thread fewer to start, to compile the validator in and to hold a heap for.
  * Texts are read inside whoever checks the file and dropped afterwards: only findings are kept.
  */
 export async function checkFiles(tasks: readonly FileTask[], config: ValidationConfig, jobs: number, fix?: FixOptions): Promise<CheckedFile[]> {
-  if (jobs <= 1 || tasks.length <= 1) {
-    const { checkFile } = await import('./check-file.js');
-    const results: CheckedFile[] = [];
-    for (const task of tasks) {
-      try {
-        // A copy, as a worker's result is: strings in a result (an object's name) can be slices
-        // of the file's text, and keeping them would keep every text alive until the end.
-        results.push(structuredClone(await checkFile(task, config, fix)));
-      } catch (error) {
-        throw asCheckFailure(task, error);
-      }
+  const { checkFile } = await import('./check-file.js');
+  const checkHere = async (task: FileTask): Promise<CheckedFile> => {
+    try {
+      // A copy, as a worker's result is: strings in a result (an object's name) can be slices
+      // of the file's text, and keeping them would keep every text alive until the end.
+      return structuredClone(await checkFile(task, config, fix));
+    } catch (error) {
+      throw asCheckFailure(task, error);
     }
+  };
+  if (jobs <= 1 || tasks.length <= 1) {
+    const results: CheckedFile[] = [];
+    for (const task of tasks) results.push(await checkHere(task));
     return results;
   }
   // Loaded only here: a one-file run should not pay for worker support.
   const { Worker } = await import('node:worker_threads');
-  return checkWithWorkers(Worker, tasks, config, Math.min(jobs, tasks.length), fix);
+  return checkWithWorkers(Worker, tasks, checkHere, { config, fix }, Math.min(jobs, tasks.length) - 1);
 }
 
 function asCheckFailure(task: FileTask, error: unknown): CheckFailure {
@@ -48,9 +51,9 @@ function asCheckFailure(task: FileTask, error: unknown): CheckFailure {
 function checkWithWorkers(
   WorkerThread: typeof Worker,
   tasks: readonly FileTask[],
-  config: ValidationConfig,
+  checkHere: (task: FileTask) => Promise<CheckedFile>,
+  workerData: { config: ValidationConfig; fix: FixOptions | undefined },
   workerCount: number,
-  fix: FixOptions | undefined,
 ): Promise<CheckedFile[]> {
   const results = new Array<CheckedFile>(tasks.length);
   const workers: Worker[] = [];
@@ -65,6 +68,14 @@ function checkWithWorkers(
       settled = true;
       void stopAll().finally(() => reject(error));
     };
+    const store = (index: number, checked: CheckedFile) => {
+      results[index] = checked;
+      finished += 1;
+      if (finished === tasks.length) {
+        settled = true;
+        void stopAll().then(() => resolve(results), reject);
+      }
+    };
     const dispatch = (worker: Worker) => {
       if (nextIndex >= tasks.length) return;
       const index = nextIndex++;
@@ -72,7 +83,7 @@ function checkWithWorkers(
     };
 
     for (let count = 0; count < workerCount; count++) {
-      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: { config, fix } });
+      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('failure' in reply) {
@@ -80,20 +91,30 @@ function checkWithWorkers(
           fail(new CheckFailure(task?.filePath ?? '?', reply.failure.message, reply.failure.stack));
           return;
         }
-        results[reply.index] = reply.checked;
-        finished += 1;
-        if (finished === tasks.length) {
-          settled = true;
-          void stopAll().then(() => resolve(results), reject);
-        } else {
-          dispatch(worker);
-        }
+        store(reply.index, reply.checked);
+        dispatch(worker);
       });
       worker.on('error', (error) => fail(error));
       worker.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`a worker thread exited with code ${code}`));
       });
-      dispatch(worker);
+      for (let queued = 0; queued < tasksQueuedPerWorker; queued++) dispatch(worker);
     }
+
+    const checkInMainThread = async () => {
+      for (let task = tasks[nextIndex]; !settled && task !== undefined; task = tasks[nextIndex]) {
+        const index = nextIndex++;
+        store(index, await checkHere(task));
+        // Between files, let the workers' replies in, so they get their next file.
+        await new Promise((next) => setImmediate(next));
+      }
+    };
+    checkInMainThread().catch(fail);
   });
 }
+
+/**
+ * A worker holds the next file while it checks one, so it never waits for the main thread to
+ * hand out work: the main thread replies only between the files it checks itself.
+ */
+const tasksQueuedPerWorker = 2;
