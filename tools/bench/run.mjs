@@ -63,11 +63,11 @@ function median(values) {
  * Runs `node args` once: wall time (ms), CPU time (ms) and peak RSS (MB) of the whole process.
  * Exit code 1 is accepted where the command reports problems in its input that way.
  */
-function measure(nodeArgs, { acceptExitOne = false, shell } = {}) {
+function measure(nodeArgs, { acceptExitOne = false, shell, env } = {}) {
   const program = shell ? ['/bin/sh', '-c', ...shell] : [nodeBinary, ...nodeArgs];
   const command = gnuTime ? [gnuTime, '-o', timingFile, '-f', '%U %S %M', ...program] : program;
   const start = process.hrtime.bigint();
-  const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && !(acceptExitOne && child.status === 1)) {
     throw new Error(`${program.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 2000)}`);
@@ -88,7 +88,7 @@ function measure(nodeArgs, { acceptExitOne = false, shell } = {}) {
 function compare(cases, runs) {
   const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let round = 0; round < runs; round++) {
-    for (const [name, { args: nodeArgs, acceptExitOne, shell }] of Object.entries(cases)) samples[name].push(measure(nodeArgs, { acceptExitOne, shell }));
+    for (const [name, { args: nodeArgs, acceptExitOne, shell, env }] of Object.entries(cases)) samples[name].push(measure(nodeArgs, { acceptExitOne, shell, env }));
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, list]) => {
@@ -193,6 +193,9 @@ for (const input of coldStartOnly ? [] : inputs) {
   // the files, at the same time. Their shared caches, memory bandwidth and background GC threads
   // bound `--jobs 2` too, so its speed-up is judged against this ceiling as well.
   if (input === inputs[2]) cases.pair = { shell: pairCommand(input), acceptExitOne: true };
+  // The same run from the compiled modules in dist/ instead of the bundle: does bundling cost
+  // anything in a long run (an earlier measurement saw 10–20 %)?
+  if (input === inputs[2]) cases.jobs1Dist = { args: validateArgs(1), acceptExitOne: true, env: { OCP_IMAGE_NO_BUNDLE: '1' } };
   const runs = runsFor(input.runs);
   process.stdout.write(`bench: ${input.name} (${runs} run${runs > 1 ? 's' : ''})… `);
   const measured = compare(cases, runs);
@@ -231,6 +234,7 @@ for (const input of coldStartOnly ? [] : inputs) {
   // two otherwise idle cores given the work it does (2 × CPU time of --jobs 1 / CPU time of --jobs 2).
   row.jobs2CoresUsed = gnuTime ? round(row.jobs2.cpuMs / row.jobs2.wallMs) : null;
   row.jobs2VsJobs1IdleBound = gnuTime ? round((2 * row.jobs1.cpuMs) / row.jobs2.cpuMs) : null;
+  if (row.jobs1Dist) row.jobs1DistVsBundle = round(row.jobs1Dist.wallMs / row.jobs1.wallMs);
   if (row.pair) {
     row.pairVsJobs1 = round(row.jobs1.wallMs / row.pair.wallMs);
     row.jobs2VsPair = round(row.pair.wallMs / row.jobs2.wallMs);
@@ -395,6 +399,11 @@ lines.push(`ESLint on ${eslint.input} (${eslint.runs} runs): ocp-image recommend
 if (largest.pair) {
   lines.push(
     `Parallel ceiling, ${largest.input}: two --jobs 1 processes on half of the files each, at once: ${largest.pair.wallMs} ms ±${Math.round(largest.pair.spread * 50)}% (CPU ${cell(largest.pair.cpuMs)} ms) → ${largest.pairVsJobs1}× --jobs 1; --jobs 2 reaches ${largest.jobs2VsPair}× of that.`,
+  );
+}
+if (largest.jobs1Dist) {
+  lines.push(
+    `Bundle against dist/, ${largest.input}, --jobs 1: from dist/ (OCP_IMAGE_NO_BUNDLE=1) ${largest.jobs1Dist.wallMs} ms ±${Math.round(largest.jobs1Dist.spread * 50)}% (CPU ${cell(largest.jobs1Dist.cpuMs)} ms), from the bundle ${largest.jobs1.wallMs} ms (CPU ${cell(largest.jobs1.cpuMs)} ms) → dist/ takes ${largest.jobs1DistVsBundle}× the bundle's time.`,
   );
 }
 lines.push(`--jobs 1 and --jobs 2 outputs byte-identical: ${results.rows.every((row) => row.jobsOutputsIdentical) ? 'yes' : `NO (${results.rows.filter((row) => !row.jobsOutputsIdentical).map((row) => row.input).join(', ')})`}.`);
