@@ -57,16 +57,27 @@ function render(segments: readonly ServerSegment[]): string {
     .join('');
 }
 
-/** The tag name an ImageStream's `spec.tags[index]` converts to; undefined when no single key is certain. */
-function tagKey(object: ManifestObject, index: number): string | undefined {
-  if (replacedTagIndexes(object).has(index)) return undefined;
+const tagKeysCache = new WeakMap<ManifestObject, readonly (string | undefined)[]>();
+
+/**
+ * The key each of an ImageStream's `spec.tags` entries converts to, by index, computed once per
+ * object (a stream may have thousands of tags with findings); undefined where no single key is
+ * certain: an entry a later one replaces, a name a Template parameter fills in.
+ */
+function tagKeys(object: ManifestObject): readonly (string | undefined)[] {
+  let keys = tagKeysCache.get(object);
+  if (keys) return keys;
+  const replaced = replacedTagIndexes(object);
   const spec = object.value['spec'];
   const tags = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>)['tags'] : undefined;
-  const tag: unknown = Array.isArray(tags) ? tags[index] : undefined;
-  const name = typeof tag === 'object' && tag !== null ? (tag as Record<string, unknown>)['name'] : undefined;
-  if (name === undefined || name === null) return '';
-  if (typeof name !== 'string' || (object.inTemplate && isTemplateParameterValue(name))) return undefined;
-  return name;
+  keys = (Array.isArray(tags) ? tags : []).map((tag: unknown, index) => {
+    const name = typeof tag === 'object' && tag !== null ? (tag as Record<string, unknown>)['name'] : undefined;
+    if (replaced.has(index)) return undefined;
+    if (name === undefined || name === null) return '';
+    return typeof name !== 'string' || (object.inTemplate && isTemplateParameterValue(name)) ? undefined : name;
+  });
+  tagKeysCache.set(object, keys);
+  return keys;
 }
 
 /**
@@ -85,7 +96,7 @@ export function serverPathOf(object: ManifestObject, path: readonly PathSegment[
   const segments: ServerSegment[] = kept.map((segment) => (typeof segment === 'number' ? { index: segment } : { name: segment }));
   if (renamed !== undefined) segments[segments.length - 1] = { name: renamed };
   if (object.kind === 'ImageStream' && path[0] === 'spec' && path[1] === 'tags' && typeof path[2] === 'number') {
-    const key = tagKey(object, path[2]);
+    const key = tagKeys(object)[path[2]];
     if (key === undefined) return undefined;
     segments[2] = { key };
   }
