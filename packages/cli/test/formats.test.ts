@@ -105,7 +105,7 @@ describe('json', () => {
       'with space.yaml',
       'ünïcødé.yml',
     ]);
-    const keys = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'path', 'documentIndex', 'kind', 'name', 'messageId'];
+    const keys = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'path', 'serverPath', 'documentIndex', 'kind', 'name', 'messageId'];
     // As in ESLint, only when they apply.
     const optionalKeys = ['fatal', 'fix', 'suggestions'];
     for (const result of results) {

@@ -80,6 +80,7 @@ describe('walking a directory', () => {
     endLine: 1,
     endColumn: 2,
     path: '',
+    serverPath: null,
     documentIndex: 0,
     kind: null,
     name: null,

@@ -1,5 +1,5 @@
 import type { LanguageOptions, RuleDefinition as EslintRule, RuleVisitor, SourceLocation, TextSourceCode } from '@eslint/core';
-import { limitsSchema, type Finding, type RuleDefinition } from '@ocp-image/validator';
+import { limitsSchema, serverPathNote, type Finding, type MessageTable, type MessageValues, type RuleDefinition } from '@ocp-image/validator';
 import { ruleDocsUrl } from '@ocp-image/validator/docs-url';
 import { findingsByRule, type RuleOptions } from './validation.js';
 
@@ -22,13 +22,28 @@ export type ManifestRule = EslintRule<{
   ExtRuleDocs: unknown;
 }>;
 
+/** The placeholder a server rule's ESLint messages end with: the validator's note on the path the API server reports. */
+const SERVER_PATH_NOTE = 'serverPathNote';
+
+/** The rule's messages as ESLint interpolates them: a server rule's with room for the note. */
+function eslintMessages(definition: RuleDefinition): MessageTable {
+  if (definition.category !== 'server') return definition.messages;
+  return Object.fromEntries(Object.entries(definition.messages).map(([id, text]) => [id, `${text}{{${SERVER_PATH_NOTE}}}`]));
+}
+
+/** The data ESLint interpolates a finding's message with, so that its text is the validator's. */
+export function eslintMessageData(definition: RuleDefinition, finding: Pick<Finding, 'data' | 'path' | 'serverPath'>): MessageValues {
+  const data = finding.data ?? {};
+  return definition.category === 'server' ? { ...data, [SERVER_PATH_NOTE]: serverPathNote(finding.path, finding.serverPath) } : data;
+}
+
 /** The ESLint rule for one registry rule: it reports this rule's findings of the file's shared validation. */
 export function createEslintRule(definition: RuleDefinition): ManifestRule {
   return {
     meta: {
       type: definition.category === 'lint' ? 'suggestion' : 'problem',
       docs: { description: definition.description, url: ruleDocsUrl(definition.id) },
-      messages: definition.messages,
+      messages: eslintMessages(definition),
       ...(definition.fixable ? { fixable: definition.fixable } : {}),
       ...(definition.hasSuggestions ? { hasSuggestions: true } : {}),
       schema: ruleOptionsSchema,
@@ -50,10 +65,10 @@ export function createEslintRule(definition: RuleDefinition): ManifestRule {
             context.report({
               loc: toLanguageLocation(finding, origin),
               messageId: finding.messageId,
-              data: finding.data ?? {},
+              data: eslintMessageData(definition, finding),
               // The validator's edits are on the same text ESLint lints (after a byte order mark).
               ...(fix ? { fix: () => fix } : {}),
-              ...(suggestions ? { suggest: suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: () => suggestion.fix })) } : {}),
+              ...(suggestions ? { suggest: suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: eslintMessageData(definition, { data: suggestion.data, path: '' }), fix: () => suggestion.fix })) } : {}),
             });
           }
         },

@@ -24,7 +24,9 @@ describe('rules generated from the registry', () => {
     const meta = plugin.rules[id]?.meta;
     expect(meta?.docs?.description).toBe(rule.description);
     expect(meta?.docs?.url).toBe(`https://github.com/ocp-image/ocp-image/blob/main/docs/rules/${id}.md`);
-    expect(meta?.messages).toEqual(rule.messages);
+    // A server rule's messages end with room for the note on the path the API server reports.
+    const noteRoom = rule.category === 'server' ? '{{serverPathNote}}' : '';
+    expect(meta?.messages).toEqual(Object.fromEntries(Object.entries(rule.messages).map(([messageId, text]) => [messageId, `${text}${noteRoom}`])));
     expect(meta?.type).toBe(rule.category === 'lint' ? 'suggestion' : 'problem');
   });
 
@@ -42,6 +44,24 @@ describe('rules generated from the registry', () => {
   it('names the plugin and its namespace', () => {
     expect(plugin.meta).toMatchObject({ name: '@ocp-image/eslint-plugin', namespace: 'ocp-image' });
     expect(plugin.meta.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("reports the validator's message text, the API server's path included", () => {
+    const text = `apiVersion: image.openshift.io/v1
+kind: ImageStream
+metadata:
+  name: app
+  labels: {team: "a b"}
+spec:
+  tags:
+  - name: latest
+    from: {kind: Docker, name: quay.io/org/app:1}
+    referencePolicy: {type: local}
+`;
+    const findings = validate(text, { filePath: 'stream.yaml' }).findings;
+    expect(findings.filter((finding) => finding.message.includes('The API server reports it at spec.tags[latest].')).length).toBe(2);
+    const messages = lint(text, 'stream.yaml');
+    expect(messages.map((message) => [message.ruleId, message.message])).toEqual(findings.map((finding) => [`ocp-image/${finding.ruleId}`, finding.message]));
   });
 });
 

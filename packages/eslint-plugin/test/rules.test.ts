@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RuleTester, type Linter } from 'eslint';
 import { applyFixes, fileRules, rules as registry, schemaEnum, validate, type Finding, type ValidationConfig } from '@ocp-image/validator';
 import plugin from '../src/index.js';
+import { eslintMessageData } from '../src/rules.js';
 import type { RuleOptions } from '../src/validation.js';
 import { fixturesRoot, lint, repoRoot } from './support.js';
 
@@ -136,15 +137,15 @@ for (const rule of registry) {
           return {
             ...asTest(testCase),
             ...(fixed.fixed ? { output: fixed.output } : {}),
-            errors: testCase.findings.map(({ messageId, data, line, column, endLine, endColumn, suggestions }) => ({
-              messageId,
-              data,
-              line,
-              column,
-              endLine,
-              endColumn,
-              ...(suggestions
-                ? { suggestions: suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: suggestion.data, output: applyFixes(testCase.code, [{ ...testCase.findings[0]!, fix: suggestion.fix }]).output })) }
+            errors: testCase.findings.map((finding) => ({
+              messageId: finding.messageId,
+              data: eslintMessageData(rule, finding),
+              line: finding.line,
+              column: finding.column,
+              endLine: finding.endLine,
+              endColumn: finding.endColumn,
+              ...(finding.suggestions
+                ? { suggestions: finding.suggestions.map((suggestion) => ({ messageId: suggestion.messageId, data: eslintMessageData(rule, { data: suggestion.data, path: '' }), output: applyFixes(testCase.code, [{ ...testCase.findings[0]!, fix: suggestion.fix }]).output })) }
                 : {}),
             })),
           };

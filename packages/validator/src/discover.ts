@@ -5,12 +5,13 @@
  * found are objects themselves whose `objects` library-go's templateprocessing decodes later.
  * What oc cannot decode or type becomes a problem here, at the value that fails.
  */
-import type { ManifestObject, PathSegment } from './types.js';
+import type { ManifestObject, PathEdit, PathSegment } from './types.js';
 import { addCount, renderPath } from './paths.js';
 import { ruleMessage } from './rules/define.js';
 import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from './rest-mapping.js';
 import apiVersionMapping, { unmappedApiVersion } from './rules/client/api-version-mapping.js';
 import documentNotObject from './rules/client/document-not-object.js';
+import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
 
@@ -21,6 +22,7 @@ export interface DiscoveryProblem {
   data: Record<string, string | number>;
   /** Document path of the failing value. */
   path: PathSegment[];
+  fix?: PathEdit;
 }
 
 export interface Discovery {
@@ -69,6 +71,18 @@ function typedItemKind(listKind: string, imageKinds: ReadonlySet<string>): strin
   return listKind.endsWith('List') && imageKinds.has(itemKind) ? itemKind : undefined;
 }
 
+const kindsByLowerCaseCache = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
+
+/** The image kinds and their typed list kinds (ImageStreamList), by their lowercase spelling. */
+function kindsByLowerCase(imageKinds: ReadonlySet<string>): ReadonlyMap<string, string> {
+  let kinds = kindsByLowerCaseCache.get(imageKinds);
+  if (!kinds) {
+    kinds = new Map([...imageKinds].flatMap((kind) => [kind, `${kind}List`]).map((kind) => [kind.toLowerCase(), kind]));
+    kindsByLowerCaseCache.set(imageKinds, kinds);
+  }
+  return kinds;
+}
+
 export function discoverObjects(root: unknown, documentIndex: number, imageKinds: ReadonlySet<string>): Discovery {
   const discovery: Discovery = { objects: [], templates: [], skipped: {}, problems: [] };
   const skip = (kind: string): void => {
@@ -76,6 +90,22 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
   };
   const problem = (path: PathSegment[], message: Omit<DiscoveryProblem, 'path'>): void => {
     discovery.problems.push({ ...message, path });
+  };
+  /**
+   * An image kind (or typed image list kind) written in another case (so letters only), with an
+   * apiVersion oc sends to the image group (or its legacy v1): reported, and the kind meant returned.
+   */
+  const caseCorrectedKind = (value: Record<string, unknown>, written: string, pathPrefix: PathSegment[], inTemplate: boolean): string | undefined => {
+    const kind = kindsByLowerCase(imageKinds).get(written.toLowerCase());
+    if (kind === undefined || kind === written) return undefined;
+    const verdict = judgeApiVersion(value.apiVersion, written, placementOf(inTemplate, pathPrefix));
+    if (verdict === 'other-group' || verdict === 'absent') return undefined;
+    // The discovery REST mapper also maps each served kind in lowercase, so oc sends it; the server's scheme does not know it.
+    const messageId = verdict === 'mapped' && written === written.toLowerCase() && imageKinds.has(kind) ? 'notRegistered' : 'noMatch';
+    const data = { value: written, kind, version: String(value.apiVersion).slice(0, 100) };
+    const path = [...pathPrefix, 'kind'];
+    problem(path, { ...ruleMessage(kindCase, { messageId, data }), fix: { type: 'replace', path, value: kind } });
+    return kind;
   };
   const toObject = (value: Record<string, unknown>, kind: string, pathPrefix: PathSegment[], inTemplate: boolean): ManifestObject => {
     const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -96,7 +126,7 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     const kind = value.kind;
     // UnstructuredJSONScheme decodes an object with `items` as a list, whatever its kind.
     if (typeof kind === 'string' && value.items !== undefined && value.items !== null) {
-      visitList(value, kind, pathPrefix, inTemplate);
+      visitList(value, caseCorrectedKind(value, kind, pathPrefix, inTemplate) ?? kind, pathPrefix, inTemplate);
       return;
     }
     if (kind === 'Template') {
@@ -106,7 +136,8 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       }
       return;
     }
-    const objectKind = writtenKind(value, imageKinds);
+    const written = writtenKind(value, imageKinds);
+    const objectKind = (typeof written === 'string' && !imageKinds.has(written) && caseCorrectedKind(value, written, pathPrefix, inTemplate)) || written;
     if (!isImageObject(value, objectKind, imageKinds, inTemplate)) {
       skip(typeof kind === 'string' ? kind : '(no kind)');
       return;

@@ -30,6 +30,7 @@ import { IMAGE_API_VERSION } from './rest-mapping.js';
 import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
+import { serverPathNote, serverPathOf } from './server-path.js';
 import { hasTemplateAction } from './placeholders.js';
 import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 import { readDocuments } from './yaml/read.js';
@@ -60,6 +61,7 @@ interface PendingFinding {
   target: LocateTarget;
   /** Document path to position the finding at, when not `path`. */
   locateAt?: PathSegment[];
+  serverPath?: string;
 }
 
 function errorText(error: unknown): string {
@@ -142,7 +144,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       let rule = rulesById.get(item.ruleId);
       // A message id the rule does not have is a bug in the validator, never silently shown as text.
       if (!rule || !Object.hasOwn(rule.messages, item.messageId)) {
-        item = { ...item, ruleId: internalError.id, messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` }, fix: undefined, suggest: undefined };
+        item = { ...item, ruleId: internalError.id, messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` }, fix: undefined, suggest: undefined, serverPath: undefined };
         rule = internalError;
       }
       const severity = effectiveSeverity(rule, config);
@@ -163,14 +165,16 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
           if (desc !== undefined) suggestions.push({ messageId: suggestion.messageId, data, desc: interpolate(desc, data), fix: edit });
         }
       }
+      const path = item.path ? renderPath(item.path) : '';
       const finding: Finding = {
         ruleId: item.ruleId,
         severity,
         messageId: item.messageId,
         data: item.data,
-        message: interpolate(rule.messages[item.messageId], item.data),
+        message: interpolate(rule.messages[item.messageId], item.data) + serverPathNote(path, item.serverPath),
         ...locator.position(range),
-        path: item.path ? renderPath(item.path) : '',
+        path,
+        ...(item.serverPath === undefined ? {} : { serverPath: item.serverPath }),
         documentIndex: item.documentIndex,
         ...(owner ? { kind: owner.kind } : {}),
         ...(owner?.name !== undefined ? { name: owner.name } : {}),
@@ -219,6 +223,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       target: LocateTarget = 'value',
       locateAt?: readonly PathSegment[],
       fixes: Pick<ReportDescriptor, 'fix' | 'suggest'> = {},
+      serverPath?: string,
     ) =>
       found.push({
         ruleId,
@@ -230,6 +235,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         ...(locateAt ? { locateAt: inDocument(locateAt) } : {}),
         ...(fixes.fix ? { fix: inDocumentEdit(fixes.fix) } : {}),
         ...(fixes.suggest ? { suggest: fixes.suggest.map((suggestion) => ({ ...suggestion, edit: inDocumentEdit(suggestion.edit) })) } : {}),
+        ...(serverPath === undefined ? {} : { serverPath }),
       });
 
     // Object rules first: where one (or oc's typing, in discoveryFindings) reports a path, the schema's finding there is redundant.
@@ -241,7 +247,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
           object,
           config,
           report: (descriptor: ReportDescriptor) =>
-            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}, 'value', undefined, descriptor),
+            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}, 'value', undefined, descriptor, reportsServerPath(rule, descriptor.messageId) ? serverPathOf(object, descriptor.path) : undefined),
         });
       } catch (error) {
         report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
@@ -273,6 +279,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
     return found;
   }
+}
+
+/** Whether the server reports this finding of the rule as a field error at its path. */
+function reportsServerPath(rule: RuleDefinition, messageId: string): boolean {
+  const excluded = rule.flags?.noServerPath;
+  return rule.category === 'server' && excluded !== true && !excluded?.includes(messageId);
 }
 
 /** A value holding an unrendered placeholder gets that finding alone: what else fails there follows from it. */

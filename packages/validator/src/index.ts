@@ -14,6 +14,7 @@ export { isTemplateParameterValue, isNonStringTemplateParameter } from './templa
 export { closestMatch } from './suggest.js';
 export { chartDirectoryCandidates } from './helm-chart.js';
 export { renderPath } from './paths.js';
+export { serverPathNote } from './server-path.js';
 export { DEFAULT_LIMITS, limitsSchema } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
 export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';

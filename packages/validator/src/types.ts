@@ -47,6 +47,11 @@ export interface Finding {
   endColumn: number;
   /** Rendered path, e.g. `spec.tags[0].from.kind` or `metadata.labels["app.kubernetes.io/name"]`. */
   path: string;
+  /**
+   * Server rules: the path the API server reports the error at (its field.Path, relative to the
+   * object as created: `spec.tags[latest].from.kind`, `metadata.labels`), where it is certain.
+   */
+  serverPath?: string;
   /** 0-based index of the YAML document in the file. */
   documentIndex: number;
   kind?: string;
@@ -186,6 +191,11 @@ export interface RuleFlags {
   decoding?: boolean;
   /** Off unless configured (`rules`), whatever its default severity; the configs leave it out. */
   optIn?: boolean;
+  /**
+   * A server rule whose findings (all, or those of these message ids) the server rejects other than
+   * as a field error at the finding's path (while decoding, or handling the request): no `serverPath`.
+   */
+  noServerPath?: true | readonly string[];
 }
 
 /** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */

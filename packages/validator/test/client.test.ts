@@ -81,3 +81,45 @@ describe('the apiVersion fix', () => {
     expect(fixed.findings).toEqual([]);
   });
 });
+
+describe('kind-case: an image kind in another case', () => {
+  const kindFindings = (text: string) =>
+    validate(text)
+      .findings.filter((finding) => finding.ruleId === 'kind-case')
+      .map((finding) => [finding.path, finding.messageId]);
+
+  it('oc maps the all-lowercase kind but the server does not know it; other spellings fail in oc', () => {
+    const text = 'apiVersion: image.openshift.io/v1\nkind: imagestream\nmetadata: {name: a}\n---\napiVersion: image.openshift.io/v1\nkind: ImageStreamtag\nmetadata: {name: a:b}\n';
+    expect(kindFindings(text)).toEqual([
+      ['kind', 'notRegistered'],
+      ['kind', 'noMatch'],
+    ]);
+  });
+
+  it('a lowercase list kind is not mapped (discovery adds only Kind+"List"), nor is anything under v1', () => {
+    expect(kindFindings('apiVersion: image.openshift.io/v1\nkind: imagestreamlist\nitems: []\n')).toEqual([['kind', 'noMatch']]);
+    expect(kindFindings('apiVersion: v1\nkind: imagestream\nmetadata: {name: a}\n')).toEqual([['kind', 'noMatch']]);
+  });
+
+  it('leaves other groups and objects without an apiVersion alone', () => {
+    const text = 'apiVersion: config.openshift.io/v1\nkind: image\nmetadata: {name: cluster}\n---\nkind: imagestream\nmetadata: {name: a}\n';
+    expect(kindFindings(text)).toEqual([]);
+    expect(validate(text).skipped).toEqual({ image: 1, imagestream: 1 });
+  });
+
+  it('validates the object as the kind it is meant as, and the fix writes that kind', () => {
+    const text = 'apiVersion: image.openshift.io/v1\nkind: imageStream\nmetadata: {name: a}\nspec:\n  tags:\n  - name: x\n    from: {kind: Docker, name: quay.io/a/b:1}\n';
+    const result = validate(text);
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['kind-case', 'tag-from-kind']);
+    expect(result.objects.map((object) => object.kind)).toEqual(['ImageStream']);
+    expect(fixText(text).output).toContain('kind: ImageStream\n');
+  });
+
+  it('types the items of a typed list written in another case', () => {
+    const text = 'apiVersion: image.openshift.io/v1\nkind: imageStreamList\nitems:\n- metadata: {name: Bad_Name}\n';
+    expect(validate(text).findings.map((finding) => [finding.ruleId, finding.path])).toEqual([
+      ['kind-case', 'kind'],
+      ['imagestream-name', 'items[0].metadata.name'],
+    ]);
+  });
+});

@@ -16,13 +16,13 @@ import { validate } from '../src/validate.js';
 const fixturesRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
 
-type ExpectedFinding = Pick<Finding, 'ruleId' | 'line' | 'column' | 'endLine' | 'endColumn' | 'message'>;
+type ExpectedFinding = Pick<Finding, 'ruleId' | 'line' | 'column' | 'endLine' | 'endColumn' | 'message' | 'serverPath'>;
 
 const MANIFEST = /\.(ya?ml|json)$/;
 
 function expectedShape(finding: Finding): ExpectedFinding {
-  const { ruleId, line, column, endLine, endColumn, message } = finding;
-  return { ruleId, line, column, endLine, endColumn, message };
+  const { ruleId, line, column, endLine, endColumn, message, serverPath } = finding;
+  return { ruleId, line, column, endLine, endColumn, message, ...(serverPath === undefined ? {} : { serverPath }) };
 }
 
 const ruleDirectories = readdirSync(fixturesRoot, { withFileTypes: true })

@@ -79,6 +79,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
         },
         properties: {
           path: finding.path,
+          ...(finding.serverPath === undefined ? {} : { serverPath: finding.serverPath }),
           documentIndex: finding.documentIndex,
           ...(finding.kind === undefined ? {} : { kind: finding.kind }),
           ...(finding.name === undefined ? {} : { name: finding.name }),

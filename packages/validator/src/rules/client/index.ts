@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../../types.js';
 import apiVersionMapping from './api-version-mapping.js';
 import documentNotObject from './document-not-object.js';
+import kindCase from './kind-case.js';
 import kindNotCreatable from './kind-not-creatable.js';
 import listItemType from './list-item-type.js';
 
@@ -9,5 +10,6 @@ export const clientRules: readonly RuleDefinition[] = [
   documentNotObject,
   listItemType,
   apiVersionMapping,
+  kindCase,
   kindNotCreatable,
 ];

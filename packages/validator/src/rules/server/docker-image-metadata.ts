@@ -99,6 +99,8 @@ export default defineRule({
   source:
     'openshift-apiserver pkg/image/apis/image/v1/conversion.go Convert_v1_Image_To_image_Image decodes the dockerImageMetadata RawExtension with the docker image codecs into openshift/api image/docker10 DockerImage (encoding/json, case-sensitive, unknown fields ignored); a type mismatch fails the conversion and the request',
   kinds: IMAGE_KINDS,
+  // Conversion fails (a decoding error of the request), before any field is validated.
+  flags: { noServerPath: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}: the server decodes dockerImageMetadata into typed Docker image metadata when it converts the Image and rejects it.{{hint}}',
   },

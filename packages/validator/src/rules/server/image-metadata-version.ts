@@ -12,6 +12,8 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/v1/conversion.go Convert_v1_Image_To_image_Image: a non-empty dockerImageMetadata is decoded as kind DockerImage of group image.openshift.io at dockerImageMetadataVersion ("" means 1.0) with dockerImageScheme, which registers only openshift/api image/docker10 (1.0) and image/dockerpre012 (pre012); any other version fails the conversion while the request is decoded',
   kinds: IMAGE_KINDS,
+  // Conversion fails (a decoding error of the request), before any field is validated.
+  flags: { noServerPath: true },
   messages: {
     unregistered:
       'dockerImageMetadataVersion {{value}} is not a registered metadata version: the server cannot convert dockerImageMetadata (no kind "DockerImage" is registered for version "image.openshift.io/{{version}}") and rejects the request. Use "1.0" (or leave it out), or "pre012" for metadata of Docker before 0.12.{{hint}}',

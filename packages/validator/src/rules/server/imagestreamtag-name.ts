@@ -12,6 +12,8 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated by ValidateImageStream (ValidateImageStreamName; \'namespace/name\' cannot be longer than reference.NameTotalLengthMax = 255)',
   kinds: ['ImageStreamTag', 'ImageTag'],
+  // REST Create answers Bad Request, or the image stream it creates fails its own validation.
+  flags: { noServerPath: true },
   messages: {
     missingTag: 'The {{kind}} name {{value}} must be of the form <stream_name>:<tag>.{{hint}}',
     streamTooLong:

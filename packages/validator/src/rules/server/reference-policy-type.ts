@@ -42,6 +42,8 @@ export default defineRule({
   source:
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (\'valid values are "Source", "Local"\'), after SetDefaults_TagReferencePolicy in pkg/image/apis/image/v1/defaults.go turns "" into Source; ValidateImageStreamImport does not check policies, pkg/image/apiserver/registry/imagestreamimport/rest.go ensureSpecTag copies them to the stream when spec.import is true',
   kinds: [...TAG_REFERENCE_KINDS, 'ImageStreamImport'],
+  // An import's policy fails in the validation of the image stream it writes, at that stream's tag.
+  flags: { noServerPath: ['imported'] },
   fixable: 'code',
   messages: {
     invalid: 'The referencePolicy.type {{value}} is not valid: valid values are "Source", "Local" (leave it out for Source).{{hint}}',

@@ -39,6 +39,8 @@ export default defineRule({
   source:
     '`oc apply` sends the text as written; the API server then rejects it where it checks the field (an image reference fails openshift/library-go reference.Parse, a name fails its DNS or path-segment check, a label value its pattern). Template parameters are replaced by `oc process` (openshift/library-go pkg/template/templateprocessing), nothing else is.',
   kinds: '*',
+  // Which check rejects the unfilled value depends on the field, and some only fail later.
+  flags: { noServerPath: true },
   messages: {
     templateAction:
       '{{value}} holds the template action {{placeholder}}, which only Helm or Jinja (Ansible) can fill in; the server would reject it as written. Validate the rendered output (`helm template … | ocp-image validate -`) or leave the file out (ignores).',
