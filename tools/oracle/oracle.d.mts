@@ -1,4 +1,7 @@
-/** One document as `ocp-image decode --format json` prints it: the JSON value oc sends, or oc's error. */
+/**
+ * One document as `ocp-image decode --format json` prints it: the JSON value oc sends (integers
+ * beyond Number's exact range as BigInt), or oc's error.
+ */
 export type OracleDocument =
   | { index: number; value: unknown }
   | { index: number; error: { message: string; line: number; column: number } };

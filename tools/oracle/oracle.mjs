@@ -59,5 +59,22 @@ function runBatch(texts) {
   const lines = result.stdout.split('\n');
   lines.pop();
   if (lines.length !== texts.length) throw new Error(`the go-yaml oracle answered ${lines.length} of ${texts.length} texts`);
-  return lines.map((line) => JSON.parse(line));
+  return lines.map(parseExact);
+}
+
+const exactIntegerKey = '__oracle_exact_integer__';
+
+/**
+ * JSON.parse, but an integer beyond Number's exact range becomes a BigInt, as `decode` gives it
+ * (oc sends int64 values exactly): such integers are wrapped before parsing and unwrapped after.
+ */
+function parseExact(line) {
+  const wrapped = line.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g, (token) =>
+    token.startsWith('"') ? token : `{"${exactIntegerKey}":"${token}"}`,
+  );
+  return JSON.parse(wrapped, (_key, value) => {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, exactIntegerKey)) return value;
+    const number = Number(value[exactIntegerKey]);
+    return Number.isSafeInteger(number) ? number : BigInt(value[exactIntegerKey]);
+  });
 }

@@ -9,7 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeWithOracle, oracleAvailability, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
-import { decode, type DecodedDocument } from '../src/index.js';
+import { decode } from '../src/index.js';
+import { divergence } from './oracle-compare.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
 import { streamText } from './arbitraries/yaml-text.js';
 
@@ -17,31 +18,6 @@ const availability = oracleAvailability();
 if (!availability.available) {
   if (process.env.CI === 'true') throw new Error(`CI needs the go-yaml oracle: ${availability.reason}`);
   console.warn(`oracle.test.ts SKIPPED: ${availability.reason}`);
-}
-
-/** Deep equality that tells -0 from 0 (JSON can carry -0; go-yaml gives it for `-0.0`) and ignores key order. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const bRecord = b as Record<string, unknown>;
-  return aKeys.every((name) => Object.hasOwn(bRecord, name) && sameValue((a as Record<string, unknown>)[name], bRecord[name]));
-}
-
-/** Why ours differs from oc's outcome: another value, an error on one side only, or another document index. */
-export function divergence(expected: readonly OracleDocument[], actual: readonly DecodedDocument[]): string | undefined {
-  const length = Math.max(expected.length, actual.length);
-  for (let position = 0; position < length; position++) {
-    const want = expected[position];
-    const got = actual[position];
-    const show = (document: unknown) => JSON.stringify(document, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
-    if (!want || !got || want.index !== got.index || 'error' in want !== 'error' in got) return `oc: ${show(want)}, ours: ${show(got)}`;
-    if ('value' in want && 'value' in got && !sameValue(want.value, got.value)) return `oc: ${show(want)}, ours: ${show(got)}`;
-  }
-  return undefined;
 }
 
 /**
