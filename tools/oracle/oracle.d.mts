@@ -12,3 +12,6 @@ export function oracleAvailability(): OracleAvailability;
 
 /** Per text, its documents (empty ones left out; the list ends at the first error, where oc stops). */
 export function decodeWithOracle(texts: readonly (string | Uint8Array)[]): OracleDocument[][];
+
+/** Per text, the oracle's answer as JSON text (numbers exactly as encoding/json writes what oc sends). */
+export function oracleLines(texts: readonly (string | Uint8Array)[]): string[];

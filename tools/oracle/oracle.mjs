@@ -35,13 +35,18 @@ function build() {
 
 /** Decodes each text (a string is sent as UTF-8; bytes as they are) as `oc apply -f` would. */
 export function decodeWithOracle(texts) {
+  return oracleLines(texts).map(parseExact);
+}
+
+/** The same, each answer as the oracle's JSON text: numbers exactly as encoding/json writes what oc sends. */
+export function oracleLines(texts) {
   const status = oracleAvailability();
   if (!status.available) throw new Error(status.reason);
-  const results = [];
+  const lines = [];
   for (let start = 0; start < texts.length; start += batchSize) {
-    results.push(...runBatch(texts.slice(start, start + batchSize)));
+    lines.push(...runBatch(texts.slice(start, start + batchSize)));
   }
-  return results;
+  return lines;
 }
 
 function runBatch(texts) {
@@ -59,7 +64,7 @@ function runBatch(texts) {
   const lines = result.stdout.split('\n');
   lines.pop();
   if (lines.length !== texts.length) throw new Error(`the go-yaml oracle answered ${lines.length} of ${texts.length} texts`);
-  return lines.map(parseExact);
+  return lines;
 }
 
 const exactIntegerKey = '__oracle_exact_integer__';

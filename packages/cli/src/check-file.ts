@@ -15,7 +15,7 @@ import {
 } from '@ocp-image/validator';
 import type { ByteEncoding, Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
 import { getRule } from '@ocp-image/validator';
-import { decodeManifest, positionAfter } from './decode.js';
+import { decodeManifest, positionOf } from './decode.js';
 import { hashContent, type FileStamp } from './file-stamp.js';
 import type { FileResult } from './results.js';
 import type { SkippedLink } from './targets.js';
@@ -74,10 +74,9 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
     fixed = undefined;
   }
   const result = fixed ?? validate(read.text, options);
-  const encoding = read.encoding ?? 'utf-8';
-  const output = fixed?.fixed ? `${encoding === 'utf-8' ? '' : '\uFEFF'}${fixed.output}` : undefined;
+  const output = fixed?.fixed ? fixed.output : undefined;
   // Only a file named by a path is written, in its own encoding, and only when a fix changed it.
-  if (fixed?.fixed && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, encodeText(fixed.output, encoding));
+  if (output !== undefined && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, encodeText(output, read.encoding ?? 'utf-8'));
   return {
     result: {
       filePath: task.filePath,
@@ -147,7 +146,7 @@ function readBytes(bytes: Uint8Array, config: ValidationConfig): Read {
 const encodingNames: Record<ByteEncoding, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
 
 function fixRefusal(text: string, firstIllFormed: number, encoding: ByteEncoding, config: ValidationConfig): Read {
-  const { line, column } = positionAfter(text.slice(0, firstIllFormed));
+  const { line, column } = positionOf(text, firstIllFormed);
   return fileFinding(fileEncodingRule, 'fixWouldReplaceBytes', { encoding: encodingNames[encoding], line, column }, line, column, config);
 }
 

@@ -28,19 +28,22 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
   const decoded = decodeBytes(raw);
   const { text, encoding, firstIllFormed } = decoded;
   if (encoding === 'utf-8-bom' && firstIllFormed !== undefined) {
-    const position = positionAfter(text.slice(0, firstIllFormed));
+    const position = positionOf(text, firstIllFormed);
     return { problem: { messageId: 'invalidUtf8AfterBom', data: { ...position }, ...position } };
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
-    const position = positionAfter(text.slice(0, nul));
+    const position = positionOf(text, nul);
     return { problem: { messageId: 'binary', data: { ...position }, ...position } };
   }
   return decoded;
 }
 
-/** 1-based line and column (UTF-16 code units, line breaks as in every other position) just after `prefix`. */
-export function positionAfter(prefix: string): { line: number; column: number } {
-  const lines = prefix.split(LINE_BREAK);
+/**
+ * 1-based line and column of `offset` in a text from `decodeBytes`, as every other position: in
+ * UTF-16 code units, after the byte order mark, with the line breaks of LINE_BREAK.
+ */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(text.startsWith('\uFEFF') ? 1 : 0, offset).split(LINE_BREAK);
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -3,10 +3,14 @@
  * them through golang.org/x/text `unicode.BOMOverride(unicode.UTF8.NewDecoder())`.
  */
 
-/** How the bytes were read; the byte order mark, when there is one, is not part of the text. */
+/** How the bytes were read: UTF-8 without or with a byte order mark, or UTF-16 after its mark. */
 export type ByteEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedBytes {
+  /**
+   * The file as text, its byte order mark as a leading U+FEFF (as a UTF-8 file read into a string
+   * has it): the text `validate` and `decode` take, which drop that mark as x/text does.
+   */
   text: string;
   encoding: ByteEncoding;
   /**
@@ -27,30 +31,26 @@ const strictUtf16 = new TextDecoder('utf-16le', { ignoreBOM: true, fatal: true }
 export function decodeBytes(bytes: Uint8Array): DecodedBytes {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(swapPairs(bytes.subarray(2)), 'utf-16be');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
-  return decodeUtf8(bytes, 'utf-8');
-}
-
-/** The bytes of `text` in `encoding`, byte order mark included: what `--fix` writes back. */
-export function encodeText(text: string, encoding: ByteEncoding): Uint8Array {
-  if (encoding === 'utf-8') return new TextEncoder().encode(text);
-  if (encoding === 'utf-8-bom') return new TextEncoder().encode(`\uFEFF${text}`);
-  const bytes = new Uint8Array(2 + text.length * 2);
-  const view = new DataView(bytes.buffer);
-  const littleEndian = encoding === 'utf-16le';
-  view.setUint16(0, 0xfeff, littleEndian);
-  for (let index = 0; index < text.length; index++) view.setUint16(2 + index * 2, text.charCodeAt(index), littleEndian);
-  return bytes;
-}
-
-function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): DecodedBytes {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: strictUtf8.decode(bytes), encoding };
+    return { text: (bom ? '\uFEFF' : '') + strictUtf8.decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     // WHATWG's decoder replaces each maximal ill-formed subsequence with one U+FFFD, as x/text's does.
-    const text = utf8.decode(bytes);
-    return { text, encoding, firstIllFormed: firstUtf8Replacement(text, bytes) };
+    const text = utf8.decode(body);
+    const firstIllFormed = firstUtf8Replacement(text, body);
+    return bom ? { text: `\uFEFF${text}`, encoding: 'utf-8-bom', firstIllFormed: firstIllFormed + 1 } : { text, encoding: 'utf-8', firstIllFormed };
   }
+}
+
+/** The bytes of a text read by {@link decodeBytes} (its mark included) in `encoding`: what `--fix` writes back. */
+export function encodeText(text: string, encoding: ByteEncoding): Uint8Array {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return new TextEncoder().encode(text);
+  const bytes = new Uint8Array(text.length * 2);
+  const view = new DataView(bytes.buffer);
+  const littleEndian = encoding === 'utf-16le';
+  for (let index = 0; index < text.length; index++) view.setUint16(index * 2, text.charCodeAt(index), littleEndian);
+  return bytes;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedBytes {
@@ -59,13 +59,13 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   const odd = bytes.length % 2 === 1;
   const units = odd ? bytes.subarray(0, -1) : bytes;
   try {
-    const text = strictUtf16.decode(units);
+    const text = `\uFEFF${strictUtf16.decode(units)}`;
     return odd ? { text: `${text}\uFFFD`, encoding, firstIllFormed: text.length } : { text, encoding };
   } catch {
-    const text = utf16.decode(units) + (odd ? '\uFFFD' : '');
-    // Up to the first replacement each code unit is one character of the text.
+    const text = `\uFEFF${utf16.decode(units)}${odd ? '\uFFFD' : ''}`;
+    // Up to the first replacement each code unit is one character of the text (after the mark).
     let index = text.indexOf('\uFFFD');
-    while (units[index * 2] === 0xfd && units[index * 2 + 1] === 0xff) index = text.indexOf('\uFFFD', index + 1);
+    while (units[(index - 1) * 2] === 0xfd && units[(index - 1) * 2 + 1] === 0xff) index = text.indexOf('\uFFFD', index + 1);
     return { text, encoding, firstIllFormed: index };
   }
 }
