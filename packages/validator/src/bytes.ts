@@ -24,13 +24,12 @@ export interface DecodedBytes {
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const strictUtf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const strictUtf16 = new TextDecoder('utf-16le', { ignoreBOM: true, fatal: true });
 
 /** Decodes a file's bytes as oc does: a byte order mark picks UTF-8 or UTF-16, anything else is UTF-8. */
 export function decodeBytes(bytes: Uint8Array): DecodedBytes {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(swapPairs(bytes.subarray(2)), 'utf-16be');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
@@ -54,30 +53,50 @@ export function encodeText(text: string, encoding: ByteEncoding): Uint8Array {
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedBytes {
-  // An odd last byte is one more U+FFFD for x/text; WHATWG would merge it with an unpaired
-  // surrogate before it, so it is decoded apart.
-  const odd = bytes.length % 2 === 1;
-  const units = odd ? bytes.subarray(0, -1) : bytes;
-  try {
-    const text = `\uFEFF${strictUtf16.decode(units)}`;
-    return odd ? { text: `${text}\uFFFD`, encoding, firstIllFormed: text.length } : { text, encoding };
-  } catch {
-    const text = `\uFEFF${utf16.decode(units)}${odd ? '\uFFFD' : ''}`;
-    // Up to the first replacement each code unit is one character of the text (after the mark).
-    let index = text.indexOf('\uFFFD');
-    while (units[(index - 1) * 2] === 0xfd && units[(index - 1) * 2 + 1] === 0xff) index = text.indexOf('\uFFFD', index + 1);
-    return { text, encoding, firstIllFormed: index };
+  const littleEndian = encoding === 'utf-16le';
+  if (littleEndian && bytes.length % 2 === 0) {
+    try {
+      return { text: `\uFEFF${strictUtf16.decode(bytes)}`, encoding };
+    } catch {
+      // Ill-formed: decoded unit by unit below.
+    }
   }
-}
-
-function swapPairs(bytes: Uint8Array): Uint8Array {
-  const swapped = new Uint8Array(bytes.length);
-  for (let index = 0; index + 1 < bytes.length; index += 2) {
-    swapped[index] = bytes[index + 1] ?? 0;
-    swapped[index + 1] = bytes[index] ?? 0;
+  // x/text's utf16Decoder: a surrogate followed by a low surrogate takes both (a pair, or one
+  // U+FFFD when the first is not a high surrogate); any other surrogate is one U+FFFD, and so is an
+  // odd last byte. (WHATWG's decoder, TextDecoder, replaces each unpaired unit on its own.)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = Math.floor(bytes.length / 2);
+  const units = new Uint16Array(count + 2);
+  units[0] = 0xfeff;
+  let length = 1;
+  let firstIllFormed: number | undefined;
+  const replace = () => {
+    firstIllFormed ??= length;
+    units[length++] = 0xfffd;
+  };
+  for (let index = 0; index < count; index++) {
+    const unit = view.getUint16(index * 2, littleEndian);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      units[length++] = unit;
+      continue;
+    }
+    const next = index + 1 < count ? view.getUint16(index * 2 + 2, littleEndian) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      index++;
+      if (unit <= 0xdbff) {
+        units[length++] = unit;
+        units[length++] = next;
+      } else {
+        replace();
+      }
+    } else {
+      replace();
+    }
   }
-  if (bytes.length % 2 === 1) swapped[bytes.length - 1] = bytes[bytes.length - 1] ?? 0;
-  return swapped;
+  if (bytes.length % 2 === 1) replace();
+  let text = '';
+  for (let start = 0; start < length; start += 8192) text += String.fromCharCode(...units.subarray(start, Math.min(start + 8192, length)));
+  return firstIllFormed === undefined ? { text, encoding } : { text, encoding, firstIllFormed };
 }
 
 /** The offset in `text` of the first U+FFFD that stands for ill-formed bytes, not a literal one (EF BF BD). */

@@ -23,13 +23,16 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xff]))).toEqual({ text: '\uFEFFa\uFFFD', encoding: 'utf-8-bom', firstIllFormed: 2 });
   });
 
-  it('reads UTF-16 after its mark; unpaired surrogates and an odd last byte are one U+FFFD each', () => {
+  it('reads UTF-16 after its mark; unpaired surrogates and an odd last byte are U+FFFD', () => {
     expect(decodeBytes(Buffer.from('\uFEFFa: \u{1F600}\uFEFF', 'utf16le'))).toEqual({ text: '\uFEFFa: \u{1F600}\uFEFF', encoding: 'utf-16le' });
     expect(decodeBytes(utf16be('\uFEFFa: \u00e9'))).toEqual({ text: '\uFEFFa: \u00e9', encoding: 'utf-16be' });
     // A high surrogate before the odd byte: two replacements (WHATWG's decoder would merge them).
     expect(decodeBytes(bytes([0xff, 0xfe, 0x61, 0x00, 0x3d, 0xd8, 0x62]))).toEqual({ text: '\uFEFFa\uFFFD\uFFFD', encoding: 'utf-16le', firstIllFormed: 2 });
     expect(decodeBytes(bytes([0xfe, 0xff, 0xff, 0xfd, 0xdc, 0x00, 0x00, 0x61]))).toEqual({ text: '\uFEFF\uFFFD\uFFFDa', encoding: 'utf-16be', firstIllFormed: 2 });
     expect(decodeBytes(bytes([0xff, 0xfe]))).toEqual({ text: '\uFEFF', encoding: 'utf-16le' });
+    // A surrogate followed by a low surrogate: x/text takes both, one U+FFFD unless they pair.
+    expect(decodeBytes(bytes([0xff, 0xfe, 0x00, 0xdc, 0x00, 0xdc, 0x61, 0x00])).text).toBe('\uFEFF\uFFFDa');
+    expect(decodeBytes(bytes([0xfe, 0xff, 0xdf, 0xff, 0xdc, 0x00, 0xd8, 0x3d, 0xde, 0x00])).text).toBe('\uFEFF\uFFFD\u{1F600}');
   });
 
   it('encodeText gives back the bytes of every well-formed file, in its encoding and byte order', () => {
