@@ -15,3 +15,6 @@ export function decodeWithOracle(texts: readonly (string | Uint8Array)[]): Oracl
 
 /** Per text, the oracle's answer as JSON text (numbers exactly as encoding/json writes what oc sends). */
 export function oracleLines(texts: readonly (string | Uint8Array)[]): string[];
+
+/** One answer of `oracleLines` as `decodeWithOracle` gives it. */
+export function parseOracleLine(line: string): OracleDocument[];

@@ -35,7 +35,7 @@ function build() {
 
 /** Decodes each text (a string is sent as UTF-8; bytes as they are) as `oc apply -f` would. */
 export function decodeWithOracle(texts) {
-  return oracleLines(texts).map(parseExact);
+  return oracleLines(texts).map(parseOracleLine);
 }
 
 /** The same, each answer as the oracle's JSON text: numbers exactly as encoding/json writes what oc sends. */
@@ -73,7 +73,7 @@ const exactIntegerKey = '__oracle_exact_integer__';
  * JSON.parse, but an integer beyond Number's exact range becomes a BigInt, as `decode` gives it
  * (oc sends int64 values exactly): such integers are wrapped before parsing and unwrapped after.
  */
-function parseExact(line) {
+export function parseOracleLine(line) {
   const wrapped = line.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g, (token) =>
     token.startsWith('"') ? token : `{"${exactIntegerKey}":"${token}"}`,
   );
