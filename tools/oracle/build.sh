@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the go-yaml v2 oracle from Debian's Go packages (golang-go, golang-gopkg-yaml.v2-dev,
-# golang-k8s-sigs-yaml-dev): GOPATH mode, nothing downloaded. Output: tools/oracle/bin/oracle.
+# Builds the go-yaml v2 oracle from Debian's Go packages (golang-go, golang-gopkg-yaml.v2-dev, golang-golang-x-text-dev,
+# golang-k8s-sigs-yaml-dev, golang-k8s-sigs-json-dev): GOPATH mode, nothing downloaded. Output: tools/oracle/bin/oracle.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$here/bin"

@@ -1,13 +1,14 @@
 // Command oracle decodes YAML/JSON streams the way `oc apply -f FILE` does, using go-yaml v2 and
 // sigs.k8s.io/yaml themselves, so the validator's reader can be tested against the real thing.
 //
-// k8s.io/apimachinery is not packaged in Debian, so the stream splitting of its YAMLOrJSONDecoder
-// (pkg/util/yaml/decoder.go) and the BOM handling of cli-runtime's FileVisitor are re-implemented
-// here from their behaviour; each step names the Go function it stands for.
+// The bytes become text through cli-runtime FileVisitor's own transform (golang.org/x/text, Debian's
+// golang-golang-x-text-dev). k8s.io/apimachinery is not packaged in Debian, so the stream splitting
+// of its YAMLOrJSONDecoder (pkg/util/yaml/decoder.go) is re-implemented here from its behaviour;
+// each step names the Go function it stands for.
 //
 // Protocol (many inputs per process): stdin carries frames, each a 4-byte big-endian length and
 // that many bytes of file content. For each frame, stdout gets one line: a JSON array of
-// documents, {"index":N,"value":V} or {"index":N,"error":{"message":M,"line":L,"column":C}}.
+// documents (values as oc sends them, see asSent), {"index":N,"value":V} or {"index":N,"error":{"message":M,"line":L,"column":C}}.
 // Documents oc skips as empty are left out; the array ends at the first error, where oc stops.
 package main
 
@@ -24,9 +25,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
+	textunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+	kjson "sigs.k8s.io/json"
 	sigsyaml "sigs.k8s.io/yaml"
 )
 
@@ -49,48 +52,17 @@ type document struct {
 	Error *decodeError    `json:"error,omitempty"`
 }
 
-// decodeText is what FileVisitor's transform (unicode.BOMOverride(unicode.UTF8.NewDecoder()))
-// makes of the file: a UTF-8 or UTF-16 BOM selects the encoding and is dropped; otherwise UTF-8
-// with every invalid byte replaced by U+FFFD.
+// decodeText is FileVisitor's transform itself, unicode.BOMOverride(unicode.UTF8.NewDecoder()):
+// a UTF-16 BOM selects UTF-16 (unpaired surrogates and an odd last byte become U+FFFD), a UTF-8
+// BOM is dropped and the rest passed on unchecked, and anything else is read as UTF-8 with each
+// maximal ill-formed subsequence replaced by U+FFFD.
 func decodeText(raw []byte) []byte {
-	switch {
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return validUTF8(raw[3:])
-	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		return fromUTF16(raw[2:], binary.BigEndian)
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		return fromUTF16(raw[2:], binary.LittleEndian)
+	text, err := io.ReadAll(transform.NewReader(bytes.NewReader(raw), textunicode.BOMOverride(textunicode.UTF8.NewDecoder())))
+	if err != nil {
+		// Reading from memory, the transformers return no error: this is a bug in the oracle.
+		panic(err)
 	}
-	return validUTF8(raw)
-}
-
-func validUTF8(raw []byte) []byte {
-	if utf8.Valid(raw) {
-		return raw
-	}
-	out := make([]byte, 0, len(raw)+16)
-	for len(raw) > 0 {
-		r, size := utf8.DecodeRune(raw)
-		out = utf8.AppendRune(out, r)
-		raw = raw[size:]
-	}
-	return out
-}
-
-func fromUTF16(raw []byte, order binary.ByteOrder) []byte {
-	units := make([]uint16, 0, len(raw)/2)
-	for len(raw) >= 2 {
-		units = append(units, order.Uint16(raw))
-		raw = raw[2:]
-	}
-	var out []byte
-	for _, r := range utf16.Decode(units) {
-		out = utf8.AppendRune(out, r)
-	}
-	if len(raw) == 1 {
-		out = utf8.AppendRune(out, utf8.RuneError)
-	}
-	return out
+	return text
 }
 
 // lineStarts returns the offset of every line's start, counting line breaks as go-yaml does
@@ -135,19 +107,31 @@ type decoder struct {
 	finished bool
 }
 
-func (d *decoder) add(value []byte) {
+func (d *decoder) add(value []byte, start int) {
 	// StreamVisitor: bytes.TrimSpace, then skip empty and "null".
 	value = bytes.TrimSpace(value)
 	if len(value) > 0 && !bytes.Equal(value, []byte("null")) {
-		var compact bytes.Buffer
-		if err := json.Compact(&compact, value); err != nil {
-			d.fail(err.Error(), position{1, 1})
+		sent, err := asSent(value)
+		if err != nil {
+			d.fail(err.Error(), d.lines.at(start))
 			return
 		}
-		d.docs = append(d.docs, document{Index: d.calls, Value: compact.Bytes()})
+		d.docs = append(d.docs, document{Index: d.calls, Value: sent})
 	}
 	d.decoded++
 	d.calls++
+}
+
+// asSent is the JSON oc sends for a document: infoForData decodes it with unstructuredJSONScheme
+// (k8s.io/apimachinery/pkg/util/json.Unmarshal: sigs.k8s.io/json, numbers without a '.' that fit
+// int64 as int64, others as float64; ill-formed UTF-8 and unpaired \u surrogates in strings as
+// U+FFFD), and the request body is that object through encoding/json.
+func asSent(value []byte) ([]byte, error) {
+	var object interface{}
+	if err := kjson.UnmarshalCaseSensitivePreserveInts(value, &object); err != nil {
+		return nil, err
+	}
+	return json.Marshal(object)
 }
 
 func (d *decoder) fail(message string, at position) {
@@ -175,8 +159,9 @@ func (d *decoder) run() {
 			return
 		}
 		if err == nil {
+			start := consumed
 			consumed = int(dec.InputOffset())
-			d.add(raw)
+			d.add(raw, start)
 			continue
 		}
 		jsonErr := err
@@ -257,7 +242,7 @@ func (d *decoder) yamlFrom(start int, firstFailure func(string, position)) {
 			d.yamlFailure(first, firstFailure, err.Error(), at)
 			return
 		}
-		d.add(raw)
+		d.add(raw, chunkStart)
 	}
 }
 

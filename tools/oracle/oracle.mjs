@@ -35,13 +35,18 @@ function build() {
 
 /** Decodes each text (a string is sent as UTF-8; bytes as they are) as `oc apply -f` would. */
 export function decodeWithOracle(texts) {
+  return oracleLines(texts).map(parseOracleLine);
+}
+
+/** The same, each answer as the oracle's JSON text: numbers exactly as encoding/json writes what oc sends. */
+export function oracleLines(texts) {
   const status = oracleAvailability();
   if (!status.available) throw new Error(status.reason);
-  const results = [];
+  const lines = [];
   for (let start = 0; start < texts.length; start += batchSize) {
-    results.push(...runBatch(texts.slice(start, start + batchSize)));
+    lines.push(...runBatch(texts.slice(start, start + batchSize)));
   }
-  return results;
+  return lines;
 }
 
 function runBatch(texts) {
@@ -59,5 +64,22 @@ function runBatch(texts) {
   const lines = result.stdout.split('\n');
   lines.pop();
   if (lines.length !== texts.length) throw new Error(`the go-yaml oracle answered ${lines.length} of ${texts.length} texts`);
-  return lines.map((line) => JSON.parse(line));
+  return lines;
+}
+
+const exactIntegerKey = '__oracle_exact_integer__';
+
+/**
+ * JSON.parse, but an integer beyond Number's exact range becomes a BigInt, as `decode` gives it
+ * (oc sends int64 values exactly): such integers are wrapped before parsing and unwrapped after.
+ */
+export function parseOracleLine(line) {
+  const wrapped = line.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g, (token) =>
+    token.startsWith('"') ? token : `{"${exactIntegerKey}":"${token}"}`,
+  );
+  return JSON.parse(wrapped, (_key, value) => {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, exactIntegerKey)) return value;
+    const number = Number(value[exactIntegerKey]);
+    return Number.isSafeInteger(number) ? number : BigInt(value[exactIntegerKey]);
+  });
 }

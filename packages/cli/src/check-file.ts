@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import {
   DEFAULT_LIMITS,
   effectiveSeverity,
+  encodeText,
   fileEncodingRule,
   fileReadRule,
   fileSymlinkSkippedRule,
@@ -12,9 +13,9 @@ import {
   renderPath,
   validate,
 } from '@ocp-image/validator';
-import type { Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
+import type { ByteEncoding, Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
 import { getRule } from '@ocp-image/validator';
-import { decodeManifest } from './decode.js';
+import { decodeManifest, positionOf } from './decode.js';
 import { hashContent, type FileStamp } from './file-stamp.js';
 import type { FileResult } from './results.js';
 import type { SkippedLink } from './targets.js';
@@ -36,7 +37,7 @@ export interface FixOptions {
   categories?: readonly RuleCategory[];
 }
 
-type Read = { text: string; bom?: boolean } | { finding: Finding };
+type Read = { text: string; encoding?: ByteEncoding; firstIllFormed?: number } | { finding: Finding };
 
 /** A file's result, and its stamp when the task asked for one and the file's bytes were read. */
 export interface CheckedFile {
@@ -51,13 +52,13 @@ export interface CheckedFile {
 export async function checkFile(task: FileTask, config: ValidationConfig, fix?: FixOptions): Promise<CheckedFile> {
   let stamp: FileStamp | undefined;
   let read: Read;
-  if ('bytes' in task) read = decodeBytes(task.bytes, config);
+  if ('bytes' in task) read = readBytes(task.bytes, config);
   else if ('skippedLink' in task) read = linkFinding(task.skippedLink, config);
   else if ('unreadableDirectory' in task) read = fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config);
   else {
     const loaded = readManifest(task.absolutePath, config);
     if ('bytes' in loaded) {
-      read = decodeBytes(loaded.bytes, config);
+      read = readBytes(loaded.bytes, config);
       if (task.stamp) stamp = { size: loaded.size, mtimeMs: loaded.mtimeMs, contentHash: hashContent(loaded.bytes) };
     } else {
       read = loaded;
@@ -65,15 +66,21 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
   }
   if ('finding' in read) return { result: { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} }, ...(stamp && { stamp }) };
   const options = { filePath: task.filePath, config };
-  const fixed = fix ? fixText(read.text, { ...options, shouldFix: fixFilter(fix) }) : undefined;
+  let fixed = fix ? fixText(read.text, { ...options, shouldFix: fixFilter(fix) }) : undefined;
+  let refusal: Read | undefined;
+  // Writing the fixed text would also turn the ill-formed bytes into U+FFFD for good: not done.
+  if (fixed?.fixed && read.firstIllFormed !== undefined) {
+    refusal = fixRefusal(read.text, read.firstIllFormed, read.encoding ?? 'utf-8', config);
+    fixed = undefined;
+  }
   const result = fixed ?? validate(read.text, options);
-  const output = fixed?.fixed ? `${read.bom ? '\uFEFF' : ''}${fixed.output}` : undefined;
-  // Only a file named by a path is written, and only when a fix changed it.
-  if (output !== undefined && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, output);
+  const output = fixed?.fixed ? fixed.output : undefined;
+  // Only a file named by a path is written, in its own encoding, and only when a fix changed it.
+  if (output !== undefined && fix?.write && 'absolutePath' in task) await writeFile(task.absolutePath, encodeText(output, read.encoding ?? 'utf-8'));
   return {
     result: {
       filePath: task.filePath,
-      findings: result.findings,
+      findings: refusal && 'finding' in refusal ? [refusal.finding, ...result.findings] : result.findings,
       ...(output === undefined ? {} : { output }),
       objects: result.objects.map((object) => ({
         kind: object.kind,
@@ -129,11 +136,18 @@ function linkFinding(link: SkippedLink, config: ValidationConfig): Read {
   return fileFinding(fileSymlinkSkippedRule, link.kind, data, 1, 1, config);
 }
 
-function decodeBytes(bytes: Uint8Array, config: ValidationConfig): Read {
+function readBytes(bytes: Uint8Array, config: ValidationConfig): Read {
   const decoded = decodeManifest(bytes);
   if ('text' in decoded) return decoded;
   const { messageId, data, line, column } = decoded.problem;
   return fileFinding(fileEncodingRule, messageId, data, line, column, config);
+}
+
+const encodingNames: Record<ByteEncoding, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+
+function fixRefusal(text: string, firstIllFormed: number, encoding: ByteEncoding, config: ValidationConfig): Read {
+  const { line, column } = positionOf(text, firstIllFormed);
+  return fileFinding(fileEncodingRule, 'fixWouldReplaceBytes', { encoding: encodingNames[encoding], line, column }, line, column, config);
 }
 
 /** A finding about the whole file; with its rule turned off the file counts as empty. */

@@ -44,6 +44,18 @@ describe('ocp-image decode', () => {
     expect(parse(result.stdout, { version: '1.1' })).toEqual({ version: 1.1, enabled: true, name: 'yes' });
   });
 
+  it('reads UTF-16 and ill-formed UTF-8 as oc does and prints numbers exactly as oc sends them', async () => {
+    const yaml = Buffer.from('\uFEFFa: 9007199254740993\nb: -0.0\nc: 0.0000001\nd: 18446744073709551615\ne: caf\uFFFD\n', 'utf16le');
+    const fromYaml = await runCli(['decode', '-'], { input: yaml });
+    expect(fromYaml.code).toBe(0);
+    // int64 exactly; go-yaml's -0.0 reaches the server as the integer 0; beyond int64 a float64.
+    const values = (stdout: string) => stdout.replaceAll(/\s+/g, '');
+    expect(values(fromYaml.stdout)).toContain('"value":{"a":9007199254740993,"b":0,"c":1e-7,"d":18446744073709552000,"e":"caf\uFFFD"}');
+    const json = Buffer.concat([Buffer.from('{"n": -0.0, "m": -0, "s": "caf'), Buffer.from([0xe9, 0xe2, 0x82]), Buffer.from('"}')]);
+    const fromJson = await runCli(['decode', '-'], { input: json });
+    expect(values(fromJson.stdout)).toContain('"value":{"n":-0,"m":0,"s":"caf\uFFFD\uFFFD"}');
+  });
+
   it('reports an unreadable encoding as the error of the file', async () => {
     const result = await runCli(['decode', '-'], { input: Buffer.from([0x61, 0x3a, 0x20, 0x00]) });
     expect(result.code).toBe(1);

@@ -32,6 +32,8 @@ beforeAll(async () => {
     'encodings/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(unmappable('bom'))]),
     'encodings/latin1.yaml': Buffer.from('apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: caf\xe9\n', 'latin1'),
     'encodings/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(stream('wide'), 'utf16le')]),
+    'encodings/utf16be.yaml': Buffer.from(`\uFEFF${unmappable('wide-\u{1F600}')}`, 'utf16le').swap16(),
+    'encodings/bom-latin1.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: caf\xe9\n', 'latin1')]),
     'encodings/binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
     'encodings/nul.yaml': Buffer.from('kind: ImageStream\nmetadata:\n  name: a\u0000b\n'),
     'encodings/fine.yaml': unmappable('fine'),
@@ -121,12 +123,14 @@ describe('files that cannot be read as text', () => {
     expect(run.code).toBe(1);
     expect(filePaths(run.results)).toEqual([
       'encodings/binary.yaml',
+      'encodings/bom-latin1.yaml',
       'encodings/bom.yaml',
       'encodings/fine.yaml',
       'encodings/latin1.yaml',
       'encodings/loop.yaml',
       'encodings/nul.yaml',
       'encodings/utf16.yaml',
+      'encodings/utf16be.yaml',
     ]);
     expect(messagesOf('fine.yaml')).toEqual([expect.objectContaining({ ruleId: 'api-version-mapping', line: 1 })]);
   });
@@ -135,20 +139,32 @@ describe('files that cannot be read as text', () => {
     // The PNG signature holds two line breaks before its first NUL.
     expect(messagesOf('binary.yaml')).toEqual([expect.objectContaining({ ruleId: 'file-encoding', severity: 2, line: 3, column: 1 })]);
     expect(messagesOf('nul.yaml')).toEqual([expect.objectContaining({ ruleId: 'file-encoding', line: 3, column: 10 })]);
-    expect(messagesOf('nul.yaml')[0]?.message).toBe('Binary file: NUL byte at 3:10; a manifest must be UTF-8 text.');
+    expect(messagesOf('nul.yaml')[0]?.message).toBe('Binary file: NUL byte at 3:10; a manifest must be UTF-8 or UTF-16 text.');
   });
 
-  it('non-UTF-8: file-encoding at the first bad byte', () => {
-    expect(messagesOf('latin1.yaml')).toEqual([
+  it('UTF-16 with a byte order mark is read as oc reads it, positions in the text an editor shows', () => {
+    expect(messagesOf('utf16.yaml')).toEqual([]);
+    // An astral character is two UTF-16 code units, as in every other position.
+    expect(messagesOf('utf16be.yaml')).toEqual([
+      expect.objectContaining({ ruleId: 'api-version-mapping', line: 1, column: 13 }),
+      expect.objectContaining({ ruleId: 'imagestream-name', line: 4, column: 9, endColumn: 16 }),
+    ]);
+  });
+
+  it('bytes that are not UTF-8 become U+FFFD, as oc reads them, and the manifest is validated', () => {
+    const messages = messagesOf('latin1.yaml');
+    expect(messages.map((message) => message.ruleId)).not.toContain('file-encoding');
+    expect(messages).toContainEqual(expect.objectContaining({ line: 4, column: 9, message: expect.stringContaining('caf\uFFFD') }));
+  });
+
+  it('after a UTF-8 byte order mark, bytes that are not UTF-8 are an error at the first of them (go-yaml rejects them)', () => {
+    expect(messagesOf('bom-latin1.yaml')).toEqual([
       expect.objectContaining({
         ruleId: 'file-encoding',
         line: 4,
         column: 12,
-        message: 'Invalid UTF-8: byte 0xE9 at 4:12 is not part of a UTF-8 character; save the file as UTF-8.',
+        message: 'Invalid UTF-8 at 4:12: after a UTF-8 byte order mark oc passes the bytes on unchecked and go-yaml rejects them; save the file as UTF-8.',
       }),
-    ]);
-    expect(messagesOf('utf16.yaml')).toEqual([
-      expect.objectContaining({ ruleId: 'file-encoding', line: 1, column: 1, message: 'The file is UTF-16 encoded (byte order mark FF FE); save it as UTF-8.' }),
     ]);
   });
 
@@ -163,7 +179,7 @@ describe('files that cannot be read as text', () => {
   });
 
   it('their rules can be turned off like any other', async () => {
-    const { code, results } = await json(['--rule', 'file-encoding=off', '--rule', 'file-read=warn', 'encodings/latin1.yaml', 'encodings/loop.yaml']);
+    const { code, results } = await json(['--rule', 'file-encoding=off', '--rule', 'file-read=warn', 'encodings/binary.yaml', 'encodings/loop.yaml']);
     expect(code).toBe(0);
     expect(results.map((result) => result.messages.map((message) => `${message.ruleId}:${message.severity}`))).toEqual([[], ['file-read:1']]);
   });

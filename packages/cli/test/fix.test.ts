@@ -44,6 +44,36 @@ describe('validate --fix', () => {
     expect(result.code).toBe(0);
   });
 
+  it('writes a UTF-16 file back in UTF-16, its byte order and mark kept', async () => {
+    const name = 'template.yaml';
+    const utf16 = (text: string, littleEndian: boolean) => (littleEndian ? Buffer.from(`\uFEFF${text}`, 'utf16le') : Buffer.from(`\uFEFF${text}`, 'utf16le').swap16());
+    const [text, fixed] = await Promise.all([readFile(path.join(fixCasesRoot, name), 'utf8'), readFile(path.join(fixCasesRoot, fixedName(name)), 'utf8')]);
+    await writeFile(path.join(directory, 'le.yaml'), utf16(text, true));
+    await writeFile(path.join(directory, 'be.yaml'), utf16(text, false));
+    const result = await runCli(['validate', '--fix', '--format', 'json', 'le.yaml', 'be.yaml'], { cwd: directory });
+    expect(result.stderr).toBe('');
+    expect(await readFile(path.join(directory, 'le.yaml'))).toEqual(utf16(fixed, true));
+    expect(await readFile(path.join(directory, 'be.yaml'))).toEqual(utf16(fixed, false));
+  });
+
+  it('does not fix a file whose bytes oc reads as U+FFFD, and says why', async () => {
+    const name = 'template.yaml';
+    const text = await readFile(path.join(fixCasesRoot, name), 'utf8');
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from('# caf\xe9\n', 'latin1')]);
+    await writeFile(path.join(directory, name), bytes);
+    const result = await runCli(['validate', '--fix', '--format', 'json', name], { cwd: directory });
+    expect(await readFile(path.join(directory, name))).toEqual(bytes);
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    const line = text.split('\n').length;
+    expect(file?.messages[0]).toMatchObject({
+      ruleId: 'file-encoding',
+      message: `Not fixed: the file holds bytes that are not UTF-8 characters (oc reads each as U+FFFD, the first at ${line}:6), and writing the fixed text would replace them too; repair the encoding first.`,
+    });
+    // The findings are those of the file as it is, fixable ones included.
+    expect(file?.messages.some((message) => message.fix)).toBe(true);
+    expect(result.code).toBe(1);
+  });
+
   it('--fix-dry-run writes nothing and shows the fixed text as output', async () => {
     const name = 'imagestream.json';
     const result = await runCli(['validate', '--fix-dry-run', '--format', 'json', name], { cwd: directory });

@@ -17,5 +17,6 @@ export { renderPath } from './paths.js';
 export { serverPathNote } from './server-path.js';
 export { DEFAULT_LIMITS, limitsSchema } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
-export { decode, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
+export { decodeBytes, encodeText, type ByteEncoding, type DecodedBytes } from './bytes.js';
+export { decode, stringifyDecoded, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
 export { LINE_BREAK } from './yaml/go-text.js';

@@ -8,8 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeWithOracle, oracleAvailability, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
-import { decode, type DecodedDocument } from '../src/index.js';
+import { decodeWithOracle, oracleAvailability, oracleLines, parseOracleLine, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
+import { decode, decodeBytes, encodeText, stringifyDecoded } from '../src/index.js';
+import { divergence } from './oracle-compare.js';
+import { numberDocument, streamBytes } from './arbitraries/bytes.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
 import { streamText } from './arbitraries/yaml-text.js';
 
@@ -17,31 +19,6 @@ const availability = oracleAvailability();
 if (!availability.available) {
   if (process.env.CI === 'true') throw new Error(`CI needs the go-yaml oracle: ${availability.reason}`);
   console.warn(`oracle.test.ts SKIPPED: ${availability.reason}`);
-}
-
-/** Deep equality that tells -0 from 0 (JSON can carry -0; go-yaml gives it for `-0.0`) and ignores key order. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const bRecord = b as Record<string, unknown>;
-  return aKeys.every((name) => Object.hasOwn(bRecord, name) && sameValue((a as Record<string, unknown>)[name], bRecord[name]));
-}
-
-/** Why ours differs from oc's outcome: another value, an error on one side only, or another document index. */
-export function divergence(expected: readonly OracleDocument[], actual: readonly DecodedDocument[]): string | undefined {
-  const length = Math.max(expected.length, actual.length);
-  for (let position = 0; position < length; position++) {
-    const want = expected[position];
-    const got = actual[position];
-    const show = (document: unknown) => JSON.stringify(document, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
-    if (!want || !got || want.index !== got.index || 'error' in want !== 'error' in got) return `oc: ${show(want)}, ours: ${show(got)}`;
-    if ('value' in want && 'value' in got && !sameValue(want.value, got.value)) return `oc: ${show(want)}, ours: ${show(got)}`;
-  }
-  return undefined;
 }
 
 /**
@@ -67,6 +44,10 @@ export const KNOWN_DIFFERENCES: readonly { name: string; matches: (text: string)
   },
   // A `---` that YAMLReader does not cut at (it follows CR, NEL, LS or PS) starts a document for go-yaml, whose node properties then differ.
   { name: 'a --- marker after CR, NEL, LS or PS', matches: (text) => /[\r\u0085\u2028\u2029]---(?:[ \t\r\u0085\u2028\u2029]|$)/.test(text) },
+  // go-yaml skips a byte order mark at the start of a line but counts it as a column, so after three marks (the reader drops the first) it misreads what follows (`...` loses a dot).
+  { name: 'three byte order marks at the start of the stream', matches: (text) => text.startsWith('\uFEFF\uFEFF\uFEFF') },
+  // go-yaml scans the token after the root (found by the byte-level sample): `@` or a backquote there cannot start one, which ends the read with an error.
+  { name: 'a quoted or flow root followed by @ or a backquote', matches: (text) => /['"\]}][ \t]*(?:(?:#[^\n]*)?[\r\n\u0085\u2028\u2029][ \t]*)*[@`]/.test(text) },
   // go-yaml scans ahead of the root as long as a simple key is possible (up to 1024 characters on its line).
   { name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into', matches: (text) => /^[\s\u00a0\ufeff]*(?:\{|null|\[)/.test(text) && /[}\]l][\t ]*[{[]/.test(text) },
 ];
@@ -118,6 +99,8 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       'a: [.nan]\n',
       '12345678901234567890123: x\n',
       '-0.0: x\n',
+      // encoding/json reads a JSON stream's strings: `\/` is an escape, an unpaired surrogate U+FFFD.
+      '{"kind": "ImageStream", "a": "x\\/y", "b": "\\ud800x\\udc00", "\\ud83d\\ude00": 1}',
     ];
     const expected = decodeWithOracle(corners);
     const problems = corners.flatMap((text, index) => {
@@ -126,4 +109,102 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
     });
     expect(problems).toEqual([]);
   });
+
+  it('agrees on files in UTF-16 and with ill-formed UTF-8 in keys, values and comments', () => {
+    const utf16 = (text: string, littleEndian: boolean) => {
+      const bytes = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      return littleEndian ? bytes : bytes.swap16();
+    };
+    const utf8 = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+    const files = [
+      utf16('kind: ImageStream\nmetadata:\n  name: caf\u00e9 \u{1F600}\n', true),
+      utf16('kind: ImageStream\nmetadata:\n  name: caf\u00e9 \u{1F600}\n', false),
+      utf16('{"kind": "ImageStream", "n": 9007199254740993}', true),
+      Buffer.concat([utf16('a: x', true), Buffer.from([0x00, 0xd8]), utf16('y\n', true).subarray(2)]),
+      Buffer.concat([utf16('a: x\n', false), Buffer.from([0x41])]),
+      utf8([0xef, 0xbb, 0xbf], 'a: 1\n'),
+      utf8('k', [0xe9], 'y: v', [0xe9], 'l # c', [0xe9], '\n'),
+      utf8('a: "x', [0xc0, 0x80], '"\nb: ', [0xed, 0xa0, 0x80], '\nc: ', [0xf0, 0x9f, 0x98], 'z\nd: ', [0xf4, 0x90, 0x80, 0x80], '\n'),
+      utf8('{"a": "x', [0xe2, 0x82], '"}'),
+      utf8('a: x', [0xe2, 0x82]),
+    ];
+    const expected = decodeWithOracle(files);
+    const problems = files.flatMap((bytes, index) => {
+      const problem = divergence(expected[index] ?? [], decode(decodeBytes(bytes).text));
+      return problem ? [`${bytes.toString('hex')}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it(
+    'reads files as bytes as oc does: UTF-8 with or without a byte order mark, UTF-16LE/BE, ill-formed sequences',
+    () => {
+      const parameters = runs<[Uint8Array]>(byteRuns, byteShare);
+      const files = fc.sample(streamBytes, { seed, numRuns: parameters.numRuns ?? byteRuns });
+      const answers = new Map<string, OracleDocument[]>();
+      decodeWithOracle(files).forEach((documents, index) => answers.set(Buffer.from(files[index] ?? []).toString('latin1'), documents));
+      const oracle = (bytes: Uint8Array) => answers.get(Buffer.from(bytes).toString('latin1')) ?? decodeWithOracle([bytes])[0] ?? [];
+      // decodeBytes gives the text x/text gives: oc reads that text, saved as UTF-8, exactly as it read the bytes.
+      const readable = files.filter((bytes) => {
+        const { encoding, firstIllFormed } = decodeBytes(bytes);
+        return encoding !== 'utf-8-bom' || firstIllFormed === undefined;
+      });
+      const fromText = oracleLines(readable.map((bytes) => encodeText(decodeBytes(bytes).text, 'utf-8')));
+      expect(oracleLines(readable)).toEqual(fromText);
+      let known = 0;
+      let illFormedAfterBom = 0;
+      fc.assert(
+        fc.property(streamBytes, (bytes) => {
+          const expected = oracle(bytes);
+          const { text, encoding, firstIllFormed } = decodeBytes(bytes);
+          if (encoding === 'utf-8-bom' && firstIllFormed !== undefined) {
+            // x/text passes these bytes on unchecked and go-yaml fails on them; the CLI reports file-encoding.
+            // Not where go-yaml never reads them (a sequence cut short by the end of the file) or in a JSON stream.
+            illFormedAfterBom++;
+            const unread = firstIllFormed === text.length - 1 || /^\uFEFF\s*\{/.test(text);
+            if (!unread && !expected.some((document) => 'error' in document)) throw new Error(`oc read ill-formed UTF-8 after a byte order mark: ${Buffer.from(bytes).toString('hex')}`);
+            return;
+          }
+          const problem = divergence(expected, decode(text));
+          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text))) known++;
+          else if (problem) throw new Error(`${problem}\nin ${Buffer.from(bytes).toString('hex')}`);
+        }),
+        parameters,
+      );
+      // Twice the text test's share: ill-formed bytes put U+FFFD into tags, a known shape, more often.
+      expect(known).toBeLessThan((parameters.numRuns ?? byteRuns) / 250);
+      // The generator reaches the corner it is meant to reach.
+      expect(illFormedAfterBom).toBeGreaterThan(0);
+    },
+    timeoutFor(byteRuns, byteShare, 5),
+  );
+
+  it(
+    'writes every number as oc sends it: int64 exactly, other numbers as float64, -0 only from JSON',
+    () => {
+      const parameters = runs<[string]>(numberRuns, numberShare);
+      const texts = fc.sample(numberDocument, { seed, numRuns: parameters.numRuns ?? numberRuns });
+      const answers = new Map<string, string>();
+      oracleLines(texts).forEach((line, index) => answers.set(texts[index] ?? '', line));
+      fc.assert(
+        fc.property(numberDocument, (text) => {
+          const expected = answers.get(text) ?? oracleLines([text])[0] ?? '';
+          const actual = decode(text);
+          // Errors (a float out of range, `!!int 1.5`) must agree; their messages are ours.
+          if (actual.some((document) => 'error' in document) || expected.includes('"error"')) {
+            expect(divergence(parseOracleLine(expected), actual)).toBeUndefined();
+            return;
+          }
+          expect(stringifyDecoded(actual)).toBe(expected);
+        }),
+        parameters,
+      );
+    },
+    timeoutFor(numberRuns, numberShare, 5),
+  );
 });
+
+const byteRuns = 4_000;
+const byteShare = 0.4;
+const numberRuns = 2_000;
+const numberShare = 0.1;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decode, fileEncodingRule, fileReadRule, interpolate, type DecodedDocument } from '@ocp-image/validator';
+import { decode, fileEncodingRule, fileReadRule, interpolate, stringifyDecoded, type DecodedDocument } from '@ocp-image/validator';
 import { stringify } from 'yaml';
 import { describeReadError } from '../check-file.js';
 import { decodeManifest } from '../decode.js';
@@ -19,7 +19,7 @@ export interface DecodedFile {
 export async function runDecode(paths: string[], options: { format: 'json' | 'yaml' }): Promise<number> {
   const files: DecodedFile[] = [];
   for (const filePath of paths) files.push({ filePath, documents: await decodeFile(filePath) });
-  await writeStdout(options.format === 'json' ? `${JSON.stringify(files, null, 2)}\n` : files.map(asYaml).join(''));
+  await writeStdout(options.format === 'json' ? `${stringifyDecoded(files, 2)}\n` : files.map(asYaml).join(''));
   const failed = files.some((file) => file.documents.some((document) => 'error' in document));
   return failed ? ExitCode.problems : ExitCode.ok;
 }
@@ -42,7 +42,8 @@ async function decodeFile(filePath: string): Promise<DecodedDocument[]> {
 
 /**
  * One YAML document per decoded document, headed by a comment naming the file and index. The
- * values are written for YAML 1.1 readers, so `oc` would read back exactly these values.
+ * values are written for YAML 1.1 readers, so `oc` would read back exactly these values (but -0,
+ * from a JSON stream: YAML gives oc no way to send it).
  */
 function asYaml(file: DecodedFile): string {
   return file.documents

@@ -25,16 +25,18 @@ export const fileEncodingRule = defineRule({
   id: 'file-encoding',
   category: 'syntax',
   severity: 'error',
-  description: 'Manifests must be UTF-8 text (a leading byte order mark is fine); binary and other encodings are not validated.',
-  source: 'YAML 1.2 §5.2 and kubectl/oc, which read manifests as UTF-8 text',
+  description: 'A file oc cannot read as text: NUL bytes (binary), UTF-32, or ill-formed UTF-8 after a UTF-8 byte order mark; such a file is not validated.',
+  source: 'cli-runtime FileVisitor (x/text BOMOverride: UTF-8, or UTF-16 after its byte order mark) and go-yaml v2, which rejects NUL and ill-formed UTF-8',
   kinds: '*',
   docs: { appliesTo: 'every file the CLI reads' },
   flags: { fileLevel: true },
   messages: {
-    binary: 'Binary file: NUL byte at {{line}}:{{column}}; a manifest must be UTF-8 text.',
-    utf16: 'The file is UTF-16 encoded (byte order mark {{bom}}); save it as UTF-8.',
-    utf32: 'The file is UTF-32 encoded (byte order mark {{bom}}); save it as UTF-8.',
-    invalidUtf8: 'Invalid UTF-8: byte 0x{{byte}} at {{line}}:{{column}} is not part of a UTF-8 character; save the file as UTF-8.',
+    binary: 'Binary file: NUL byte at {{line}}:{{column}}; a manifest must be UTF-8 or UTF-16 text.',
+    utf32: 'The file is UTF-32 encoded (byte order mark {{bom}}), which oc reads as UTF-16 or UTF-8 and fails on; save it as UTF-8.',
+    invalidUtf8AfterBom:
+      'Invalid UTF-8 at {{line}}:{{column}}: after a UTF-8 byte order mark oc passes the bytes on unchecked and go-yaml rejects them; save the file as UTF-8.',
+    fixWouldReplaceBytes:
+      'Not fixed: the file holds bytes that are not {{encoding}} characters (oc reads each as U+FFFD, the first at {{line}}:{{column}}), and writing the fixed text would replace them too; repair the encoding first.',
   },
 });
 

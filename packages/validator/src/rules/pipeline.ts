@@ -156,14 +156,17 @@ export const fieldDecoding = defineRule({
   id: 'field-decoding',
   category: 'schema',
   severity: 'error',
-  description: 'Timestamps must be RFC 3339 and []byte fields standard base64: the server cannot decode the request otherwise, even where it then discards the field.',
+  description:
+    'Timestamps must be RFC 3339, []byte fields standard base64 and integers within int64: the server cannot decode the request otherwise, even where it then discards the field.',
   source:
-    'k8s.io/apimachinery pkg/apis/meta/v1/time.go Time.UnmarshalJSON (time.Parse with time.RFC3339); encoding/json decodes []byte from base64.StdEncoding text (openshift/api image/v1 ImageSignature.Content, Image.DockerImageSignatures); the request body is decoded before PrepareForCreate clears status and other fields',
+    'k8s.io/apimachinery pkg/apis/meta/v1/time.go Time.UnmarshalJSON (time.Parse with time.RFC3339); encoding/json decodes []byte from base64.StdEncoding text (openshift/api image/v1 ImageSignature.Content, Image.DockerImageSignatures) and int64 fields with strconv.ParseInt (oc sends an integer beyond int64 as a float64: apimachinery pkg/util/json); the request body is decoded before PrepareForCreate clears status and other fields',
   kinds: '*',
   flags: { decoding: true },
   messages: {
     time: '{{value}} is not an RFC 3339 time ({{reason}}): the server cannot decode the request, even in a field it ignores afterwards (status is discarded only after decoding). Write e.g. "2024-01-31T12:00:00Z", or leave the field out.',
     bytes: '{{value}} is not base64 ({{reason}}): this field holds bytes, which the server decodes from standard base64 text, and it rejects the request otherwise. Encode the value with base64.',
+    int64:
+      'The number {{value}} does not fit this int64 field (-9223372036854775808 to 9223372036854775807): oc sends it as a float, which the server cannot decode into the field, and it rejects the request.',
     binary:
       'The !!binary value decodes to {{value}}, which is not base64 ({{reason}}): go-yaml decodes !!binary itself, so oc sends the raw bytes as text while the server expects base64. Remove the !!binary tag and keep the base64 text.',
   },

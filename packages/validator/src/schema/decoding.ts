@@ -7,9 +7,14 @@
  *   time.Parse(time.RFC3339, …) in Time.UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/time.go).
  * - `[]byte` fields (signature `content`, `dockerImageSignatures`): encoding/json decodes standard
  *   base64 with padding (encoding/base64 StdEncoding; CR and LF are skipped).
+ * - int64 fields (every `integer` of these schemas: `generation`, Image `size`…): oc sends an
+ *   integer beyond int64 as a float64 (apimachinery pkg/util/json), whose JSON text encoding/json
+ *   cannot parse into an int64.
  */
 import { fieldDecoding } from '../rules/pipeline.js';
 import type { PathSegment } from '../types.js';
+import { resolvePlainScalar, resolveTaggedScalar } from '../yaml/scalar.js';
+import type { SourceNode } from '../yaml/source.js';
 import type { SchemaErrorContext, SchemaProblem } from './errors.js';
 import { isTemplateParameterValue } from '../template.js';
 
@@ -31,6 +36,24 @@ const BYTE_KEYS = new Set(Object.values(BYTE_FIELDS));
 const BYTE_LIST_KEYS = new Set(Object.values(BYTE_LIST_FIELDS));
 
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+/** 2^63: no number of smaller magnitude can lie beyond int64. */
+const INT64_LIMIT = 2 ** 63;
+
+/**
+ * Whether a number oc sends for an int64 field cannot be decoded into it. Written as an integer, its
+ * exact value decides; a float (`1e19`, or an integer beyond int64, which go-yaml reads as one)
+ * reaches the server as Go's shortest form of a float64, which ParseInt reads only below 2^63 in
+ * magnitude (±2^63 itself is written ±9223372036854776000).
+ */
+function beyondInt64(value: number, node: SourceNode | null | undefined): boolean {
+  const written = node?.kind === 'scalar' ? (node.text ?? undefined) : undefined;
+  const resolved = written === undefined ? undefined : node?.tag === undefined ? (node?.style === 'plain' ? resolvePlainScalar(written) : undefined) : resolveTaggedScalar(node.tag, written);
+  if (resolved?.type === 'int' && resolved.integer !== undefined) return resolved.integer < INT64_MIN || resolved.integer > INT64_MAX;
+  return Math.abs(value) >= INT64_LIMIT;
+}
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -102,6 +125,10 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
       if (typeof item === 'string') {
         if (TIME_KEYS.has(key) && context.schemaAt(itemPath)?.definition === 'Time') check(item, itemPath, 'time');
         else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, itemPath, 'bytes');
+      } else if (typeof item === 'number') {
+        if (Math.abs(item) >= INT64_LIMIT && schemaTypes(context.schemaAt(itemPath)?.schema).includes('integer') && beyondInt64(item, context.nodeAt(itemPath))) {
+          problems.push({ ruleId: fieldDecoding.id, messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) }, path: itemPath, target: 'value' });
+        }
       } else if (Array.isArray(item) && BYTE_LIST_KEYS.has(key) && BYTE_LIST_FIELDS[definitionHere() ?? ''] === key) {
         item.forEach((entry, index) => {
           if (typeof entry === 'string') check(entry, [...itemPath, index], 'bytes');
@@ -113,6 +140,16 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
   };
   visit(context.value, [], context.kind);
   return problems;
+}
+
+function schemaTypes(schema: { type?: unknown } | undefined): unknown[] {
+  const type = schema?.type;
+  return Array.isArray(type) ? type : [type];
+}
+
+/** The number as the manifest writes it, when a plain scalar holds it. */
+function writtenNumber(value: number, node: SourceNode | null | undefined): string {
+  return node?.kind === 'scalar' && node.style === 'plain' && node.text !== undefined ? node.text : String(value);
 }
 
 function quote(text: string): string {

@@ -494,7 +494,8 @@ function readDocument(
   if (doc && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
   const problemsBefore = result.problems.length;
   if (doc) {
-    reportLexicalDifferences(doc, text, problem);
+    // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
+    if (streamDocument.syntax === 'yaml') reportLexicalDifferences(doc, text, problem);
     const rootRange = (doc.contents as YamlNode | null)?.range;
     // go-yaml scans the directives before the content and the one token after the root.
     reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);

@@ -198,9 +198,13 @@ function validSequenceLength(bytes: Uint8Array, index: number): number {
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 
+/** A UTF-16 surrogate that is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A scalar of a document encoding/json reads (a JSON stream): strings, numbers, true, false, null. */
 export function resolveJsonScalar(plain: boolean, text: string): ResolvedScalar {
-  if (!plain) return { type: 'string', value: text };
+  // encoding/json reads a `\u` escape of a surrogate that is not half of a pair as U+FFFD.
+  if (!plain) return { type: 'string', value: text.replace(LONE_SURROGATE, '\uFFFD') };
   if (text === 'true' || text === 'false') return { type: 'bool', value: text === 'true' };
   if (text === 'null') return { type: 'null', value: null };
   if (JSON_NUMBER.test(text)) return { type: 'float', value: Number(text) };

@@ -53,7 +53,7 @@ const DOCKER_IMAGE: GoType = {
 
 const EXPECTED: Record<Exclude<GoType, object>, string> = {
   string: 'a string',
-  int64: 'an integer',
+  int64: 'an integer within int64',
   bool: 'true or false',
   time: 'an RFC 3339 time such as "2024-01-01T00:00:00Z"',
   strings: 'a list of strings',
@@ -77,7 +77,8 @@ function fits(type: Exclude<GoType, object>, value: unknown): boolean {
     case 'string':
       return typeof value === 'string';
     case 'int64':
-      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < INT64_LIMIT;
+      // ±2^63 is also what int64's extremes (9223372036854775807, -9223372036854775808) read as: not certain.
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= INT64_LIMIT;
     case 'bool':
       return typeof value === 'boolean';
     case 'time':

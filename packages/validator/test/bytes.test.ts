@@ -1,0 +1,51 @@
+/**
+ * decodeBytes reads bytes as cli-runtime's x/text transform does (oracle.test.ts compares it with
+ * x/text itself on generated files); these cases pin the rules without the oracle.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, encodeText } from '../src/index.js';
+
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+
+describe('decodeBytes', () => {
+  it('replaces each maximal ill-formed UTF-8 subsequence with one U+FFFD, as x/text (not Go\'s per-byte way)', () => {
+    // A truncated three-byte sequence is one replacement; an overlong, a surrogate and a stray byte one per byte.
+    expect(decodeBytes(bytes('a', [0xe2, 0x82], 'b')).text).toBe('a\uFFFDb');
+    expect(decodeBytes(bytes([0xc0, 0x80], [0xed, 0xa0, 0x80], [0x80])).text).toBe('\uFFFD'.repeat(6));
+    expect(decodeBytes(bytes([0xf4, 0x90, 0x80, 0x80])).text).toBe('\uFFFD'.repeat(4));
+    expect(decodeBytes(bytes('x', [0xf0, 0x9f, 0x98])).text).toBe('x\uFFFD');
+  });
+
+  it('says where the first replacement stands, past literal U+FFFD characters', () => {
+    expect(decodeBytes(bytes('\uFFFD\u00e9 ', [0xe9], ' \uFFFD'))).toEqual({ text: '\uFFFD\u00e9 \uFFFD \uFFFD', encoding: 'utf-8', firstIllFormed: 3 });
+    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xff]))).toEqual({ text: '\uFEFFa\uFFFD', encoding: 'utf-8-bom', firstIllFormed: 2 });
+  });
+
+  it('reads UTF-16 after its mark; unpaired surrogates and an odd last byte are U+FFFD', () => {
+    expect(decodeBytes(Buffer.from('\uFEFFa: \u{1F600}\uFEFF', 'utf16le'))).toEqual({ text: '\uFEFFa: \u{1F600}\uFEFF', encoding: 'utf-16le' });
+    expect(decodeBytes(utf16be('\uFEFFa: \u00e9'))).toEqual({ text: '\uFEFFa: \u00e9', encoding: 'utf-16be' });
+    // A high surrogate before the odd byte: two replacements (WHATWG's decoder would merge them).
+    expect(decodeBytes(bytes([0xff, 0xfe, 0x61, 0x00, 0x3d, 0xd8, 0x62]))).toEqual({ text: '\uFEFFa\uFFFD\uFFFD', encoding: 'utf-16le', firstIllFormed: 2 });
+    expect(decodeBytes(bytes([0xfe, 0xff, 0xff, 0xfd, 0xdc, 0x00, 0x00, 0x61]))).toEqual({ text: '\uFEFF\uFFFD\uFFFDa', encoding: 'utf-16be', firstIllFormed: 2 });
+    expect(decodeBytes(bytes([0xff, 0xfe]))).toEqual({ text: '\uFEFF', encoding: 'utf-16le' });
+    // A surrogate followed by a low surrogate: x/text takes both, one U+FFFD unless they pair.
+    expect(decodeBytes(bytes([0xff, 0xfe, 0x00, 0xdc, 0x00, 0xdc, 0x61, 0x00])).text).toBe('\uFEFF\uFFFDa');
+    expect(decodeBytes(bytes([0xfe, 0xff, 0xdf, 0xff, 0xdc, 0x00, 0xd8, 0x3d, 0xde, 0x00])).text).toBe('\uFEFF\uFFFD\u{1F600}');
+  });
+
+  it('encodeText gives back the bytes of every well-formed file, in its encoding and byte order', () => {
+    const file = fc.tuple(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'));
+    fc.assert(
+      fc.property(file, ([text, encoding]) => {
+        const raw =
+          encoding === 'utf-8' ? Buffer.from(text.replace(/^\uFEFF/, '')) : encoding === 'utf-8-bom' ? Buffer.from(`\uFEFF${text}`) : encoding === 'utf-16le' ? Buffer.from(`\uFEFF${text}`, 'utf16le') : utf16be(`\uFEFF${text}`);
+        const decoded = decodeBytes(raw);
+        expect(decoded.firstIllFormed).toBeUndefined();
+        expect(Buffer.from(encodeText(decoded.text, decoded.encoding)).equals(raw)).toBe(true);
+      }),
+      { seed: 20_251_125, numRuns: 1_000 },
+    );
+  });
+});
