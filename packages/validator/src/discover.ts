@@ -14,6 +14,7 @@ import documentNotObject from './rules/client/document-not-object.js';
 import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
+import { isRecord } from './rules/utils/object.js';
 
 /** A problem oc meets while decoding or typing, before any object rule runs. */
 export interface DiscoveryProblem {
@@ -31,10 +32,6 @@ export interface Discovery {
   templates: ManifestObject[];
   skipped: Record<string, number>;
   problems: DiscoveryProblem[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A kind for a message: as written when it is a plain word, else quoted (it is user input). */
