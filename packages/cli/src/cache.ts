@@ -165,7 +165,7 @@ function isSuggestion(value: unknown): boolean {
 
 function isFinding(value: unknown): value is Finding {
   if (!isRecord(value)) return false;
-  const { ruleId, severity, messageId, data, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name, fix, suggestions } = value;
+  const { ruleId, severity, messageId, data, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name, objectPath, fix, suggestions } = value;
   return (
     isString(ruleId) &&
     (severity === 'error' || severity === 'warning') &&
@@ -176,6 +176,7 @@ function isFinding(value: unknown): value is Finding {
     isString(fieldPath) &&
     isOptionalString(kind) &&
     isOptionalString(name) &&
+    isOptionalString(objectPath) &&
     (fix === undefined || isTextEdit(fix)) &&
     (suggestions === undefined || (Array.isArray(suggestions) && suggestions.every(isSuggestion)))
   );

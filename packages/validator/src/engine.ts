@@ -176,7 +176,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         path,
         ...(item.serverPath === undefined ? {} : { serverPath: item.serverPath }),
         documentIndex: item.documentIndex,
-        ...(owner ? { kind: owner.kind } : {}),
+        ...(owner ? { kind: owner.kind, objectPath: renderPath(owner.pathPrefix) } : {}),
         ...(owner?.name !== undefined ? { name: owner.name } : {}),
         ...(fix ? { fix } : {}),
         ...(suggestions.length > 0 ? { suggestions } : {}),

@@ -54,8 +54,11 @@ export interface Finding {
   serverPath?: string;
   /** 0-based index of the YAML document in the file. */
   documentIndex: number;
+  /** The object the finding is about (the innermost one whose place contains `path`): its kind and name, */
   kind?: string;
   name?: string;
+  /** … and where it sits in its document (rendered like `path`: `items[2]`, '' at the top level). */
+  objectPath?: string;
   /** Safe to apply unattended (`--fix`, `eslint --fix`). */
   fix?: TextEdit;
   suggestions?: FindingSuggestion[];
