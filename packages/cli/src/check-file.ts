@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import {
-  DEFAULT_LIMITS,
   effectiveSeverity,
   encodeText,
   fileEncodingRule,
@@ -11,6 +10,7 @@ import {
   inputTooLarge,
   interpolate,
   renderPath,
+  resolveLimits,
   validate,
 } from '@ocp-image/validator';
 import type { ByteEncoding, Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
@@ -118,7 +118,7 @@ function readManifest(absolutePath: string, config: ValidationConfig): { bytes: 
       // A FIFO, socket or device (/dev/zero) has no end to read to.
       if (!stats.isFile()) return fileFinding(fileReadRule, 'failed', { reason: 'not a regular file (a FIFO, socket or device)' }, 1, 1, config);
       // Refuse before reading a huge file into memory; the validator would refuse its text anyway.
-      const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+      const limit = resolveLimits(config.limits).maxBytes;
       const { size } = stats;
       if (size > limit) return fileFinding(inputTooLarge, 'bytes', { actual: size, limit }, 1, 1, config);
       return { bytes: readFileSync(descriptor), size, mtimeMs: stats.mtimeMs };

@@ -4,6 +4,7 @@
  */
 
 import type { ruleCategories, severitySettings } from './categories.js';
+import type { LimitName } from './limits.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = (typeof severitySettings)[number];
@@ -73,13 +74,8 @@ export interface ValidationConfig {
   limits?: Partial<InputLimits>;
 }
 
-export interface InputLimits {
-  maxBytes: number;
-  maxDocuments: number;
-  maxDepth: number;
-  maxAliasCount: number;
-  maxNodes: number;
-}
+/** A value for each input limit of `LIMIT_DEFINITIONS` (limits.ts): their names are written there only. */
+export type InputLimits = Record<LimitName, number>;
 
 export interface ValidateOptions {
   filePath?: string;
