@@ -1,6 +1,5 @@
-import { interpolate } from './config.js';
 import { resolveLimits } from './limits.js';
-import { getRule } from './rules/index.js';
+import { messageText } from './rules/index.js';
 import { yamlDuplicateKey } from './rules/pipeline.js';
 import type { InputLimits } from './types.js';
 import { readDocuments } from './yaml/read.js';
@@ -60,9 +59,7 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {
     const { line, col } = read.lines().linePos(failure.range.start);
-    const rule = getRule(failure.ruleId);
-    const message = interpolate(rule?.messages[failure.messageId] ?? failure.messageId, failure.data);
-    documents.push({ index: firstFailingIndex, error: { message, line, column: col } });
+    documents.push({ index: firstFailingIndex, error: { message: messageText(failure), line, column: col } });
   }
   return documents;
 }

@@ -5,7 +5,7 @@
  * found are objects themselves whose `objects` library-go's templateprocessing decodes later.
  * What oc cannot decode or type becomes a problem here, at the value that fails.
  */
-import type { ManifestObject, PathEdit, PathSegment } from './types.js';
+import type { CheckedMessage, ManifestObject, PathEdit, PathSegment } from './types.js';
 import { addCount, renderPath } from './paths.js';
 import { ruleMessage } from './rules/define.js';
 import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from './rest-mapping.js';
@@ -17,10 +17,7 @@ import listItemType from './rules/client/list-item-type.js';
 import { isRecord } from './rules/utils/object.js';
 
 /** A problem oc meets while decoding or typing, before any object rule runs. */
-export interface DiscoveryProblem {
-  ruleId: string;
-  messageId: string;
-  data: Record<string, string | number>;
+export interface DiscoveryProblem extends CheckedMessage {
   /** Document path of the failing value. */
   path: PathSegment[];
   fix?: PathEdit;

@@ -1,7 +1,7 @@
 export type * from './types.js';
 export { validate } from './validate.js';
 export { ruleCategories, severitySettings } from './categories.js';
-export { rules, getRule } from './rules/index.js';
+export { rules, getRule, messageText } from './rules/index.js';
 export { defineRule, ruleMessage } from './rules/define.js';
 export * from './rules/pipeline.js';
 export { applyFixes, MAX_FIX_PASSES, type AppliedFixes } from './fixes.js';

@@ -138,6 +138,20 @@ export type DataFor<Message extends string> = string extends Message
     ? { data?: Record<string, never> }
     : { data: MessageData<Message> };
 
+declare const checkedMessage: unique symbol;
+
+/**
+ * A rule's message with its data, ready to report outside `check` (the reading pipeline, the front
+ * ends). Only `ruleMessage(rule, { messageId, data })` makes one, so the message id and placeholders
+ * were checked against the rule at compile time: a pair of strings written by hand is not one.
+ */
+export interface CheckedMessage {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: MessageValues;
+  readonly [checkedMessage]: true;
+}
+
 /** A message of a rule with its data, for reporting outside `check` (pipeline rules). */
 export type RuleMessage<Messages extends MessageTable = MessageTable> = {
   [Id in keyof Messages & string]: { messageId: Id } & DataFor<Messages[Id]>;

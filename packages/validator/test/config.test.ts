@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { effectiveSeverity, interpolate } from '../src/config.js';
 import { DEFAULT_LIMITS, isValidLimit, LIMIT_DEFINITIONS, limitsSchema, resolveLimits, type LimitName } from '../src/limits.js';

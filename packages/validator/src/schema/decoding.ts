@@ -11,6 +11,7 @@
  *   integer beyond int64 as a float64 (apimachinery pkg/util/json), whose JSON text encoding/json
  *   cannot parse into an int64.
  */
+import { ruleMessage } from '../rules/define.js';
 import { fieldDecoding } from '../rules/pipeline.js';
 import type { PathSegment } from '../types.js';
 import { resolvePlainScalar, resolveTaggedScalar } from '../yaml/scalar.js';
@@ -103,14 +104,14 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
     if (context.inTemplate && isTemplateParameterValue(text)) return;
     if (kind === 'time') {
       const reason = rfc3339Problem(text);
-      if (reason) problems.push({ ruleId: fieldDecoding.id, messageId: 'time', data: { value: quote(text), reason }, path, target: 'value' });
+      if (reason) problems.push({ ...ruleMessage(fieldDecoding, { messageId: 'time', data: { value: quote(text), reason } }), path, target: 'value' });
       return;
     }
     const reason = base64Problem(text);
     if (!reason) return;
     const node = context.nodeAt(path);
     const messageId = node?.tag === BINARY_TAG ? 'binary' : 'bytes';
-    problems.push({ ruleId: fieldDecoding.id, messageId, data: { value: quote(text), reason }, path, target: 'value' });
+    problems.push({ ...ruleMessage(fieldDecoding, { messageId, data: { value: quote(text), reason } }), path, target: 'value' });
   };
   const visit = (value: unknown, path: PathSegment[], definition: string | undefined): void => {
     if (Array.isArray(value)) {
@@ -127,7 +128,7 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
         else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, itemPath, 'bytes');
       } else if (typeof item === 'number') {
         if (Math.abs(item) >= INT64_LIMIT && schemaTypes(context.schemaAt(itemPath)?.schema).includes('integer') && beyondInt64(item, context.nodeAt(itemPath))) {
-          problems.push({ ruleId: fieldDecoding.id, messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) }, path: itemPath, target: 'value' });
+          problems.push({ ...ruleMessage(fieldDecoding, { messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) } }), path: itemPath, target: 'value' });
         }
       } else if (Array.isArray(item) && BYTE_LIST_KEYS.has(key) && BYTE_LIST_FIELDS[definitionHere() ?? ''] === key) {
         item.forEach((entry, index) => {

@@ -3,7 +3,7 @@
  * branch that fits best, nulls read the way the server reads them, template parameters spared,
  * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
  */
-import type { MessageValues, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
+import type { CheckedMessage, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
 import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
 import { yamlQuoted } from '../quote.js';
 import type { SourceNode } from '../yaml/source.js';
@@ -30,10 +30,7 @@ export interface SchemaValidator {
   errors?: SchemaError[] | null;
 }
 
-export interface SchemaProblem {
-  ruleId: string;
-  messageId: string;
-  data: MessageValues;
+export interface SchemaProblem extends CheckedMessage {
   /** A safe fix, by path relative to the object. */
   fix?: PathEdit;
   suggest?: SuggestionDescriptor[];
@@ -183,7 +180,15 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         target: 'key',
         ...(suggestion === undefined
           ? {}
-          : { suggest: [{ messageId: 'rename', data: { name: keyText(name), suggestion }, edit: { type: 'renameKey', path: [...path, name], key: suggestion } }] }),
+          : {
+              suggest: [
+                {
+                  messageId: 'rename',
+                  data: { name: keyText(name), suggestion },
+                  edit: { type: 'renameKey', path: [...path, name], key: suggestion },
+                } satisfies SuggestionDescriptor<typeof unknownField.messages>,
+              ],
+            }),
       });
       continue;
     }
@@ -275,6 +280,7 @@ const VALUE_RULES = new Set([schemaEnum.id, schemaOther.id]);
  */
 function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
   const dropped = new Set<SchemaProblem>();
+  const merged = new Map<SchemaProblem, SchemaProblem>();
   for (const required of problems) {
     if (required.ruleId !== schemaRequired.id) continue;
     const parent = renderPath(required.path.slice(0, -1));
@@ -288,12 +294,11 @@ function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
     );
     if (!misspelt) continue;
     dropped.add(misspelt);
-    required.messageId = 'misspelt';
-    required.data = { ...required.data, written: keyText(String(misspelt.path.at(-1))) };
-    required.locateAt = misspelt.path;
-    required.target = 'key';
+    const written = keyText(String(misspelt.path.at(-1)));
+    const message = ruleMessage(schemaRequired, { messageId: 'misspelt', data: { field: String(required.data.field), parent: String(required.data.parent), written } });
+    merged.set(required, { ...required, ...message, locateAt: misspelt.path, target: 'key' });
   }
-  return problems.filter((problem) => !dropped.has(problem));
+  return problems.filter((problem) => !dropped.has(problem)).map((problem) => merged.get(problem) ?? problem);
 }
 
 /**
