@@ -8,6 +8,7 @@ import {
   fileSymlinkSkippedRule,
   fixText,
   inputTooLarge,
+  messageQuoted,
   messageText,
   renderPath,
   resolveLimits,
@@ -132,8 +133,8 @@ function readManifest(absolutePath: string, config: ValidationConfig): { bytes: 
 }
 
 function linkFinding(link: SkippedLink, config: ValidationConfig): Read {
-  // Quoted as JSON: the link's text comes with the pull request and may hold line breaks.
-  const data = { target: JSON.stringify(link.target), reason: link.reason === undefined ? '' : describeErrorCode(link.reason) };
+  // The link's text comes with the pull request and may hold line breaks.
+  const data = { target: messageQuoted(link.target), reason: link.reason === undefined ? '' : describeErrorCode(link.reason) };
   return fileFinding(fileSymlinkSkippedRule, { messageId: link.kind, data }, 1, 1, config);
 }
 

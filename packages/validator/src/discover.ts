@@ -15,6 +15,7 @@ import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
 import { isRecord } from './rules/utils/object.js';
+import { messageQuoted } from './quote.js';
 
 /** A problem oc meets while decoding or typing, before any object rule runs. */
 export interface DiscoveryProblem extends CheckedMessage {
@@ -33,7 +34,7 @@ export interface Discovery {
 
 /** A kind for a message: as written when it is a plain word, else quoted (it is user input). */
 function kindText(kind: string): string {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : JSON.stringify(kind.slice(0, 100));
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : messageQuoted(kind);
 }
 
 /** The JSON type Go's decoder names for a value that is not an object. */

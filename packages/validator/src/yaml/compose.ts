@@ -10,6 +10,7 @@ import type { LineCounter, YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { CheckedMessage, InputLimits, PathSegment, RuleMessage, SourceComment } from '../types.js';
 import { setOwn, valueAt } from '../paths.js';
+import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
@@ -283,9 +284,8 @@ class DocumentBuilder {
   private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
     const resolved = this.syntax === 'json' ? resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? '')) : decodeScalar(node);
     if (resolved === undefined) {
-      const value = JSON.stringify(node.source ?? String(node.value)).slice(1, -1);
       this.reportSyntax(
-        { messageId: 'badTag', data: { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: value.length > 100 ? `${value.slice(0, 100)}…` : value } },
+        { messageId: 'badTag', data: { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: messageEscaped(node.source ?? String(node.value)) } },
         rangeOf(node),
         path,
       );
