@@ -35,7 +35,7 @@ export const schemaId = `${repositoryUrl}/blob/main/packages/cli/ocp-image.confi
  * The config file's schema. `rules`, `limits` and the top level allow no other keys; editors
  * complete rule ids with their descriptions and default severities.
  */
-export function buildConfigSchema(rules, limitsSchema, maxPatternLength) {
+export function buildConfigSchema({ rules, limitsSchema, severitySettings, severitySettingOf }, maxPatternLength) {
   const byId = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -52,7 +52,7 @@ export function buildConfigSchema(rules, limitsSchema, maxPatternLength) {
         description: 'Rule severities by rule id (like --rule); `ocp-image rules` lists them.',
         additionalProperties: false,
         properties: Object.fromEntries(
-          byId.map((rule) => [rule.id, { enum: ['off', 'warn', 'error'], default: rule.severity === 'warning' ? 'warn' : rule.severity, description: rule.description }]),
+          byId.map((rule) => [rule.id, { enum: [...severitySettings], default: severitySettingOf[rule.severity], description: rule.description }]),
         ),
       },
       ignores: {
@@ -76,9 +76,9 @@ export function renderConfigValidator(schema) {
 }
 
 export async function generate() {
-  const { rules, limitsSchema } = await import('@ocp-image/validator');
+  const validator = await import('@ocp-image/validator');
   const { MAX_PATTERN_LENGTH } = await import(pathToFileURL(path.join(cliDirectory, 'dist/ignore.js')).href);
-  const schema = buildConfigSchema(rules, limitsSchema, MAX_PATTERN_LENGTH);
+  const schema = buildConfigSchema(validator, MAX_PATTERN_LENGTH);
   return [
     [schemaPath, `${JSON.stringify(schema, null, 2)}\n`],
     [validatorPath, renderConfigValidator(schema)],

@@ -1,6 +1,6 @@
 export type * from './types.js';
 export { validate } from './validate.js';
-export { ruleCategories, severitySettings } from './categories.js';
+export { ruleCategories, severities, severitySettingOf, severitySettings } from './categories.js';
 export { rules, getRule, messageText } from './rules/index.js';
 export { defineRule, ruleMessage } from './rules/define.js';
 export * from './rules/pipeline.js';

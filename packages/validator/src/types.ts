@@ -3,10 +3,10 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
-import type { ruleCategories, severitySettings } from './categories.js';
+import type { ruleCategories, severities, severitySettings } from './categories.js';
 import type { LimitName } from './limits.js';
 
-export type Severity = 'error' | 'warning';
+export type Severity = (typeof severities)[number];
 export type SeveritySetting = (typeof severitySettings)[number];
 
 /** syntax: YAML as the server reads it · client: what oc does with a document before any request
@@ -209,6 +209,10 @@ export interface RuleFlags {
    * as a field error at the finding's path (while decoding, or handling the request): no `serverPath`.
    */
   noServerPath?: true | readonly string[];
+  /** Says a value has the wrong type: a `valueConstraint` finding at the same value follows from it and is not reported. */
+  wrongType?: boolean;
+  /** Checks what a value holds (enum, range, pattern, format): nothing to say of a value of the wrong type. */
+  valueConstraint?: boolean;
 }
 
 /** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */
