@@ -33,7 +33,9 @@ export const limitsSchema = Object.freeze({
   properties: Object.fromEntries(
     limitNames.map((name) => {
       const { default: value, minimum, description } = LIMIT_DEFINITIONS[name];
-      return [name, { type: 'integer', minimum, default: value, description: `${description[0]?.toUpperCase()}${description.slice(1)}; default ${value}.` }];
+      // No `default` keyword: ESLint would write every default into a rule's options, and rules that
+      // set one limit would no longer share a validation with those that set none.
+      return [name, { type: 'integer', minimum, description: `${description[0]?.toUpperCase()}${description.slice(1)}; default ${value}.` }];
     }),
   ),
   additionalProperties: false,
