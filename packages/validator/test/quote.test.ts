@@ -30,8 +30,9 @@ describe('quote.ts', () => {
   it('is the only place in the validator that quotes (JSON.stringify and doubled single quotes)', () => {
     const sourceRoot = fileURLToPath(new URL('../src/', import.meta.url));
     // paths.ts renders a key of a path (`labels["a.b"]`), a syntax of its own; errors.ts writes a
-    // non-string value of an enum (a list or a mapping) as JSON.
-    const allowed: Record<string, number> = { 'quote.ts': 3, 'paths.ts': 1, [path.join('schema', 'errors.ts')]: 1 };
+    // non-string value of an enum (a list or a mapping) as JSON; decode.ts serializes decoded
+    // documents as encoding/json does (its doc comment names JSON.stringify once).
+    const allowed: Record<string, number> = { 'quote.ts': 3, 'paths.ts': 1, [path.join('schema', 'errors.ts')]: 1, 'decode.ts': 3 };
     const counts = Object.fromEntries(
       readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
         .filter((name) => name.endsWith('.ts'))
