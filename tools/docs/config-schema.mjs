@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates the JSON Schema of ocp-image.config.{json,yaml,yml} from the rule registry and the
- * validator's limits, and the standalone ajv validator the CLI checks config files with (compiling
+ * validator's `limitsSchema`, and the standalone ajv validator the CLI checks config files with (compiling
  * the schema at run time would cost a config-using run far more than the run itself).
  *   node tools/docs/config-schema.mjs          rewrite both files (npm run update-docs builds first)
  *   node tools/docs/config-schema.mjs --check  exit 1 when either is out of date
@@ -31,19 +31,11 @@ export default validate;
 `;
 export const schemaId = `${repositoryUrl}/blob/main/packages/cli/ocp-image.config.schema.json`;
 
-const limitDescriptions = {
-  maxBytes: 'Largest file read, in bytes; a larger file gets an input-too-large finding and is not read.',
-  maxDocuments: 'Most YAML documents read from one file.',
-  maxDepth: 'Deepest nesting of mappings and sequences read.',
-  maxAliasCount: 'Most YAML aliases resolved in one file.',
-  maxNodes: 'Most YAML nodes (scalars, mappings, sequences) read from one file.',
-};
-
 /**
  * The config file's schema. `rules`, `limits` and the top level allow no other keys; editors
  * complete rule ids with their descriptions and default severities.
  */
-export function buildConfigSchema(rules, defaultLimits, maxPatternLength) {
+export function buildConfigSchema({ rules, limitsSchema, severitySettings, severitySettingOf }, maxPatternLength) {
   const byId = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -60,7 +52,7 @@ export function buildConfigSchema(rules, defaultLimits, maxPatternLength) {
         description: 'Rule severities by rule id (like --rule); `ocp-image rules` lists them.',
         additionalProperties: false,
         properties: Object.fromEntries(
-          byId.map((rule) => [rule.id, { enum: ['off', 'warn', 'error'], default: rule.severity === 'warning' ? 'warn' : rule.severity, description: rule.description }]),
+          byId.map((rule) => [rule.id, { enum: [...severitySettings], default: severitySettingOf[rule.severity], description: rule.description }]),
         ),
       },
       ignores: {
@@ -70,14 +62,7 @@ export function buildConfigSchema(rules, defaultLimits, maxPatternLength) {
         items: { type: 'string', description: `A .gitignore line of at most ${maxPatternLength} characters.` },
       },
       gitignore: { type: 'boolean', default: true, description: 'Skip the files that .gitignore in the working directory ignores (false: like --no-gitignore).' },
-      limits: {
-        type: 'object',
-        description: 'Input limits (docs/security.md); the defaults are far above real files.',
-        additionalProperties: false,
-        properties: Object.fromEntries(
-          Object.entries(defaultLimits).map(([name, value]) => [name, { type: 'integer', minimum: 1, default: value, description: limitDescriptions[name] }]),
-        ),
-      },
+      limits: limitsSchema,
     },
   };
 }
@@ -91,9 +76,9 @@ export function renderConfigValidator(schema) {
 }
 
 export async function generate() {
-  const { rules, DEFAULT_LIMITS } = await import('@ocp-image/validator');
+  const validator = await import('@ocp-image/validator');
   const { MAX_PATTERN_LENGTH } = await import(pathToFileURL(path.join(cliDirectory, 'dist/ignore.js')).href);
-  const schema = buildConfigSchema(rules, DEFAULT_LIMITS, MAX_PATTERN_LENGTH);
+  const schema = buildConfigSchema(validator, MAX_PATTERN_LENGTH);
   return [
     [schemaPath, `${JSON.stringify(schema, null, 2)}\n`],
     [validatorPath, renderConfigValidator(schema)],

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
  * Scaffolds a rule: its file and registry entry, fixtures and docs page, ready to be filled in.
- *   npm run new-rule -- <rule-id> <server|docs|lint> [Kind,Kind…]
+ *   npm run new-rule -- <rule-id> <category> [Kind,Kind…]
+ * The categories are those of the registry (ruleCategories) whose rules are object rules, in a
+ * folder of their own under packages/validator/src/rules (the syntax and schema rules belong to
+ * the reading pipeline).
  * Then: write the check and the messages, the fixtures' manifests, the page's sections; run
  * `UPDATE_FIXTURES=1 npx vitest run packages/validator/test/fixtures.test.ts -t <rule-id>` and
  * `npm run update-docs`, and review both diffs.
@@ -9,11 +12,26 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ruleCategories, rules } from '@ocp-image/validator';
 import { HEADER_END, HEADER_START, OPTIONS_END, OPTIONS_START } from '../docs/update-rules.mjs';
 
-/** Object rules live by category; the syntax and schema rules belong to the reading pipeline. */
-const GROUPS = { server: 'serverRules', docs: 'docsRules', lint: 'lintRules' };
-const SEVERITY = { server: 'error', docs: 'warning', lint: 'warning' };
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const categoryIndex = (category) => path.join(root, 'packages/validator/src/rules', category, 'index.ts');
+
+/** The categories a rule can be scaffolded in: those with a folder of object rules. */
+export const scaffoldCategories = ruleCategories.filter((category) => existsSync(categoryIndex(category)));
+
+/** A new rule's default severity: the one most rules of its category have (docs and lint warn, the others fail). */
+export function defaultSeverity(category) {
+  const severities = rules.filter((rule) => rule.category === category).map((rule) => rule.severity);
+  const errors = severities.filter((severity) => severity === 'error').length;
+  return errors * 2 >= severities.length && severities.length > 0 ? 'error' : 'warning';
+}
+
+/** The name of the rule list a category's index.ts exports (`export const serverRules … = [`). */
+function listName(index) {
+  return /export const (\w+)\b[^=]*=\s*\[/.exec(index)?.[1];
+}
 
 const camelCase = (id) => id.replace(/-([a-z0-9])/g, (_match, letter) => letter.toUpperCase());
 
@@ -21,7 +39,7 @@ const camelCase = (id) => id.replace(/-([a-z0-9])/g, (_match, letter) => letter.
 export function argumentProblems(id, category, kinds) {
   const problems = [];
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(id ?? '')) problems.push(`the rule id must be kebab-case with at least two words, got "${id ?? ''}"`);
-  if (!Object.hasOwn(GROUPS, category ?? '')) problems.push(`the category must be one of ${Object.keys(GROUPS).join(', ')}, got "${category ?? ''}"`);
+  if (!scaffoldCategories.includes(category ?? '')) problems.push(`the category must be one of ${scaffoldCategories.join(', ')}, got "${category ?? ''}"`);
   if (kinds.some((kind) => !/^[A-Z][A-Za-z]+$/.test(kind))) problems.push(`kinds are names like ImageStream, got "${kinds.join(',')}"`);
   return problems;
 }
@@ -37,7 +55,7 @@ export function scaffoldFiles(id, category, kinds) {
 export default defineRule({
   id: '${id}',
   category: '${category}',
-  severity: '${SEVERITY[category]}',
+  severity: '${defaultSeverity(category)}',
   description: 'TODO: one sentence: what a manifest must (not) do.',
   source: 'TODO: the server source (repository, file, function) or the API reference sentence this rule implements',
   kinds: [${kindList.map((name) => `'${name}'`).join(', ')}],
@@ -102,10 +120,10 @@ Change its severity or turn it off in \`ocp-image.config.yaml\` (\`rules: { ${id
 /** The category's index with the rule imported and appended to its list. */
 export function registerRule(index, id, category) {
   const name = camelCase(id);
-  const list = GROUPS[category];
-  const listOpen = index.indexOf('[', index.indexOf(`export const ${list}`));
-  const listClose = index.indexOf('];', listOpen);
-  if (index.indexOf(`export const ${list}`) === -1 || listClose === -1) throw new Error(`rules/${category}/index.ts: no "export const ${list} = [ … ];"`);
+  const list = listName(index);
+  const listOpen = list === undefined ? -1 : index.indexOf('[', index.indexOf(`export const ${list}`));
+  const listClose = listOpen === -1 ? -1 : index.indexOf('];', listOpen);
+  if (listClose === -1) throw new Error(`rules/${category}/index.ts: no "export const <name>Rules = [ … ];"`);
   const entries = index
     .slice(listOpen + 1, listClose)
     .split(',')
@@ -121,11 +139,10 @@ function main() {
   const kinds = kindsArgument ? kindsArgument.split(',').map((kind) => kind.trim()) : [];
   const problems = argumentProblems(id, category, kinds);
   if (problems.length > 0) {
-    console.error(`npm run new-rule -- <rule-id> <server|docs|lint> [Kind,Kind…]\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    console.error(`npm run new-rule -- <rule-id> <${scaffoldCategories.join('|')}> [Kind,Kind…]\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     process.exitCode = 2;
     return;
   }
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const files = scaffoldFiles(id, category, kinds);
   const existing = Object.keys(files).filter((file) => existsSync(path.join(root, file)));
   if (existing.length > 0) {
@@ -133,7 +150,7 @@ function main() {
     process.exitCode = 1;
     return;
   }
-  const indexPath = path.join(root, 'packages/validator/src/rules', category, 'index.ts');
+  const indexPath = categoryIndex(category);
   writeFileSync(indexPath, registerRule(readFileSync(indexPath, 'utf8'), id, category));
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding, ValidationConfig } from '@ocp-image/validator';
+import { severities, type Finding, type ValidationConfig } from '@ocp-image/validator';
 import { hashContent, type FileStamp } from './file-stamp.js';
 import { packageVersion } from './project.js';
 import { readRegularFile, UnreadableFileError } from './regular-file.js';
@@ -165,10 +165,10 @@ function isSuggestion(value: unknown): boolean {
 
 function isFinding(value: unknown): value is Finding {
   if (!isRecord(value)) return false;
-  const { ruleId, severity, messageId, data, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name, fix, suggestions } = value;
+  const { ruleId, severity, messageId, data, message, line, column, endLine, endColumn, path: fieldPath, documentIndex, kind, name, objectPath, fix, suggestions } = value;
   return (
     isString(ruleId) &&
-    (severity === 'error' || severity === 'warning') &&
+    (severities as readonly unknown[]).includes(severity) &&
     isString(messageId) &&
     isMessageValues(data) &&
     isString(message) &&
@@ -176,6 +176,7 @@ function isFinding(value: unknown): value is Finding {
     isString(fieldPath) &&
     isOptionalString(kind) &&
     isOptionalString(name) &&
+    isOptionalString(objectPath) &&
     (fix === undefined || isTextEdit(fix)) &&
     (suggestions === undefined || (Array.isArray(suggestions) && suggestions.every(isSuggestion)))
   );

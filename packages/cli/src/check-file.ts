@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import {
-  DEFAULT_LIMITS,
   effectiveSeverity,
   encodeText,
   fileEncodingRule,
@@ -9,11 +8,14 @@ import {
   fileSymlinkSkippedRule,
   fixText,
   inputTooLarge,
-  interpolate,
+  messageQuoted,
+  messageText,
   renderPath,
+  resolveLimits,
+  ruleMessage,
   validate,
 } from '@ocp-image/validator';
-import type { ByteEncoding, Finding, RuleCategory, RuleDefinition, ValidationConfig } from '@ocp-image/validator';
+import type { ByteEncoding, Finding, MessageTable, RuleCategory, RuleDefinition, RuleMessage, ValidationConfig } from '@ocp-image/validator';
 import { getRule } from '@ocp-image/validator';
 import { decodeManifest, positionOf } from './decode.js';
 import { hashContent, type FileStamp } from './file-stamp.js';
@@ -54,7 +56,7 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
   let read: Read;
   if ('bytes' in task) read = readBytes(task.bytes, config);
   else if ('skippedLink' in task) read = linkFinding(task.skippedLink, config);
-  else if ('unreadableDirectory' in task) read = fileFinding(fileReadRule, 'directory', { reason: describeErrorCode(task.unreadableDirectory) }, 1, 1, config);
+  else if ('unreadableDirectory' in task) read = fileFinding(fileReadRule, { messageId: 'directory', data: { reason: describeErrorCode(task.unreadableDirectory) } }, 1, 1, config);
   else {
     const loaded = readManifest(task.absolutePath, config);
     if ('bytes' in loaded) {
@@ -116,58 +118,58 @@ function readManifest(absolutePath: string, config: ValidationConfig): { bytes: 
     try {
       const stats = fstatSync(descriptor);
       // A FIFO, socket or device (/dev/zero) has no end to read to.
-      if (!stats.isFile()) return fileFinding(fileReadRule, 'failed', { reason: 'not a regular file (a FIFO, socket or device)' }, 1, 1, config);
+      if (!stats.isFile()) return fileFinding(fileReadRule, { messageId: 'failed', data: { reason: 'not a regular file (a FIFO, socket or device)' } }, 1, 1, config);
       // Refuse before reading a huge file into memory; the validator would refuse its text anyway.
-      const limit = config.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+      const limit = resolveLimits(config.limits).maxBytes;
       const { size } = stats;
-      if (size > limit) return fileFinding(inputTooLarge, 'bytes', { actual: size, limit }, 1, 1, config);
+      if (size > limit) return fileFinding(inputTooLarge, { messageId: 'bytes', data: { actual: size, limit } }, 1, 1, config);
       return { bytes: readFileSync(descriptor), size, mtimeMs: stats.mtimeMs };
     } finally {
       closeSync(descriptor);
     }
   } catch (error) {
-    return fileFinding(fileReadRule, 'failed', { reason: describeReadError(error) }, 1, 1, config);
+    return fileFinding(fileReadRule, { messageId: 'failed', data: { reason: describeReadError(error) } }, 1, 1, config);
   }
 }
 
 function linkFinding(link: SkippedLink, config: ValidationConfig): Read {
-  // Quoted as JSON: the link's text comes with the pull request and may hold line breaks.
-  const data = { target: JSON.stringify(link.target), reason: link.reason === undefined ? '' : describeErrorCode(link.reason) };
-  return fileFinding(fileSymlinkSkippedRule, link.kind, data, 1, 1, config);
+  // The link's text comes with the pull request and may hold line breaks.
+  const data = { target: messageQuoted(link.target), reason: link.reason === undefined ? '' : describeErrorCode(link.reason) };
+  return fileFinding(fileSymlinkSkippedRule, { messageId: link.kind, data }, 1, 1, config);
 }
 
 function readBytes(bytes: Uint8Array, config: ValidationConfig): Read {
   const decoded = decodeManifest(bytes);
   if ('text' in decoded) return decoded;
-  const { messageId, data, line, column } = decoded.problem;
-  return fileFinding(fileEncodingRule, messageId, data, line, column, config);
+  const { line, column } = decoded.problem;
+  return fileFinding(fileEncodingRule, decoded.problem, line, column, config);
 }
 
 const encodingNames: Record<ByteEncoding, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
 
 function fixRefusal(text: string, firstIllFormed: number, encoding: ByteEncoding, config: ValidationConfig): Read {
   const { line, column } = positionOf(text, firstIllFormed);
-  return fileFinding(fileEncodingRule, 'fixWouldReplaceBytes', { encoding: encodingNames[encoding], line, column }, line, column, config);
+  return fileFinding(fileEncodingRule, { messageId: 'fixWouldReplaceBytes', data: { encoding: encodingNames[encoding], line, column } }, line, column, config);
 }
 
 /** A finding about the whole file; with its rule turned off the file counts as empty. */
-function fileFinding(
-  rule: RuleDefinition,
-  messageId: string,
-  data: Record<string, string | number>,
+function fileFinding<Messages extends MessageTable>(
+  rule: RuleDefinition<Messages>,
+  message: RuleMessage<Messages>,
   line: number,
   column: number,
   config: ValidationConfig,
 ): Read {
   const severity = effectiveSeverity(rule, config);
   if (severity === undefined) return { text: '' };
+  const checked = ruleMessage(rule, message);
   return {
     finding: {
       ruleId: rule.id,
       severity,
-      messageId,
-      data,
-      message: interpolate(rule.messages[messageId], data),
+      messageId: checked.messageId,
+      data: checked.data,
+      message: messageText(checked),
       line,
       column,
       endLine: line,

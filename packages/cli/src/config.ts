@@ -165,7 +165,7 @@ async function describeSchemaError(error: ConfigSchemaError, segments: readonly 
     case 'enum':
       return `"${where}" must be ${orList((error.params.allowedValues as unknown[]).map(String))}`;
     case 'minimum':
-      return `"${where}" must be a positive integer`;
+      return `"${where}" must be an integer of at least ${String(error.params.limit)}`;
     default:
       return `"${where}" ${error.message ?? 'is not valid'}`;
   }

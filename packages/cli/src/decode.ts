@@ -1,11 +1,7 @@
-import { decodeBytes, LINE_BREAK, type DecodedBytes } from '@ocp-image/validator';
+import { decodeBytes, LINE_BREAK, type DecodedBytes, type fileEncodingRule, type RuleMessage } from '@ocp-image/validator';
 
-export interface EncodingProblem {
-  messageId: 'binary' | 'utf32' | 'invalidUtf8AfterBom';
-  data: Record<string, string | number>;
-  line: number;
-  column: number;
-}
+/** A message of the file-encoding rule (its id and placeholders checked at compile time) and where. */
+export type EncodingProblem = RuleMessage<typeof fileEncodingRule.messages> & { line: number; column: number };
 
 /** The text oc reads and how the file was encoded, or why oc cannot read it. */
 export type DecodeResult = DecodedBytes | { problem: EncodingProblem };

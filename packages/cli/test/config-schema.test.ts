@@ -32,6 +32,12 @@ describe('ocp-image.config.schema.json', () => {
     for (const [file, text] of await generate()) expect(readFileSync(file, 'utf8'), `${path.relative(repoRoot, file)} is out of date: npm run update-docs`).toBe(text);
   });
 
+  it("takes its limits from the validator's limitsSchema (the ESLint rules' option is that schema too)", async () => {
+    const { limitsSchema } = await import('@ocp-image/validator');
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties: { limits: unknown } };
+    expect(schema.properties.limits).toEqual(limitsSchema);
+  });
+
   it('is shipped with the CLI and is the schema docs/cli.md tells editors to use', () => {
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { files: string[] };
     expect(manifest.files).toEqual(expect.arrayContaining(['ocp-image.config.schema.json', 'generated']));

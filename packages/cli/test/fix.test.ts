@@ -1,9 +1,12 @@
 /** `validate --fix`, `--fix-dry-run` and `--fix-type`: what is written, where, and what is reported. */
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AjvDraft04 from 'ajv-draft-04';
+import type { Fix, Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDirectory, runCli } from './helpers.js';
+import { makeTempDirectory, runCli, sharedDirectory } from './helpers.js';
 
 const fixCasesRoot = fileURLToPath(new URL('../../validator/test/fix-cases/', import.meta.url));
 const fixedName = (name: string) => name.replace(/\.(ya?ml|json)$/, '.fixed.$1');
@@ -111,6 +114,65 @@ describe('validate --report-unused-disable-directives', () => {
       const asked = await runCli(['validate', '--report-unused-disable-directives', '--format', 'json', 'a.yaml'], { cwd: directory });
       expect((JSON.parse(asked.stdout) as JsonResult[])[0]).toMatchObject({ errorCount: 1, messages: [{ ruleId: 'unused-disable-directive' }] });
       expect(asked.code).toBe(1);
+    } finally {
+      await remove();
+    }
+  });
+});
+
+describe('validate --format sarif: fixes and suggestions', () => {
+  // A BOM and CRLF line ends: offsets count neither the BOM nor anything but UTF-16 code units.
+  const text = 'apiVersion: image.openshift.io/v1\r\nkind: ImageStream\r\nmetadata:\r\n  name: app\r\nspec:\r\n  lookupPolicy: {locl: true}\r\n  tags:\r\n  - name: 1.10\r\n    from: {kind: dockerimage, name: quay.io/a/b:1}\r\n';
+  const schemaPath = path.join(sharedDirectory, 'reference', 'sarif-schema-2.1.0.json');
+
+  /** The text with one SARIF fix's replacements applied (the artifact's text after its BOM). */
+  const applied = (fix: Fix): string =>
+    fix.artifactChanges
+      .flatMap((change) => change.replacements)
+      .sort((a, b) => (b.deletedRegion.charOffset ?? 0) - (a.deletedRegion.charOffset ?? 0))
+      .reduce((result, { deletedRegion: { charOffset = 0, charLength = 0 }, insertedContent }) => `${result.slice(0, charOffset)}${insertedContent?.text ?? ''}${result.slice(charOffset + charLength)}`, text);
+
+  it('carries the safe fix and every suggestion as SARIF fixes: the JSON output\'s edits, valid SARIF 2.1.0', async () => {
+    const { directory, remove } = await makeTempDirectory();
+    try {
+      await writeFile(path.join(directory, 'a.yaml'), `\uFEFF${text}`);
+      const sarif = JSON.parse((await runCli(['validate', '--format', 'sarif', 'a.yaml'], { cwd: directory })).stdout) as Log;
+      const json = JSON.parse((await runCli(['validate', '--format', 'json', 'a.yaml'], { cwd: directory })).stdout) as {
+        messages: { ruleId: string; fix?: { range: [number, number]; text: string }; suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[] }[];
+      }[];
+      const results = sarif.runs[0]!.results!;
+      const messages = json[0]!.messages;
+      expect(results.map((result) => result.ruleId)).toEqual(messages.map((message) => message.ruleId));
+      results.forEach((result, index) => {
+        const { fix, suggestions = [] } = messages[index]!;
+        const edits = [...(fix ? [{ safe: true, edit: fix, desc: undefined }] : []), ...suggestions.map((suggestion) => ({ safe: false, edit: suggestion.fix, desc: suggestion.desc }))];
+        expect(
+          (result.fixes ?? []).map((sarifFix) => ({
+            safe: sarifFix.properties?.safe,
+            artifact: sarifFix.artifactChanges.map((change) => change.artifactLocation),
+            replacements: sarifFix.artifactChanges.flatMap((change) => change.replacements),
+            ...(sarifFix.properties?.safe ? {} : { desc: sarifFix.description?.text }),
+          })),
+          result.ruleId,
+        ).toEqual(
+          edits.map(({ safe, edit, desc }) => ({
+            safe,
+            artifact: [result.locations![0]!.physicalLocation!.artifactLocation],
+            replacements: [{ deletedRegion: { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] }, insertedContent: { text: edit.text } }],
+            ...(safe ? {} : { desc }),
+          })),
+        );
+      });
+      const fixesOf = (ruleId: string) => results.find((result) => result.ruleId === ruleId)?.fixes ?? [];
+      expect(fixesOf('unknown-field').map((fix) => fix.properties?.safe)).toEqual([false]);
+      expect(applied(fixesOf('unknown-field')[0]!)).toBe(text.replace('{locl:', '{local:'));
+      expect(applied(fixesOf('yaml-implicit-type')[0]!)).toBe(text.replace('name: 1.10', 'name: "1.10"'));
+      expect(applied(fixesOf('tag-from-kind')[0]!)).toBe(text.replace('kind: dockerimage', 'kind: DockerImage'));
+      if (existsSync(schemaPath)) {
+        const validate = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+        validate(sarif);
+        expect(validate.errors ?? []).toEqual([]);
+      }
     } finally {
       await remove();
     }

@@ -50,15 +50,18 @@ describe('junit', () => {
     {
       filePath: 'templates/app & "db".yaml',
       findings: [
-        finding({ documentIndex: 0, path: 'objects[1].spec.tags[0].from.kind', message: 'bad <kind> & "quotes"\nsecond line \u0007bell' }),
-        finding({ documentIndex: 0, path: 'objects[1].metadata.name', ruleId: 'image-stream-name', message: 'second error' }),
-        finding({ documentIndex: 0, path: 'objects[0].apiVersion', ruleId: 'legacy-api-version', severity: 'warning', message: 'legacy' }),
-        finding({ documentIndex: 0, path: 'parameters[0].value', ruleId: 'yaml-implicit-type', message: 'about the template itself', kind: 'Template', name: 'app' }),
+        finding({ documentIndex: 0, objectPath: 'objects[1]', path: 'objects[1].spec.tags[0].from.kind', message: 'bad <kind> & "quotes"\nsecond line \u0007bell' }),
+        finding({ documentIndex: 0, objectPath: 'objects[1]', path: 'objects[1].metadata.name', ruleId: 'image-stream-name', message: 'second error' }),
+        finding({ documentIndex: 0, objectPath: 'objects[0]', path: 'objects[0].apiVersion', ruleId: 'legacy-api-version', severity: 'warning', message: 'legacy' }),
+        finding({ documentIndex: 0, objectPath: '', path: 'parameters[0].value', ruleId: 'yaml-implicit-type', message: 'about the template itself', kind: 'Template', name: 'app' }),
+        // Same kind and name as objects[1], but the validator says it is about objects[2].
+        finding({ documentIndex: 0, objectPath: 'objects[2]', path: 'objects[2].spec', ruleId: 'status-ignored', severity: 'warning', message: 'the twin' }),
         finding({ documentIndex: 1, path: '', ruleId: 'yaml-syntax', message: 'broken document', kind: undefined, name: undefined }),
       ],
       objects: [
         { kind: 'ImageStream', name: 'base', documentIndex: 0, path: 'objects[0]' },
         { kind: 'ImageStream', name: 'app', documentIndex: 0, path: 'objects[1]' },
+        { kind: 'ImageStream', name: 'app', documentIndex: 0, path: 'objects[2]' },
       ],
       skipped: {},
     },
@@ -73,10 +76,11 @@ describe('junit', () => {
     expect(xml).toContain('message="bad &lt;kind&gt; &amp; &quot;quotes&quot; second line \uFFFDbell (and 1 more)"');
   });
 
-  it('groups findings by the object whose path contains them; the rest belong to the file', () => {
+  it('groups findings by the object the validator says they are about (objectPath); the rest belong to the file', () => {
     const cases = [...xml.matchAll(/<testcase [^>]*name="([^"]+)"/g)].map((match) => match[1]);
-    expect(cases).toEqual(['ImageStream/base (document 1, objects[0])', 'ImageStream/app (document 1, objects[1])', '(file)']);
-    expect(xml).toMatch(/<testsuite name="[^"]+" tests="3" failures="2" errors="0" skipped="0">/);
+    expect(cases).toEqual(['ImageStream/base (document 1, objects[0])', 'ImageStream/app (document 1, objects[1])', 'ImageStream/app (document 1, objects[2])', '(file)']);
+    expect(xml).toContain('<system-out>9:15 warning status-ignored objects[2].spec: the twin</system-out>');
+    expect(xml).toMatch(/<testsuite name="[^"]+" tests="4" failures="2" errors="0" skipped="0">/);
     expect(xml).toContain('<system-out>9:15 warning legacy-api-version objects[0].apiVersion: legacy</system-out>');
     expect(xml).toContain('9:15 error image-stream-name objects[1].metadata.name: second error');
   });

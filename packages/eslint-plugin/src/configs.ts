@@ -1,5 +1,5 @@
 import type { ConfigObject, Plugin, RuleConfig } from '@eslint/core';
-import { effectiveSeverity, type RuleDefinition, type ValidationConfig } from '@ocp-image/validator';
+import { effectiveSeverity, severitySettingOf, type RuleDefinition, type Severity, type ValidationConfig } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -14,7 +14,6 @@ export const manifestFiles = {
  *  lock files (large, and read for nothing). */
 export const notManifests = ['**/tsconfig*.json', '**/jsconfig*.json', '**/.vscode/**', '**/.devcontainer/**', '**/devcontainer.json', '**/package-lock.json'];
 
-type SeverityName = 'error' | 'warn';
 
 /**
  * Which rules a config turns on, and how: the CLI's own severities (`effectiveSeverity`), so that
@@ -25,9 +24,9 @@ type SeverityName = 'error' | 'warn';
  */
 const configSettings: Record<ConfigName, ValidationConfig> = { recommended: {}, strict: { strict: true }, all: {} };
 
-function eslintSeverity(rule: RuleDefinition, config: ValidationConfig): SeverityName | undefined {
+function eslintSeverity(rule: RuleDefinition, config: ValidationConfig): (typeof severitySettingOf)[Severity] | undefined {
   const severity = effectiveSeverity(rule, config);
-  return severity === undefined ? undefined : severity === 'error' ? 'error' : 'warn';
+  return severity === undefined ? undefined : severitySettingOf[severity];
 }
 
 /** One config = two objects, YAML and JSON manifests, each with its language and the same rules. */

@@ -25,6 +25,6 @@ describe('generated rule page parts', () => {
     expect(header('legacy-api-version')).toContain('**Fixes:** safe fixes, applied by `ocp-image validate --fix` and `eslint --fix` · **In the ESLint configs:** recommended (warn), strict (warn), all (warn)');
     expect(header('status-ignored')).toContain('**Fixes:** suggestions, offered in the editor and never applied by `--fix`');
     expect(header('unused-disable-directive')).toContain('**In the ESLint configs:** none: turn it on yourself');
-    expect(renderRuleOptions(plugin.rules['import-mode']?.meta?.schema)).toContain('| `limits.maxDepth` | integer ≥ 1 | Levels of nesting; default 200. |');
+    expect(renderRuleOptions(plugin.rules['import-mode']?.meta?.schema)).toContain('| `limits.maxDepth` | integer ≥ 1 | Levels of nesting of mappings and sequences; default 200. |');
   });
 });

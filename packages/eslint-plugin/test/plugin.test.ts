@@ -145,6 +145,15 @@ describe('rule options and languages', () => {
       { rules: { 'ocp-image/input-too-large': ['error', { limits: { maxFiles: 3 } }] } },
     ];
     expect(() => lint(imageStream, 'stream.yaml', unknownLimit)).toThrow(/maxFiles/);
+    // The limits' bounds are the validator's own (limits.ts): 0 aliases is a policy, 0 levels is not.
+    const withLimits = (limits: Record<string, number>): Linter.Config[] => [
+      ...(plugin.configs.recommended as Linter.Config[]),
+      { rules: { 'ocp-image/input-too-large': ['error', { limits }] } },
+    ];
+    expect(() => lint(imageStream, 'stream.yaml', withLimits({ maxDepth: 0 }))).toThrow(/Value 0 should be >= 1/);
+    expect(lint(`${imageStream}  labels: &l {a: b}\n  annotations: *l\n`, 'stream.yaml', withLimits({ maxAliasCount: 0 })).map((message) => message.ruleId)).toEqual([
+      'ocp-image/input-too-large',
+    ]);
   });
 
   it('refuses to run its rules on JavaScript', () => {

@@ -1,3 +1,4 @@
+import { severities, severitySettingOf } from './categories.js';
 import type { RuleDefinition, Severity, ValidationConfig } from './types.js';
 
 /**
@@ -8,8 +9,8 @@ import type { RuleDefinition, Severity, ValidationConfig } from './types.js';
 export function effectiveSeverity(rule: Pick<RuleDefinition, 'id' | 'severity' | 'category' | 'flags'>, config: ValidationConfig): Severity | undefined {
   const setting = config.rules?.[rule.id];
   if (setting === 'off') return undefined;
-  if (setting === 'warn') return 'warning';
-  if (setting === 'error') return 'error';
+  const configured = severities.find((severity) => severitySettingOf[severity] === setting);
+  if (configured) return configured;
   if (rule.flags?.optIn) return undefined;
   if (config.strict && rule.category !== 'lint') return 'error';
   return rule.severity;

@@ -1,7 +1,5 @@
-import { interpolate } from './config.js';
 import { resolveLimits } from './limits.js';
-import { getRule } from './rules/index.js';
-import { yamlDuplicateKey } from './rules/pipeline.js';
+import { getRule, messageText } from './rules/index.js';
 import type { InputLimits } from './types.js';
 import { readDocuments } from './yaml/read.js';
 import type { ReadDocument, ReadProblem } from './yaml/result.js';
@@ -29,9 +27,10 @@ export interface DecodeOptions {
   limits?: Partial<InputLimits>;
 }
 
-/** Problems that stop `oc` (duplicate keys do not: go-yaml v2 keeps the last). */
+/** Problems that stop `oc`: the text is not YAML it reads, or a limit stopped reading (a duplicate key does not: go-yaml v2 keeps the last). */
 function stopsDecoding(problem: ReadProblem): boolean {
-  return problem.ruleId !== yamlDuplicateKey.id;
+  const flags = getRule(problem.ruleId)?.flags;
+  return flags?.parseFatal === true || flags?.inputLimit === true;
 }
 
 /**
@@ -60,9 +59,7 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {
     const { line, col } = read.lines().linePos(failure.range.start);
-    const rule = getRule(failure.ruleId);
-    const message = interpolate(rule?.messages[failure.messageId] ?? failure.messageId, failure.data);
-    documents.push({ index: firstFailingIndex, error: { message, line, column: col } });
+    documents.push({ index: firstFailingIndex, error: { message: messageText(failure), line, column: col } });
   }
   return documents;
 }

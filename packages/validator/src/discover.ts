@@ -5,7 +5,7 @@
  * found are objects themselves whose `objects` library-go's templateprocessing decodes later.
  * What oc cannot decode or type becomes a problem here, at the value that fails.
  */
-import type { ManifestObject, PathEdit, PathSegment } from './types.js';
+import type { CheckedMessage, ManifestObject, PathEdit, PathSegment } from './types.js';
 import { addCount, renderPath } from './paths.js';
 import { ruleMessage } from './rules/define.js';
 import { IMAGE_API_VERSION, judgeApiVersion, placementOf } from './rest-mapping.js';
@@ -14,12 +14,11 @@ import documentNotObject from './rules/client/document-not-object.js';
 import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
+import { isRecord } from './rules/utils/object.js';
+import { messageQuoted } from './quote.js';
 
 /** A problem oc meets while decoding or typing, before any object rule runs. */
-export interface DiscoveryProblem {
-  ruleId: string;
-  messageId: string;
-  data: Record<string, string | number>;
+export interface DiscoveryProblem extends CheckedMessage {
   /** Document path of the failing value. */
   path: PathSegment[];
   fix?: PathEdit;
@@ -33,13 +32,9 @@ export interface Discovery {
   problems: DiscoveryProblem[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** A kind for a message: as written when it is a plain word, else quoted (it is user input). */
 function kindText(kind: string): string {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : JSON.stringify(kind.slice(0, 100));
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : messageQuoted(kind);
 }
 
 /** The JSON type Go's decoder names for a value that is not an object. */

@@ -3,6 +3,7 @@
  * Pure and synchronous: no file system, console, process or network.
  */
 import type {
+  CheckedMessage,
   Finding,
   FindingSuggestion,
   ManifestObject,
@@ -27,6 +28,7 @@ import { nullStringProblems, schemaProblems, type SchemaErrorContext, type Schem
 import { SchemaIndex } from './schema/walk.js';
 import { textEditFor } from './fixes.js';
 import { IMAGE_API_VERSION } from './rest-mapping.js';
+import { ruleMessage } from './rules/define.js';
 import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
@@ -47,10 +49,7 @@ export interface SchemaSet {
 }
 
 /** A finding before severity, message and position are settled. */
-interface PendingFinding {
-  ruleId: string;
-  messageId: string;
-  data: MessageValues;
+interface PendingFinding extends CheckedMessage {
   /** Edits by document path. */
   fix?: PathEdit;
   suggest?: SuggestionDescriptor[];
@@ -144,7 +143,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       let rule = rulesById.get(item.ruleId);
       // A message id the rule does not have is a bug in the validator, never silently shown as text.
       if (!rule || !Object.hasOwn(rule.messages, item.messageId)) {
-        item = { ...item, ruleId: internalError.id, messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` }, fix: undefined, suggest: undefined, serverPath: undefined };
+        item = { ...item, ...ruleMessage(internalError, { messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` } }), fix: undefined, suggest: undefined, serverPath: undefined };
         rule = internalError;
       }
       const severity = effectiveSeverity(rule, config);
@@ -176,7 +175,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         path,
         ...(item.serverPath === undefined ? {} : { serverPath: item.serverPath }),
         documentIndex: item.documentIndex,
-        ...(owner ? { kind: owner.kind } : {}),
+        ...(owner ? { kind: owner.kind, objectPath: renderPath(owner.pathPrefix) } : {}),
         ...(owner?.name !== undefined ? { name: owner.name } : {}),
         ...(fix ? { fix } : {}),
         ...(suggestions.length > 0 ? { suggestions } : {}),
@@ -216,19 +215,15 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     const inDocument = (path: readonly PathSegment[]): PathSegment[] => [...object.pathPrefix, ...path];
     const inDocumentEdit = <Edit extends PathEdit>(edit: Edit): Edit => ({ ...edit, path: inDocument(edit.path) });
     const report = (
-      ruleId: string,
-      messageId: string,
+      message: CheckedMessage,
       path: readonly PathSegment[],
-      data: MessageValues = {},
       target: LocateTarget = 'value',
       locateAt?: readonly PathSegment[],
       fixes: Pick<ReportDescriptor, 'fix' | 'suggest'> = {},
       serverPath?: string,
     ) =>
       found.push({
-        ruleId,
-        messageId,
-        data,
+        ...message,
         documentIndex: object.documentIndex,
         path: inDocument(path),
         target,
@@ -246,11 +241,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         rule.check?.({
           object,
           config,
+          // The rule's own `check` is typed by its messages (RuleContext): its descriptor is a message of the rule.
           report: (descriptor: ReportDescriptor) =>
-            report(rule.id, descriptor.messageId, descriptor.path, descriptor.data ?? {}, 'value', undefined, descriptor, reportsServerPath(rule, descriptor.messageId) ? serverPathOf(object, descriptor.path) : undefined),
+            report(ruleMessage(rule, descriptor), descriptor.path, 'value', undefined, descriptor, reportsServerPath(rule, descriptor.messageId) ? serverPathOf(object, descriptor.path) : undefined),
         });
       } catch (error) {
-        report(internalError.id, 'rule', [], { rule: rule.id, error: errorText(error) });
+        report(ruleMessage(internalError, { messageId: 'rule', data: { rule: rule.id, error: errorText(error) } }), []);
       }
     }
     dropFindingsAtPlaceholders(found);
@@ -275,7 +271,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       if (flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
       if (!flags?.decoding && discarded.some((prefix) => startsWith(problem.path, prefix))) continue;
       if (problem.ruleId === unknownField.id && absorbMisspeltKey(inDocument(problem.path), ruleFindings, document.value)) continue;
-      report(problem.ruleId, problem.messageId, problem.path, problem.data, problem.target, problem.locateAt, problem);
+      report(problem, problem.path, problem.target, problem.locateAt, problem);
     }
     return found;
   }

@@ -8,7 +8,7 @@ import type { Locator } from './locate.js';
 import type { ReadDocument } from './yaml/result.js';
 import type { SourceEntry, SourceNode } from './yaml/source.js';
 import { resolvePlainScalar } from './yaml/scalar.js';
-import { yamlQuoted } from './quote.js';
+import { yamlDoubleQuoted, yamlQuoted, yamlSingleQuoted } from './quote.js';
 
 /** The text edit for `edit` (its path in document terms), or undefined when it cannot be made safely here. */
 export function textEditFor(edit: PathEdit, path: readonly PathSegment[], document: ReadDocument, locator: Locator, text: string): TextEdit | undefined {
@@ -73,8 +73,8 @@ function removal(entry: SourceEntry, text: string): TextEdit | undefined {
 /** `value` written in the style of `node`: plain stays plain where YAML reads it back as the same value. */
 function scalarText(value: string | number | boolean, node: SourceNode): string | undefined {
   if (typeof value !== 'string') return String(value);
-  if (node.quote === 'double') return JSON.stringify(value);
-  if (node.quote === 'single') return `'${value.replaceAll("'", "''")}'`;
+  if (node.quote === 'double') return yamlDoubleQuoted(value);
+  if (node.quote === 'single') return yamlSingleQuoted(value);
   if (node.style === 'plain') return /^[A-Za-z0-9][\w./-]*$/.test(value) && resolvePlainScalar(value).type === 'string' ? value : yamlQuoted(value);
   return undefined;
 }

@@ -1,7 +1,7 @@
 export type * from './types.js';
 export { validate } from './validate.js';
-export { ruleCategories, severitySettings } from './categories.js';
-export { rules, getRule } from './rules/index.js';
+export { ruleCategories, severities, severitySettingOf, severitySettings } from './categories.js';
+export { rules, getRule, messageText } from './rules/index.js';
 export { defineRule, ruleMessage } from './rules/define.js';
 export * from './rules/pipeline.js';
 export { applyFixes, MAX_FIX_PASSES, type AppliedFixes } from './fixes.js';
@@ -15,7 +15,7 @@ export { closestMatch } from './suggest.js';
 export { chartDirectoryCandidates } from './helm-chart.js';
 export { renderPath } from './paths.js';
 export { serverPathNote } from './server-path.js';
-export { DEFAULT_LIMITS, limitsSchema } from './limits.js';
+export { DEFAULT_LIMITS, LIMIT_DEFINITIONS, isValidLimit, limitsSchema, resolveLimits, type LimitName } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
 export { decodeBytes, encodeText, type ByteEncoding, type DecodedBytes } from './bytes.js';
 export { decode, stringifyDecoded, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';

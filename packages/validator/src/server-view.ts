@@ -4,6 +4,7 @@
  * all of this (a wrong type or an unknown field fails even in a part that is then thrown away);
  * validation sees only what survives.
  */
+import { array, isRecord, record } from './rules/utils/object.js';
 import type { ManifestObject, PathSegment } from './types.js';
 
 export interface ClearedField {
@@ -48,9 +49,8 @@ export const CLEARED_ON_CREATE: Readonly<Record<string, readonly ClearedField[]>
 export function replacedTagIndexes(object: ManifestObject): Set<number> {
   const replaced = new Set<number>();
   if (object.kind !== 'ImageStream') return replaced;
-  const spec = object.value['spec'];
-  const tags = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as Record<string, unknown>)['tags'] : undefined;
-  if (!Array.isArray(tags)) return replaced;
+  const tags = array(record(object.value, 'spec'), 'tags');
+  if (!tags) return replaced;
   const lastIndexByName = new Map<string, number>();
   tags.forEach((tag: unknown, index) => {
     const name = tagName(tag);
@@ -64,8 +64,8 @@ export function replacedTagIndexes(object: ManifestObject): Set<number> {
 
 /** The map key a tag entry converts to; undefined when it cannot decode (the schema reports that). */
 function tagName(tag: unknown): string | undefined {
-  if (typeof tag !== 'object' || tag === null || Array.isArray(tag)) return undefined;
-  const name = (tag as Record<string, unknown>)['name'];
+  if (!isRecord(tag)) return undefined;
+  const name = tag['name'];
   if (name === undefined || name === null) return '';
   return typeof name === 'string' ? name : undefined;
 }

@@ -3,9 +3,10 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
-import type { ruleCategories, severitySettings } from './categories.js';
+import type { ruleCategories, severities, severitySettings } from './categories.js';
+import type { LimitName } from './limits.js';
 
-export type Severity = 'error' | 'warning';
+export type Severity = (typeof severities)[number];
 export type SeveritySetting = (typeof severitySettings)[number];
 
 /** syntax: YAML as the server reads it · client: what oc does with a document before any request
@@ -54,8 +55,11 @@ export interface Finding {
   serverPath?: string;
   /** 0-based index of the YAML document in the file. */
   documentIndex: number;
+  /** The object the finding is about (the innermost one whose place contains `path`): its kind and name, */
   kind?: string;
   name?: string;
+  /** … and where it sits in its document (rendered like `path`: `items[2]`, '' at the top level). */
+  objectPath?: string;
   /** Safe to apply unattended (`--fix`, `eslint --fix`). */
   fix?: TextEdit;
   suggestions?: FindingSuggestion[];
@@ -70,13 +74,8 @@ export interface ValidationConfig {
   limits?: Partial<InputLimits>;
 }
 
-export interface InputLimits {
-  maxBytes: number;
-  maxDocuments: number;
-  maxDepth: number;
-  maxAliasCount: number;
-  maxNodes: number;
-}
+/** A value for each input limit of `LIMIT_DEFINITIONS` (limits.ts): their names are written there only. */
+export type InputLimits = Record<LimitName, number>;
 
 export interface ValidateOptions {
   filePath?: string;
@@ -139,6 +138,20 @@ export type DataFor<Message extends string> = string extends Message
     ? { data?: Record<string, never> }
     : { data: MessageData<Message> };
 
+declare const checkedMessage: unique symbol;
+
+/**
+ * A rule's message with its data, ready to report outside `check` (the reading pipeline, the front
+ * ends). Only `ruleMessage(rule, { messageId, data })` makes one, so the message id and placeholders
+ * were checked against the rule at compile time: a pair of strings written by hand is not one.
+ */
+export interface CheckedMessage {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: MessageValues;
+  readonly [checkedMessage]: true;
+}
+
 /** A message of a rule with its data, for reporting outside `check` (pipeline rules). */
 export type RuleMessage<Messages extends MessageTable = MessageTable> = {
   [Id in keyof Messages & string]: { messageId: Id } & DataFor<Messages[Id]>;
@@ -196,6 +209,10 @@ export interface RuleFlags {
    * as a field error at the finding's path (while decoding, or handling the request): no `serverPath`.
    */
   noServerPath?: true | readonly string[];
+  /** Says a value has the wrong type: a `valueConstraint` finding at the same value follows from it and is not reported. */
+  wrongType?: boolean;
+  /** Checks what a value holds (enum, range, pattern, format): nothing to say of a value of the wrong type. */
+  valueConstraint?: boolean;
 }
 
 /** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */

@@ -1,6 +1,7 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { effectiveSeverity, interpolate } from '../src/config.js';
-import { DEFAULT_LIMITS, resolveLimits } from '../src/limits.js';
+import { DEFAULT_LIMITS, isValidLimit, LIMIT_DEFINITIONS, limitsSchema, resolveLimits, type LimitName } from '../src/limits.js';
 import { validate } from '../src/validate.js';
 
 describe('effectiveSeverity', () => {
@@ -35,6 +36,26 @@ describe('resolveLimits', () => {
   it('keeps defaults for missing or invalid overrides', () => {
     expect(resolveLimits(undefined)).toEqual(DEFAULT_LIMITS);
     expect(resolveLimits({ maxDepth: 5, maxBytes: -1 })).toEqual({ ...DEFAULT_LIMITS, maxDepth: 5 });
+  });
+
+  it('accepts exactly what limitsSchema accepts (the schema of the config file and the ESLint option)', () => {
+    const validateLimits = new Ajv({ strict: true }).compile(limitsSchema);
+    for (const name of Object.keys(LIMIT_DEFINITIONS) as LimitName[]) {
+      const { minimum, default: value } = LIMIT_DEFINITIONS[name];
+      for (const candidate of [minimum - 1, minimum, minimum + 0.5, value, 2 ** 53, Infinity, Number.NaN, -1, '5', null, true]) {
+        const valid = validateLimits({ [name]: candidate });
+        expect(isValidLimit(name, candidate), `${name}: ${String(candidate)}`).toBe(valid);
+        expect(resolveLimits({ [name]: candidate as number })[name], `${name}: ${String(candidate)}`).toBe(valid ? candidate : value);
+      }
+    }
+  });
+
+  it('0 is a limit only for aliases: no manifest has no byte, document, level or node', () => {
+    const zeroAllowed = (Object.keys(LIMIT_DEFINITIONS) as LimitName[]).filter((name) => isValidLimit(name, 0));
+    expect(zeroAllowed).toEqual(['maxAliasCount']);
+    const manifest = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: ruby\n  labels: &l {a: b}\n  annotations: *l\n';
+    expect(validate(manifest, { config: { limits: { maxAliasCount: 0 } } }).findings.map((finding) => `${finding.ruleId}/${finding.messageId}`)).toEqual(['input-too-large/aliases']);
+    expect(validate(manifest.replace('&l ', '').replace('*l', '{a: b}'), { config: { limits: { maxAliasCount: 0 } } }).findings).toEqual([]);
   });
 });
 

@@ -87,6 +87,7 @@ describe('schema findings', () => {
         documentIndex: 0,
         kind: 'Thing',
         name: 't',
+        objectPath: '',
       },
     ]);
   });

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { argumentProblems, registerRule, scaffoldFiles } from '../../../tools/new-rule/new-rule.mjs';
+import { argumentProblems, defaultSeverity, registerRule, scaffoldCategories, scaffoldFiles } from '../../../tools/new-rule/new-rule.mjs';
 import { renderRulesTable, updateRulePage } from '../../../tools/docs/update-rules.mjs';
+import { ruleCategories } from '../src/categories.js';
+import { rules } from '../src/rules/index.js';
 import { validate } from '../src/validate.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -15,6 +17,25 @@ describe('npm run new-rule', () => {
     expect(argumentProblems('Thing', 'lint', [])).toHaveLength(1);
     expect(argumentProblems('image-thing', 'schema', [])).toHaveLength(1);
     expect(argumentProblems('image-thing', 'server', ['image stream'])).toHaveLength(1);
+  });
+
+  it("knows every category of the registry that has object rules, from ruleCategories and the rule folders", () => {
+    const objectRuleCategories = [...new Set(rules.filter((rule) => rule.check).map((rule) => rule.category))];
+    expect([...scaffoldCategories].sort()).toEqual(objectRuleCategories.sort());
+    expect(scaffoldCategories).toEqual(ruleCategories.filter((category) => scaffoldCategories.includes(category)));
+    expect(scaffoldCategories).toContain('client');
+    expect(argumentProblems('image-thing', 'client', ['ImageStream'])).toEqual([]);
+    expect(argumentProblems('image-thing', 'syntax', [])).toEqual([`the category must be one of ${scaffoldCategories.join(', ')}, got "syntax"`]);
+  });
+
+  it('gives a new rule the severity of most rules of its category, and registers it in that category\'s list', () => {
+    expect(Object.fromEntries(scaffoldCategories.map((category) => [category, defaultSeverity(category)]))).toEqual({ client: 'error', server: 'error', docs: 'warning', lint: 'warning' });
+    for (const category of scaffoldCategories) {
+      const source = scaffoldFiles('image-thing', category, [])[`packages/validator/src/rules/${category}/image-thing.ts`] ?? '';
+      expect(source, category).toContain(`category: '${category}',\n  severity: '${defaultSeverity(category)}',`);
+      const index = readFileSync(path.join(repoRoot, `packages/validator/src/rules/${category}/index.ts`), 'utf8');
+      expect(registerRule(index, 'image-thing', category), category).toMatch(/\n {2}imageThing,\n\];/);
+    }
   });
 
   it('creates the rule, its fixtures and its docs page', () => {

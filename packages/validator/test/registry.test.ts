@@ -1,6 +1,9 @@
 /** The typed rule registry: message ids and data checked at compile time, fixes and suggestions carried to findings. */
 import { describe, expect, it } from 'vitest';
-import { defineRule } from '../src/rules/define.js';
+import { defineRule, ruleMessage } from '../src/rules/define.js';
+import { messageText } from '../src/rules/index.js';
+import { inputTooLarge, yamlSyntax } from '../src/rules/pipeline.js';
+import type { CheckedMessage } from '../src/types.js';
 import { applyFixes } from '../src/fixes.js';
 import { validate } from '../src/validate.js';
 import { compileSchemaSet, engineWith } from './helpers.js';
@@ -87,6 +90,22 @@ describe('registry v2', () => {
     const finding = validateThing(manifest).findings.find((item) => item.message.includes(broken.id));
     expect(finding).toMatchObject({ ruleId: 'internal-error', messageId: 'rule' });
     expect(finding?.message).toContain('no message "made-up"');
+  });
+
+  it('reports of the reading pipeline and the front ends are typed by their rule too (ruleMessage)', () => {
+    const tab = ruleMessage(yamlSyntax, { messageId: 'tab' });
+    expect(messageText(tab)).toBe(yamlSyntax.messages.tab);
+    expect(messageText(ruleMessage(inputTooLarge, { messageId: 'aliases', data: { limit: 3 } }))).toBe('More than 3 alias (*name) uses; this document was not validated.');
+    // Only ruleMessage makes a CheckedMessage, the type every pipeline problem (ReadProblem, DiscoveryProblem, SchemaProblem) extends.
+    // @ts-expect-error -- a rule id and message id written by hand are not a checked message
+    const handWritten: CheckedMessage = { ruleId: yamlSyntax.id, messageId: 'tab', data: {} };
+    // @ts-expect-error -- a message id the rule does not have
+    const unknown = ruleMessage(yamlSyntax, { messageId: 'made-up' });
+    // @ts-expect-error -- data must name exactly the message's placeholders
+    ruleMessage(inputTooLarge, { messageId: 'aliases', data: { count: 3 } });
+    // Forced past the compiler (JavaScript callers), an unknown message is said to be a bug, never shown as its id.
+    expect(messageText(unknown)).toBe(`Rule yaml-syntax failed on this object (no message "made-up"); please report this bug. Other findings are unaffected.`);
+    expect(messageText(handWritten)).toBe(yamlSyntax.messages.tab);
   });
 
   it('drops a fix the rule does not declare fixable', () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decode, fileEncodingRule, fileReadRule, interpolate, stringifyDecoded, type DecodedDocument } from '@ocp-image/validator';
+import { decode, fileEncodingRule, fileReadRule, messageText, ruleMessage, stringifyDecoded, type DecodedDocument } from '@ocp-image/validator';
 import { stringify } from 'yaml';
 import { describeReadError } from '../check-file.js';
 import { decodeManifest } from '../decode.js';
@@ -29,13 +29,13 @@ async function decodeFile(filePath: string): Promise<DecodedDocument[]> {
   try {
     bytes = filePath === '-' ? await readStdin() : await readFile(filePath);
   } catch (error) {
-    const message = interpolate(fileReadRule.messages.failed ?? '', { reason: describeReadError(error) });
+    const message = messageText(ruleMessage(fileReadRule, { messageId: 'failed', data: { reason: describeReadError(error) } }));
     return [{ index: 0, error: { message, line: 1, column: 1 } }];
   }
   const decoded = decodeManifest(bytes);
   if ('problem' in decoded) {
-    const { messageId, data, line, column } = decoded.problem;
-    return [{ index: 0, error: { message: interpolate(fileEncodingRule.messages[messageId] ?? messageId, data), line, column } }];
+    const { line, column } = decoded.problem;
+    return [{ index: 0, error: { message: messageText(ruleMessage(fileEncodingRule, decoded.problem)), line, column } }];
   }
   return decode(decoded.text);
 }

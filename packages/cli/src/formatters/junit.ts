@@ -15,20 +15,6 @@ function xmlAttribute(value: string): string {
   return xmlText(value).replace(/\r?\n|\r/g, ' ');
 }
 
-function isWithin(findingPath: string, objectPath: string): boolean {
-  return objectPath === '' || findingPath === objectPath || findingPath.startsWith(`${objectPath}.`) || findingPath.startsWith(`${objectPath}[`);
-}
-
-/** The object a finding is about: same document, and the deepest object whose path contains it. */
-function ownerOf(finding: Finding, objects: readonly ObjectSummary[]): ObjectSummary | undefined {
-  let owner: ObjectSummary | undefined;
-  for (const object of objects) {
-    if (object.documentIndex !== finding.documentIndex || !isWithin(finding.path, object.path)) continue;
-    if (!owner || object.path.length > owner.path.length) owner = object;
-  }
-  return owner;
-}
-
 function testcaseName(object: ObjectSummary): string {
   const where = object.path ? `document ${object.documentIndex + 1}, ${object.path}` : `document ${object.documentIndex + 1}`;
   return `${object.kind}/${object.name ?? '(unnamed)'} (${where})`;
@@ -65,8 +51,10 @@ export function format(results: readonly FileResult[]): string {
   const suites = results.map((result) => {
     const byObject = new Map<ObjectSummary | undefined, Finding[]>();
     for (const object of result.objects) byObject.set(object, []);
+    // The validator says which object a finding is about; a Template's own findings go to the file.
+    const objectAt = new Map(result.objects.map((object) => [`${object.documentIndex}\u0000${object.path}`, object]));
     for (const finding of result.findings) {
-      const owner = ownerOf(finding, result.objects);
+      const owner = finding.objectPath === undefined ? undefined : objectAt.get(`${finding.documentIndex}\u0000${finding.objectPath}`);
       const list = byObject.get(owner) ?? [];
       byObject.set(owner, list);
       list.push(finding);

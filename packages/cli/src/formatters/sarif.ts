@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuleDefinition } from '@ocp-image/validator';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Finding, RuleDefinition, TextEdit } from '@ocp-image/validator';
+import type { ArtifactLocation, Fix, Log, ReportingDescriptor, Result } from 'sarif';
 import { repositoryUrl, ruleDocsUrl, rules } from '@ocp-image/validator';
 import { cliVersion } from '../project.js';
 import type { FileResult } from '../results.js';
@@ -24,6 +24,31 @@ function describeRule(rule: RuleDefinition): ReportingDescriptor {
   };
 }
 
+/**
+ * A text edit as a SARIF fix. The deleted region is given by `charOffset`/`charLength`: UTF-16 code
+ * units (the run's `columnKind`) of the text after a byte order mark, which the results' columns
+ * do not count either; an insertion deletes nothing (`charLength` 0).
+ */
+function sarifFix(artifactLocation: ArtifactLocation, edit: TextEdit, description: string, safe: boolean): Fix {
+  const [start, end] = edit.range;
+  return {
+    description: { text: description },
+    artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, insertedContent: { text: edit.text } }] }],
+    properties: { safe },
+  };
+}
+
+/**
+ * The finding's safe fix first (`properties.safe`: what `--fix` and `eslint --fix` apply), then
+ * each suggestion as a fix of its own, described by the suggestion's message (offered, never applied unattended).
+ */
+function sarifFixes(artifactLocation: ArtifactLocation, finding: Finding): Fix[] {
+  return [
+    ...(finding.fix ? [sarifFix(artifactLocation, finding.fix, 'Safe fix: `ocp-image validate --fix` and `eslint --fix` apply it.', true)] : []),
+    ...(finding.suggestions ?? []).map((suggestion) => sarifFix(artifactLocation, suggestion.fix, suggestion.desc, false)),
+  ];
+}
+
 /** A relative URI under %SRCROOT% (the working directory), or an absolute file URI outside it. */
 function artifactLocation(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const absolute = path.resolve(cwd, filePath);
@@ -36,7 +61,7 @@ function artifactLocation(filePath: string, cwd: string): { uri: string; uriBase
 
 /**
  * SARIF 2.1.0 for code scanning: one run, the whole rule registry as the tool's rules, 1-based
- * regions, and fingerprints built from the finding's meaning (rule, file, object, field path)
+ * regions, fixes and suggestions as `fixes`, and fingerprints built from the finding's meaning (rule, file, object, field path)
  * rather than its line, so an alert survives edits elsewhere in the file.
  */
 export function format(results: readonly FileResult[], context: FormatContext): string {
@@ -61,6 +86,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
       occurrences.set(identity, occurrence + 1);
       const endLine = Math.max(finding.endLine, finding.line);
       const endColumn = endLine === finding.line ? Math.max(finding.endColumn, finding.column) : Math.max(finding.endColumn, 1);
+      const fixes = sarifFixes(location, finding);
       sarifResults.push({
         ruleId: finding.ruleId,
         ruleIndex: index,
@@ -74,6 +100,7 @@ export function format(results: readonly FileResult[], context: FormatContext): 
             },
           },
         ],
+        ...(fixes.length > 0 ? { fixes } : {}),
         partialFingerprints: {
           [fingerprintKey]: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
         },

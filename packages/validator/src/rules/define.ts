@@ -1,4 +1,4 @@
-import type { MessageTable, RuleDefinition, RuleMessage } from '../types.js';
+import type { CheckedMessage, MessageTable, RuleDefinition, RuleMessage } from '../types.js';
 
 /**
  * Identity helper that keeps the message texts as literal types, so `report({ messageId, data })`
@@ -9,9 +9,6 @@ export function defineRule<const Messages extends MessageTable>(rule: RuleDefini
 }
 
 /** A typed message of `rule`, for code that reports on a rule's behalf (the reading pipeline, front ends). */
-export function ruleMessage<Messages extends MessageTable>(
-  rule: RuleDefinition<Messages>,
-  message: RuleMessage<Messages>,
-): { ruleId: string; messageId: string; data: Record<string, string | number> } {
-  return { ruleId: rule.id, messageId: message.messageId, data: { ...message.data } };
+export function ruleMessage<Messages extends MessageTable>(rule: RuleDefinition<Messages>, message: RuleMessage<Messages>): CheckedMessage {
+  return { ruleId: rule.id, messageId: message.messageId, data: { ...message.data } } as CheckedMessage;
 }

@@ -57,7 +57,7 @@ export const yamlImplicitType = defineRule({
   description: 'An unquoted value that YAML 1.1 reads as a boolean or number must be quoted where the API expects a string.',
   source: `${YAML_DECODING}. The API server then rejects a JSON number or boolean in a string field ("cannot unmarshal number into Go struct field … of type string").`,
   kinds: '*',
-  flags: { decoding: true },
+  flags: { decoding: true, wrongType: true },
   fixable: 'code',
   messages: {
     implicit:
@@ -99,7 +99,7 @@ export const schemaType = defineRule({
   source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding.`,
   kinds: '*',
   fixable: 'code',
-  flags: { schema: true, decoding: true },
+  flags: { schema: true, decoding: true, wrongType: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
     quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; write {{fix}}, without quotes.',
@@ -114,7 +114,7 @@ export const schemaEnum = defineRule({
   source: GENERATED_SCHEMA,
   kinds: '*',
   fixable: 'code',
-  flags: { schema: true },
+  flags: { schema: true, valueConstraint: true },
   messages: {
     enum: '{{value}} is not a valid {{field}}; use one of {{allowed}}{{hint}}.',
     constant: '{{field}} must be {{allowed}}, not {{value}}{{hint}}.',
@@ -128,7 +128,7 @@ export const schemaOther = defineRule({
   description: 'Other constraints of the API schema (ranges, patterns, formats, combinations).',
   source: GENERATED_SCHEMA,
   kinds: '*',
-  flags: { schema: true },
+  flags: { schema: true, valueConstraint: true },
   messages: {
     other: '{{field}} {{message}}.',
     format: '{{value}} is not a valid {{format}} for {{field}}.',

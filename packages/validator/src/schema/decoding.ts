@@ -11,11 +11,14 @@
  *   integer beyond int64 as a float64 (apimachinery pkg/util/json), whose JSON text encoding/json
  *   cannot parse into an int64.
  */
+import { messageQuoted } from '../quote.js';
+import { ruleMessage } from '../rules/define.js';
 import { fieldDecoding } from '../rules/pipeline.js';
 import type { PathSegment } from '../types.js';
 import { resolvePlainScalar, resolveTaggedScalar } from '../yaml/scalar.js';
 import type { SourceNode } from '../yaml/source.js';
 import type { SchemaErrorContext, SchemaProblem } from './errors.js';
+import { schemaTypes } from './walk.js';
 import { isTemplateParameterValue } from '../template.js';
 
 /** Fields whose schema is reached through the `Time` definition. */
@@ -89,7 +92,7 @@ export function base64Problem(text: string): string | undefined {
     if (!BASE64_CHARACTER.test(character)) {
       return character === '='
         ? 'data follows the "=" padding'
-        : `${JSON.stringify(character)} is not a base64 character (standard alphabet A-Z a-z 0-9 + /)`;
+        : `${messageQuoted(character)} is not a base64 character (standard alphabet A-Z a-z 0-9 + /)`;
     }
   }
   if (data.length % 4 !== 0) return `its length ${data.length} is not a multiple of 4 (base64 needs "=" padding)`;
@@ -103,14 +106,14 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
     if (context.inTemplate && isTemplateParameterValue(text)) return;
     if (kind === 'time') {
       const reason = rfc3339Problem(text);
-      if (reason) problems.push({ ruleId: fieldDecoding.id, messageId: 'time', data: { value: quote(text), reason }, path, target: 'value' });
+      if (reason) problems.push({ ...ruleMessage(fieldDecoding, { messageId: 'time', data: { value: quote(text), reason } }), path, target: 'value' });
       return;
     }
     const reason = base64Problem(text);
     if (!reason) return;
     const node = context.nodeAt(path);
     const messageId = node?.tag === BINARY_TAG ? 'binary' : 'bytes';
-    problems.push({ ruleId: fieldDecoding.id, messageId, data: { value: quote(text), reason }, path, target: 'value' });
+    problems.push({ ...ruleMessage(fieldDecoding, { messageId, data: { value: quote(text), reason } }), path, target: 'value' });
   };
   const visit = (value: unknown, path: PathSegment[], definition: string | undefined): void => {
     if (Array.isArray(value)) {
@@ -127,7 +130,7 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
         else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, itemPath, 'bytes');
       } else if (typeof item === 'number') {
         if (Math.abs(item) >= INT64_LIMIT && schemaTypes(context.schemaAt(itemPath)?.schema).includes('integer') && beyondInt64(item, context.nodeAt(itemPath))) {
-          problems.push({ ruleId: fieldDecoding.id, messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) }, path: itemPath, target: 'value' });
+          problems.push({ ...ruleMessage(fieldDecoding, { messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) } }), path: itemPath, target: 'value' });
         }
       } else if (Array.isArray(item) && BYTE_LIST_KEYS.has(key) && BYTE_LIST_FIELDS[definitionHere() ?? ''] === key) {
         item.forEach((entry, index) => {
@@ -142,16 +145,12 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
   return problems;
 }
 
-function schemaTypes(schema: { type?: unknown } | undefined): unknown[] {
-  const type = schema?.type;
-  return Array.isArray(type) ? type : [type];
-}
-
 /** The number as the manifest writes it, when a plain scalar holds it. */
 function writtenNumber(value: number, node: SourceNode | null | undefined): string {
   return node?.kind === 'scalar' && node.style === 'plain' && node.text !== undefined ? node.text : String(value);
 }
 
+/** Bytes and times are long: quoted shorter than other values. */
 function quote(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  return messageQuoted(text, 80);
 }

@@ -3,9 +3,9 @@
  * branch that fits best, nulls read the way the server reads them, template parameters spared,
  * YAML 1.1 surprises reported as such, and did-you-mean hints for enum values and field names.
  */
-import type { MessageValues, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
-import { schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
-import { yamlQuoted } from '../quote.js';
+import type { CheckedMessage, PathEdit, PathSegment, SuggestionDescriptor } from '../types.js';
+import { pipelineRules, schemaEnum, schemaOther, schemaRequired, schemaType, unknownField, yamlImplicitType, yamlNullValue } from '../rules/pipeline.js';
+import { messageEscaped, messageQuoted, yamlQuoted } from '../quote.js';
 import type { SourceNode } from '../yaml/source.js';
 import { ruleMessage } from '../rules/define.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
@@ -30,10 +30,7 @@ export interface SchemaValidator {
   errors?: SchemaError[] | null;
 }
 
-export interface SchemaProblem {
-  ruleId: string;
-  messageId: string;
-  data: MessageValues;
+export interface SchemaProblem extends CheckedMessage {
   /** A safe fix, by path relative to the object. */
   fix?: PathEdit;
   suggest?: SuggestionDescriptor[];
@@ -114,7 +111,7 @@ function describeActual(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return `the string ${JSON.stringify(value)}`;
+      return `the string ${messageQuoted(value)}`;
     case 'number':
       return `the number ${formatNumber(value)}`;
     case 'boolean':
@@ -133,16 +130,14 @@ function formatNumber(value: number): string {
 }
 
 export function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return messageQuoted(value);
   if (typeof value === 'number') return formatNumber(value);
   if (value === null || typeof value === 'boolean') return String(value);
   return JSON.stringify(value) ?? String(value);
 }
 
-/** A key as it may stand between quotes in a one-line message: line breaks and control characters escaped. */
-function keyText(key: string): string {
-  return JSON.stringify(key).slice(1, -1);
-}
+/** A key as it may stand between quotes in a one-line message. */
+const keyText = (key: string): string => messageEscaped(key);
 
 function plainScalar(node: SourceNode | null | undefined): SourceNode | undefined {
   return node?.style === 'plain' ? node : undefined;
@@ -183,7 +178,15 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         target: 'key',
         ...(suggestion === undefined
           ? {}
-          : { suggest: [{ messageId: 'rename', data: { name: keyText(name), suggestion }, edit: { type: 'renameKey', path: [...path, name], key: suggestion } }] }),
+          : {
+              suggest: [
+                {
+                  messageId: 'rename',
+                  data: { name: keyText(name), suggestion },
+                  edit: { type: 'renameKey', path: [...path, name], key: suggestion },
+                } satisfies SuggestionDescriptor<typeof unknownField.messages>,
+              ],
+            }),
       });
       continue;
     }
@@ -214,7 +217,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
             // and the fix writes that value rather than the YAML 1.1 spelling.
             const meant = unquoted.value;
             add({
-              ...ruleMessage(schemaType, { messageId: 'quotedValue', data: { field, expected: describeExpected(expected), value: JSON.stringify(data), fix: formatValue(meant) } }),
+              ...ruleMessage(schemaType, { messageId: 'quotedValue', data: { field, expected: describeExpected(expected), value: messageQuoted(String(data)), fix: formatValue(meant) } }),
               path,
               target: 'value',
               fix: typeof meant === 'number' || typeof meant === 'boolean' ? { type: 'replace', path, value: meant } : { type: 'unquote', path },
@@ -230,7 +233,7 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         const suggestion = typeof data === 'string' ? closestMatch(data, allowed.filter((value): value is string => typeof value === 'string')) : undefined;
         const caseFix = caseVariantOf(data, allowed);
         add({
-          ...ruleMessage(schemaEnum, { messageId: 'enum', data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '' } }),
+          ...ruleMessage(schemaEnum, { messageId: 'enum', data: { field, value: formatValue(data), allowed: allowed.map(formatValue).join(', '), hint: suggestion ? ` (did you mean ${messageQuoted(suggestion)}?)` : '' } }),
           path,
           target: 'value',
           ...(caseFix === undefined ? {} : { fix: { type: 'replace', path, value: caseFix } }),
@@ -260,13 +263,13 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
     }
   }
   // A value of the wrong type fails its enum or range too: the type is the one problem to report.
-  const mistyped = new Set(problems.filter((problem) => TYPE_RULES.has(problem.ruleId)).map((problem) => renderPath(problem.path)));
-  const consequential = (problem: SchemaProblem) => VALUE_RULES.has(problem.ruleId) && mistyped.has(renderPath(problem.path));
+  const mistyped = new Set(problems.filter((problem) => flagsOf(problem)?.wrongType).map((problem) => renderPath(problem.path)));
+  const consequential = (problem: SchemaProblem) => flagsOf(problem)?.valueConstraint === true && mistyped.has(renderPath(problem.path));
   return mergeMisspeltRequired(problems.filter((problem) => !consequential(problem)));
 }
 
-const TYPE_RULES = new Set([schemaType.id, yamlImplicitType.id]);
-const VALUE_RULES = new Set([schemaEnum.id, schemaOther.id]);
+const pipelineRulesById = new Map(pipelineRules.map((rule) => [rule.id, rule]));
+const flagsOf = (problem: SchemaProblem) => pipelineRulesById.get(problem.ruleId)?.flags;
 
 
 /**
@@ -275,6 +278,7 @@ const VALUE_RULES = new Set([schemaEnum.id, schemaOther.id]);
  */
 function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
   const dropped = new Set<SchemaProblem>();
+  const merged = new Map<SchemaProblem, SchemaProblem>();
   for (const required of problems) {
     if (required.ruleId !== schemaRequired.id) continue;
     const parent = renderPath(required.path.slice(0, -1));
@@ -288,12 +292,11 @@ function mergeMisspeltRequired(problems: SchemaProblem[]): SchemaProblem[] {
     );
     if (!misspelt) continue;
     dropped.add(misspelt);
-    required.messageId = 'misspelt';
-    required.data = { ...required.data, written: keyText(String(misspelt.path.at(-1))) };
-    required.locateAt = misspelt.path;
-    required.target = 'key';
+    const written = keyText(String(misspelt.path.at(-1)));
+    const message = ruleMessage(schemaRequired, { messageId: 'misspelt', data: { field: String(required.data.field), parent: String(required.data.parent), written } });
+    merged.set(required, { ...required, ...message, locateAt: misspelt.path, target: 'key' });
   }
-  return problems.filter((problem) => !dropped.has(problem));
+  return problems.filter((problem) => !dropped.has(problem)).map((problem) => merged.get(problem) ?? problem);
 }
 
 /**

@@ -3,6 +3,7 @@
  * Used for messages (the field names to suggest) and for what ajv cannot say because the schemas
  * accept null everywhere (whether a null stands where a string is expected).
  */
+import { isRecord } from '../rules/utils/object.js';
 import type { PathSegment } from '../types.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -13,25 +14,21 @@ export interface SchemaAtPath {
   definition?: string;
 }
 
-function isSchema(value: unknown): value is JsonSchema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export class SchemaIndex {
   constructor(private readonly definitions: Readonly<Record<string, unknown>>) {}
 
   /** The schema for `path` inside an object of `kind`, or undefined where no schema describes it. */
   at(kind: string, path: readonly PathSegment[]): SchemaAtPath | undefined {
     const root = this.definitions[kind];
-    let current = isSchema(root) ? this.follow(root, kind) : undefined;
+    let current = isRecord(root) ? this.follow(root, kind) : undefined;
     for (const segment of path) {
       if (!current) return undefined;
       const { schema } = current;
       let next: unknown;
       if (typeof segment === 'number') next = schema.items;
-      else if (isSchema(schema.properties) && Object.hasOwn(schema.properties, segment)) next = schema.properties[segment];
+      else if (isRecord(schema.properties) && Object.hasOwn(schema.properties, segment)) next = schema.properties[segment];
       else next = schema.additionalProperties;
-      current = isSchema(next) ? this.follow(next, undefined) : undefined;
+      current = isRecord(next) ? this.follow(next, undefined) : undefined;
     }
     return current;
   }
@@ -42,7 +39,7 @@ export class SchemaIndex {
     if (typeof ref !== 'string') return definition ? { schema, definition } : { schema };
     const name = /^#\/definitions\/(.+)$/.exec(ref)?.[1];
     const target = name && depth < 32 ? this.definitions[name] : undefined;
-    return isSchema(target) && name ? this.follow(target, name, depth + 1) : undefined;
+    return isRecord(target) && name ? this.follow(target, name, depth + 1) : undefined;
   }
 }
 

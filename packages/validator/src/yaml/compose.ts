@@ -8,8 +8,10 @@
 import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, parseDocument, Parser, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
-import type { InputLimits, PathSegment, SourceComment } from '../types.js';
+import type { CheckedMessage, InputLimits, PathSegment, RuleMessage, SourceComment } from '../types.js';
 import { setOwn, valueAt } from '../paths.js';
+import { messageEscaped } from '../quote.js';
+import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
@@ -17,13 +19,14 @@ import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScal
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
 
+type SyntaxMessage = RuleMessage<typeof yamlSyntax.messages>;
+
 class LimitExceeded extends Error {
   constructor(
-    readonly messageId: string,
-    readonly data: Record<string, string | number>,
+    readonly problem: CheckedMessage,
     readonly range: SourceRange,
   ) {
-    super(messageId);
+    super(problem.messageId);
   }
 }
 
@@ -109,10 +112,10 @@ class DocumentBuilder {
   build(node: YamlNode | null, path: PathSegment[]): unknown {
     if (node === null) return null;
     if (path.length > this.limits.maxDepth) {
-      throw new LimitExceeded('depth', { limit: this.limits.maxDepth }, rangeOf(node));
+      throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'depth', data: { limit: this.limits.maxDepth } }), rangeOf(node));
     }
     if (++this.budget.nodes > this.limits.maxNodes) {
-      throw new LimitExceeded('nodes', { limit: this.limits.maxNodes }, rangeOf(node));
+      throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'nodes', data: { limit: this.limits.maxNodes } }), rangeOf(node));
     }
     if (isAlias(node)) return this.build(this.dereference(node), path);
     if (isScalar(node)) return this.scalar(node, path);
@@ -131,7 +134,7 @@ class DocumentBuilder {
         const earlier = firstKeyAt.get(key);
         if (earlier) {
           const firstLine = this.lines().linePos(earlier.range?.[0] ?? 0).line;
-          this.report(yamlDuplicateKey.id, 'duplicate', { key, firstLine }, rangeOf(keyNode), [...path, key]);
+          this.report(ruleMessage(yamlDuplicateKey, { messageId: 'duplicate', data: { key, firstLine } }), rangeOf(keyNode), [...path, key]);
         } else {
           firstKeyAt.set(key, keyNode);
         }
@@ -199,10 +202,10 @@ class DocumentBuilder {
 
   private dereference(alias: Alias): YamlNode | null {
     if (++this.aliasCount > this.limits.maxAliasCount) {
-      throw new LimitExceeded('aliases', { limit: this.limits.maxAliasCount }, rangeOf(alias));
+      throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'aliases', data: { limit: this.limits.maxAliasCount } }), rangeOf(alias));
     }
     const target = this.target(alias);
-    if (!target) this.reportSyntax('unknownAlias', { name: alias.source }, rangeOf(alias), []);
+    if (!target) this.reportSyntax({ messageId: 'unknownAlias', data: { name: alias.source } }, rangeOf(alias), []);
     return target ?? null;
   }
 
@@ -211,18 +214,19 @@ class DocumentBuilder {
     // In a flow mapping go-yaml reads `?` as the key indicator, so `{?: x}` has a null key.
     const indicatorOnly = inFlow && isScalar(resolvedNode) && resolvedNode.type === 'PLAIN' && resolvedNode.source === '?';
     if (resolvedNode === null || resolvedNode === undefined || indicatorOnly) {
-      this.unconvertibleKeys.push({ container, path: [...path], messageId: 'nullKey', data: {}, range: rangeOf(node) });
+      this.unconvertibleKeys.push({ container, path: [...path], message: { messageId: 'nullKey' }, range: rangeOf(node) });
       return undefined;
     }
     if (!isScalar(resolvedNode)) {
-      this.reportSyntax('complexKey', {}, rangeOf(node), path);
+      this.reportSyntax({ messageId: 'complexKey' }, rangeOf(node), path);
       return undefined;
     }
     const resolved = this.decode(resolvedNode, path);
     if (resolved === undefined) return undefined;
     const key = jsonKeyString(resolved);
     if (typeof key === 'string') return key;
-    this.unconvertibleKeys.push({ container, path: [...path], messageId: key.messageId, data: { key: String(resolved.value) }, range: rangeOf(node) });
+    const message: SyntaxMessage = key.messageId === 'nullKey' ? { messageId: 'nullKey' } : { messageId: 'unsignedKey', data: { key: String(resolved.value) } };
+    this.unconvertibleKeys.push({ container, path: [...path], message, range: rangeOf(node) });
     return undefined;
   }
 
@@ -232,7 +236,7 @@ class DocumentBuilder {
     const mergeOne = (mapNode: YamlNode | null): void => {
       const resolvedMap = mapNode && isAlias(mapNode) ? this.dereference(mapNode) : mapNode;
       if (!isMap(resolvedMap)) {
-        this.reportSyntax('mergeNotMap', {}, rangeOf(mapNode), path);
+        this.reportSyntax({ messageId: 'mergeNotMap' }, rangeOf(mapNode), path);
         return;
       }
       const merged = this.build(resolvedMap, path) as Record<string, unknown>;
@@ -250,7 +254,7 @@ class DocumentBuilder {
       const items = [...(target.items as (YamlNode | null)[])].reverse();
       for (const item of items) mergeOne(item);
     } else {
-      this.reportSyntax('mergeNotMap', {}, rangeOf(node), path);
+      this.reportSyntax({ messageId: 'mergeNotMap' }, rangeOf(node), path);
     }
   }
 
@@ -265,43 +269,40 @@ class DocumentBuilder {
    * int64. sigs.k8s.io/yaml fails only on those that remain: a later duplicate key may replace them.
    */
   private readonly unrepresentable: { node: Scalar; path: PathSegment[] }[] = [];
-  private readonly unconvertibleKeys: { container: object; path: PathSegment[]; messageId: string; data: Record<string, string>; range: SourceRange }[] = [];
+  private readonly unconvertibleKeys: { container: object; path: PathSegment[]; message: SyntaxMessage; range: SourceRange }[] = [];
 
   reportUnconvertible(document: unknown): void {
     for (const { node, path } of this.unrepresentable) {
       const value = valueAt(document, path);
-      if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax('notJson', { value: node.source ?? String(node.value) }, rangeOf(node), path);
+      if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax({ messageId: 'notJson', data: { value: node.source ?? String(node.value) } }, rangeOf(node), path);
     }
-    for (const { container, path, messageId, data, range } of this.unconvertibleKeys) {
-      if (valueAt(document, path) === container) this.reportSyntax(messageId, data, range, path);
+    for (const { container, path, message, range } of this.unconvertibleKeys) {
+      if (valueAt(document, path) === container) this.reportSyntax(message, range, path);
     }
   }
 
   private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
     const resolved = this.syntax === 'json' ? resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? '')) : decodeScalar(node);
     if (resolved === undefined) {
-      const value = JSON.stringify(node.source ?? String(node.value)).slice(1, -1);
-      this.reportSyntax('badTag', { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: value.length > 100 ? `${value.slice(0, 100)}…` : value }, rangeOf(node), path);
+      this.reportSyntax(
+        { messageId: 'badTag', data: { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: messageEscaped(node.source ?? String(node.value)) } },
+        rangeOf(node),
+        path,
+      );
     }
     if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreByteOrderMarks(resolved.value) };
     return resolved;
   }
 
-  private reportSyntax(messageId: string, data: Record<string, string | number>, range: SourceRange, path: PathSegment[]): void {
-    this.report(yamlSyntax.id, messageId, data, range, path);
+  private reportSyntax(message: SyntaxMessage, range: SourceRange, path: PathSegment[]): void {
+    this.report(ruleMessage(yamlSyntax, message), range, path);
   }
 
-  private report(
-    ruleId: ReadProblem['ruleId'],
-    messageId: string,
-    data: Record<string, string | number>,
-    range: SourceRange,
-    path: PathSegment[],
-  ): void {
-    const identity = `${ruleId}:${messageId}:${range.start}`;
+  private report(message: CheckedMessage, range: SourceRange, path: PathSegment[]): void {
+    const identity = `${message.ruleId}:${message.messageId}:${range.start}`;
     if (this.reported.has(identity)) return;
     this.reported.add(identity);
-    this.problems.push({ ruleId, messageId, data, range, documentIndex: this.documentIndex, path: [...path] });
+    this.problems.push({ ...message, range, documentIndex: this.documentIndex, path: [...path] });
   }
 }
 
@@ -405,13 +406,7 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   const result: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts(text) };
   const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
   if (bytes > limits.maxBytes) {
-    result.problems.push({
-      ruleId: inputTooLarge.id,
-      messageId: 'bytes',
-      data: { limit: limits.maxBytes, actual: bytes },
-      range: { start: 0, end: 0 },
-      documentIndex: 0,
-    });
+    result.problems.push({ ...ruleMessage(inputTooLarge, { messageId: 'bytes', data: { limit: limits.maxBytes, actual: bytes } }), range: { start: 0, end: 0 }, documentIndex: 0 });
     return result;
   }
   // Comments matter only for inline directives; most files have none.
@@ -423,7 +418,11 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
-    result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(message) }, range: { start: offset, end: Math.min(offset + 3, text.length) }, documentIndex: index });
+    result.problems.push({
+      ...ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: firstLine(message) } }),
+      range: { start: offset, end: Math.min(offset + 3, text.length) },
+      documentIndex: index,
+    });
   }
   return result;
 }
@@ -443,11 +442,11 @@ function readDocument(
 ): boolean {
   const documentIndex = streamDocument.index;
   let toSource = sourceOffsets(streamDocument, sourceLength);
-  const problem = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number, end = start + 1): void => {
-    result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
+  const problem: ReportAt = (message, start, end = start + 1) => {
+    result.problems.push({ ...message, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
   if (documentIndex >= limits.maxDocuments) {
-    problem(inputTooLarge.id, 'documents', { limit: limits.maxDocuments }, 0, 0);
+    problem(ruleMessage(inputTooLarge, { messageId: 'documents', data: { limit: limits.maxDocuments } }), 0, 0);
     return false;
   }
   const prepared = parserText(streamDocument);
@@ -456,18 +455,18 @@ function readDocument(
   const rejected = streamDocument.syntax === 'yaml' ? firstRejectedCharacter(text) : undefined;
   if (rejected !== undefined) {
     const code = text.charCodeAt(rejected).toString(16).toUpperCase().padStart(4, '0');
-    problem(yamlSyntax.id, 'controlCharacter', { code: `U+${code}` }, rejected);
+    problem(ruleMessage(yamlSyntax, { messageId: 'controlCharacter', data: { code: `U+${code}` } }), rejected);
     result.documents.push(unreadableDocument(documentIndex));
     return true;
   }
   // The parser recurses into flow collections (and slows down sharply): check their depth first.
   const tooDeep = flowNestingBeyond(text, limits.maxDepth);
   if (tooDeep !== undefined) {
-    problem(inputTooLarge.id, 'flowDepth', { limit: limits.maxDepth }, tooDeep);
+    problem(ruleMessage(inputTooLarge, { messageId: 'flowDepth', data: { limit: limits.maxDepth } }), tooDeep);
     return false;
   }
   if (endsBeforeContent(text)) {
-    problem(yamlSyntax.id, 'endBeforeContent', {}, text.indexOf('...'), text.indexOf('...') + 3);
+    problem(ruleMessage(yamlSyntax, { messageId: 'endBeforeContent' }), text.indexOf('...'), text.indexOf('...') + 3);
     result.documents.push(unreadableDocument(documentIndex));
     return true;
   }
@@ -520,7 +519,7 @@ function readDocument(
       entry.unreadable = true;
       // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
       if (error.message.includes('Maximum call stack size exceeded')) {
-        result.problems.push({ ruleId: inputTooLarge.id, messageId: 'depth', data: { limit: limits.maxDepth }, range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
+        result.problems.push({ ...ruleMessage(inputTooLarge, { messageId: 'depth', data: { limit: limits.maxDepth } }), range: { start: error.pos[0], end: error.pos[1] }, documentIndex });
         return false;
       }
       const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
@@ -528,7 +527,7 @@ function readDocument(
       const line = result.lines().linePos(range.start).line;
       if (linesWithErrors.has(line)) continue;
       linesWithErrors.add(line);
-      result.problems.push({ ruleId: yamlSyntax.id, messageId: 'parse', data: { message: firstLine(error.message) }, range, documentIndex });
+      result.problems.push({ ...ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: firstLine(error.message) } }), range, documentIndex });
     }
     if (!isEmptyDocument(doc)) {
       result.documents.push(entry);
@@ -540,15 +539,15 @@ function readDocument(
         } catch (error) {
           if (!(error instanceof LimitExceeded)) throw error;
           entry.unreadable = true;
-          result.problems.push({ ruleId: inputTooLarge.id, messageId: error.messageId, data: error.data, range: error.range, documentIndex });
+          result.problems.push({ ...error.problem, range: error.range, documentIndex });
           // The node budget is for the whole input: stop reading.
-          if (error.messageId === 'nodes') return false;
+          if (error.problem.messageId === 'nodes') return false;
         }
       }
     }
   }
   if (stopped) {
-    problem(inputTooLarge.id, stopped.messageId, { limit: stopped.limit }, stopped.offset);
+    problem(stopped.problem, stopped.offset);
     return false;
   }
   return true;
@@ -677,7 +676,7 @@ function withSeparators(text: string): string {
     .join('');
 }
 
-type ReportAt = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number) => void;
+type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
 
 /**
  * go-yaml skips tabs between tokens only inside flow collections or where no key can start: a tab
@@ -707,7 +706,7 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
       while (text[at] === ' ') at++;
       if (text[at] === '\t') {
         if (!exempted(at)) {
-          problem(yamlSyntax.id, 'tab', {}, at);
+          problem(ruleMessage(yamlSyntax, { messageId: 'tab' }), at);
           return;
         }
         break;
@@ -812,7 +811,7 @@ function reportDirectives(text: string, from: number, to: number, ofThisDocument
       // go-yaml v2 knows no other directive ("found unknown directive name").
       const known = line.startsWith('%YAML') ? (ofThisDocument ? YAML_DIRECTIVE : YAML_DIRECTIVE_SCANNED).test(line) : TAG_DIRECTIVE.test(line);
       if (!known) {
-        problem(yamlSyntax.id, 'directive', { directive: line }, lineStart);
+        problem(ruleMessage(yamlSyntax, { messageId: 'directive', data: { directive: line } }), lineStart);
         return;
       }
     }
@@ -831,27 +830,27 @@ const GO_ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
 function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: ReportAt): void {
   visit(doc, (_key, node) => {
     if (isAlias(node) && !GO_ANCHOR_NAME.test(node.source) && node.range) {
-      problem(yamlSyntax.id, 'anchorName', { name: node.source }, node.range[0]);
+      problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.source } }), node.range[0]);
     }
     if (!isScalar(node) && !isCollection(node)) return;
     if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
-      problem(yamlSyntax.id, 'anchorName', { name: node.anchor }, node.range[0]);
+      problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.anchor } }), node.range[0]);
     }
     if (isMap(node) && node.flow === true) {
       // go-yaml keeps a simple key on one line, in flow mappings too.
       for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
         const range = pair.key?.range;
-        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
+        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(ruleMessage(yamlSyntax, { messageId: 'multilineKey' }), range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
       const lineEnd = text.indexOf('\n', node.range[0]);
       const header = text.slice(node.range[0], lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
-      if (!BLOCK_HEADER.test(header)) problem(yamlSyntax.id, 'blockHeader', { header }, node.range[0]);
+      if (!BLOCK_HEADER.test(header)) problem(ruleMessage(yamlSyntax, { messageId: 'blockHeader', data: { header } }), node.range[0]);
     }
     if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
     const at = unknownEscape(text.slice(node.range[0], node.range[1]));
-    if (at !== undefined) problem(yamlSyntax.id, 'unknownEscape', { escape: text.slice(node.range[0] + at, node.range[0] + at + 2) }, node.range[0] + at);
+    if (at !== undefined) problem(ruleMessage(yamlSyntax, { messageId: 'unknownEscape', data: { escape: text.slice(node.range[0] + at, node.range[0] + at + 2) } }), node.range[0] + at);
   });
 }
 
@@ -876,7 +875,7 @@ function mapRanges(doc: Document.Parsed, toSource: (offset: number) => number): 
 interface BoundedParse {
   tokens: CST.Token[];
   /** Set when the token budget ran out or the document nested too deep: the rest of the text was dropped. */
-  stopped?: { messageId: 'tokens' | 'depth'; limit: number; offset: number };
+  stopped?: { problem: CheckedMessage; offset: number };
 }
 
 /**
@@ -894,12 +893,12 @@ function parseBounded(text: string, limits: InputLimits, budget: { tokens: numbe
   for (const lexeme of new Lexer().lex(text)) {
     const start = parser.offset;
     if (!CONTROL_TOKENS.has(lexeme) && ++budget.tokens > limits.maxNodes) {
-      result.stopped = { messageId: 'tokens', limit: limits.maxNodes, offset: start };
+      result.stopped = { problem: ruleMessage(inputTooLarge, { messageId: 'tokens', data: { limit: limits.maxNodes } }), offset: start };
       return result;
     }
     for (const token of parser.next(lexeme)) result.tokens.push(token);
     if (parser.stack.length > maxStack) {
-      result.stopped = { messageId: 'depth', limit: limits.maxDepth, offset: start };
+      result.stopped = { problem: ruleMessage(inputTooLarge, { messageId: 'depth', data: { limit: limits.maxDepth } }), offset: start };
       return result;
     }
   }

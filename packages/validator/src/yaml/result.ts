@@ -1,15 +1,11 @@
 /** What reading a text gives the engine, whichever reader read it. */
 import { LineCounter } from 'yaml';
-import type { PathSegment, SourceComment } from '../types.js';
+import type { CheckedMessage, PathSegment, SourceComment } from '../types.js';
 import { lineStartOffsets } from './go-text.js';
 import type { SourceNode, SourceRange } from './source.js';
 
 /** A problem found while reading; the engine turns it into a finding. */
-export interface ReadProblem {
-  /** yaml-syntax, yaml-duplicate-key or input-too-large. */
-  ruleId: string;
-  messageId: string;
-  data: Record<string, string | number>;
+export interface ReadProblem extends CheckedMessage {
   range: SourceRange;
   documentIndex: number;
   /** The path of the offending key or value, where there is one. */

@@ -6,6 +6,7 @@
  * starts with `---` (anything but a comment after it is an error), and each piece goes to go-yaml
  * on its own, as the line reader returns it: without the CR of a CRLF, ending in a line feed.
  */
+import { messageQuoted } from '../quote.js';
 
 /** A document's text, as the decoder reads it, and where its lines came from. */
 export interface StreamDocument {
@@ -160,7 +161,7 @@ function scanJsonValue(source: string, from: number): JsonScan {
   if (at >= source.length) return 'end';
   const start = at;
   const failAt = (offset: number, what: string): JsonScan =>
-    offset >= source.length ? { error: 'unexpected EOF', offset } : { error: `invalid character ${JSON.stringify(source[offset])} ${what}`, offset };
+    offset >= source.length ? { error: 'unexpected EOF', offset } : { error: `invalid character ${messageQuoted(source[offset] ?? '')} ${what}`, offset };
   const stack: string[] = [];
   /** Skips one scalar at `at`; returns its end or undefined. */
   const scalar = (): number | undefined => {

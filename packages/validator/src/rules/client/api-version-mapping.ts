@@ -1,6 +1,7 @@
 import { IMAGE_API_VERSION, judgeApiVersion, placementOf, type Placement } from '../../rest-mapping.js';
 import type { RuleMessage } from '../../types.js';
 import { defineRule } from '../define.js';
+import { quote } from '../utils/message.js';
 
 const messages = {
   legacy: 'oc cannot map apiVersion v1 kind {{kind}} on OpenShift 4 ("no matches for kind \\"{{kind}}\\" in version \\"v1\\""; there is no legacy /oapi{{templateNote}}): write {{fix}}.',
@@ -33,7 +34,7 @@ export default apiVersionMapping;
 
 /** The message for an apiVersion oc cannot map for this kind, or undefined when it maps (or is not this rule's to judge). */
 export function unmappedApiVersion(apiVersion: unknown, kind: string, placement: Placement): RuleMessage<typeof messages> | undefined {
-  const value = JSON.stringify(String(apiVersion).slice(0, 100));
+  const value = quote(String(apiVersion));
   const fix = IMAGE_API_VERSION;
   switch (judgeApiVersion(apiVersion, kind, placement)) {
     case 'legacy':
@@ -44,7 +45,7 @@ export function unmappedApiVersion(apiVersion: unknown, kind: string, placement:
     case 'no-group':
       return { messageId: 'noGroup', data: { value, kind, fix } };
     case 'group-spelling':
-      return { messageId: 'groupSpelling', data: { value, kind, fix, group: JSON.stringify(String(apiVersion).split('/')[0]?.slice(0, 100)) } };
+      return { messageId: 'groupSpelling', data: { value, kind, fix, group: quote(String(apiVersion).split('/')[0] ?? '') } };
     case 'unknown-version':
       return { messageId: 'unknownVersion', data: { value, kind, fix } };
     case 'malformed':

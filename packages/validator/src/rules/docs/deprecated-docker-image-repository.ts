@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
 import { withoutTagOrDigest } from '../../reference/index.js';
-import { quote, record, string } from '../server/support.js';
+import { quote } from '../utils/message.js';
+import { record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'deprecated-docker-image-repository',

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { IMAGE_KINDS, images, isEmptyValue } from '../server/support.js';
+import { IMAGE_KINDS, images } from '../utils/images.js';
+import { isEmptyValue } from '../utils/object.js';
 
 export default defineRule({
   id: 'image-manifest-list-config',

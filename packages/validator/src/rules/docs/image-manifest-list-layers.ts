@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { IMAGE_KINDS, images, isEmptyValue } from '../server/support.js';
+import { IMAGE_KINDS, images } from '../utils/images.js';
+import { array, isEmptyValue } from '../utils/object.js';
 
 export default defineRule({
   id: 'image-manifest-list-layers',
@@ -38,8 +39,7 @@ function holdsManifestList(image: Record<string, unknown>): boolean {
   if (typeof manifest !== 'string' || typeof mediaType !== 'string' || !MANIFEST_LIST_MEDIA_TYPES.has(mediaType.split(';')[0]?.trim() ?? '')) return false;
   try {
     const parsed: unknown = JSON.parse(manifest);
-    const manifests = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['manifests'] : undefined;
-    return Array.isArray(manifests) && manifests.length > 0;
+    return (array(parsed, 'manifests')?.length ?? 0) > 0;
   } catch {
     // PrepareForCreate only logs a manifest it cannot parse.
     return false;

@@ -1,7 +1,9 @@
 import { defineRule } from '../define.js';
 import { isRfc6838MediaType } from '../../reference/index.js';
-import { manifestEntries } from '../server/image-manifests.js';
-import { IMAGE_KINDS, closestValue, didYouMean, isTemplateValue, quote, string } from '../server/support.js';
+import { manifestEntries } from '../utils/images.js';
+import { IMAGE_KINDS } from '../utils/images.js';
+import { closestValue, didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, string } from '../utils/object.js';
 
 const MANIFEST_MEDIA_TYPES = [
   'application/vnd.oci.image.manifest.v1+json',

@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
-import { signatureSites } from '../server/signatures.js';
-import { array, caseFix, closestValue, didYouMean, isRecord, isTemplateValue, quote, string } from '../server/support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { caseFix, closestValue, didYouMean, quote } from '../utils/message.js';
+import { array, isRecord, isTemplateValue, string } from '../utils/object.js';
 
 const CONDITION_STATUSES = ['True', 'False', 'Unknown'] as const;
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { quote, record, string } from '../server/support.js';
+import { quote } from '../utils/message.js';
+import { record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'cluster-scoped-namespace',

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { array, isRecord, quote, record, string } from '../server/support.js';
+import { quote } from '../utils/message.js';
+import { array, isRecord, record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'duplicate-tag-name',

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../../types.js';
 import { CLEARED_ON_CREATE } from '../../server-view.js';
 import { defineRule } from '../define.js';
-import { isEmptyValue, record } from '../server/support.js';
+import { isEmptyValue, record } from '../utils/object.js';
 
 function valueAt(value: Record<string, unknown>, path: PathSegment[]): unknown {
   const parent = path.slice(0, -1).reduce<Record<string, unknown> | undefined>((current, segment) => record(current, String(segment)), value);

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { isEmptyValue, isRecord } from '../server/support.js';
+import { isEmptyValue, isRecord } from '../utils/object.js';
 
 /** True when nothing in the value carries information (`status: {}`, `dockerImageRepository: ""` …). */
 function isBlank(value: unknown, depth = 0): boolean {

@@ -1,6 +1,8 @@
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { IMAGE_KINDS, images, isRecord, quote } from './support.js';
+import { IMAGE_KINDS, images } from '../utils/images.js';
+import { quote } from '../utils/message.js';
+import { isRecord } from '../utils/object.js';
 
 /** The Go types of openshift/api image/docker10 (dockerImageMetadataVersion "1.0"), as encoding/json decodes them. */
 type GoType = 'string' | 'int64' | 'bool' | 'time' | 'strings' | 'set' | 'labels' | { [field: string]: GoType };

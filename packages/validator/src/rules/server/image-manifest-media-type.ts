@@ -1,7 +1,10 @@
 import { defineRule } from '../define.js';
 import { isRfc6838MediaType } from '../../reference/index.js';
-import { manifestEntries } from './image-manifests.js';
-import { IMAGE_KINDS, has, isTemplateValue, quote } from './support.js';
+import { has } from './support.js';
+import { manifestEntries } from '../utils/images.js';
+import { IMAGE_KINDS } from '../utils/images.js';
+import { quote } from '../utils/message.js';
+import { isTemplateValue } from '../utils/object.js';
 
 export default defineRule({
   id: 'image-manifest-media-type',

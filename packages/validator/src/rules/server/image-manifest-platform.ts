@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
-import { manifestEntries } from './image-manifests.js';
-import { IMAGE_KINDS, caseHint, has, string } from './support.js';
+import { manifestEntries } from '../utils/images.js';
+import { caseHint, has } from './support.js';
+import { IMAGE_KINDS } from '../utils/images.js';
+import { string } from '../utils/object.js';
 
 export default defineRule({
   id: 'image-manifest-platform',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { manifestEntries } from './image-manifests.js';
-import { IMAGE_KINDS } from './support.js';
+import { manifestEntries } from '../utils/images.js';
+import { IMAGE_KINDS } from '../utils/images.js';
 
 export default defineRule({
   id: 'image-manifest-size',

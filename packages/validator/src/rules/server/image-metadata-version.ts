@@ -1,5 +1,7 @@
 import { defineRule } from '../define.js';
-import { IMAGE_KINDS, closestValue, didYouMean, images, isTemplateValue, quote, string } from './support.js';
+import { IMAGE_KINDS, images } from '../utils/images.js';
+import { closestValue, didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, string } from '../utils/object.js';
 
 /** The DockerImage versions registered in the conversion's scheme (openshift/api image/docker10 and image/dockerpre012). */
 const METADATA_VERSIONS = ['1.0', 'pre012'] as const;

@@ -1,7 +1,9 @@
 import { defineRule } from '../define.js';
 import { parseImageReference } from '../../reference/index.js';
 import { referenceSites } from './reference-sites.js';
-import { caseHint, didYouMean, has, isTemplateValue, quote, string } from './support.js';
+import { caseHint, has } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'image-reference',

@@ -1,7 +1,8 @@
 import { defineRule } from '../define.js';
 import { NAME_TOTAL_LENGTH_MAX, isRepositoryNameComponent } from '../../reference/index.js';
 import { pathSegmentProblems } from './kubernetes-names.js';
-import { didYouMean, isTemplateValue, quote, record, string } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, record, string } from '../utils/object.js';
 
 export const REPOSITORY_NAME_COMPONENT = '[a-z0-9]+(?:[._-][a-z0-9]+)*';
 

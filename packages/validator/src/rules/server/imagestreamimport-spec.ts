@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { array, caseHint, has, isRecord, record, string } from './support.js';
+import { caseHint, has } from './support.js';
+import { array, isRecord, record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'imagestreamimport-spec',

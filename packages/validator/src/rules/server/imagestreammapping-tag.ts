@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { caseHint, has, string } from './support.js';
+import { caseHint, has } from './support.js';
+import { string } from '../utils/object.js';
 
 export default defineRule({
   id: 'imagestreammapping-tag',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { isRecord, record } from './support.js';
+import { isRecord, record } from '../utils/object.js';
 
 /** apimachinery's Semantic.DeepEqual for annotation maps: a nil map equals an empty one. */
 function sameAnnotations(left: Record<string, unknown> | undefined, right: Record<string, unknown> | undefined): boolean {

@@ -1,5 +1,7 @@
 import { defineRule } from '../define.js';
-import { caseHint, has, isTemplateValue, quote, record, string } from './support.js';
+import { caseHint, has } from './support.js';
+import { quote } from '../utils/message.js';
+import { isTemplateValue, record, string } from '../utils/object.js';
 
 /** library-go imageutil.SplitImageStreamTag: split at the first ':'; an empty tag means "latest". */
 function splitImageStreamTag(name: string): { tag: string; ok: boolean } {

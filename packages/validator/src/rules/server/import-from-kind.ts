@@ -1,6 +1,8 @@
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { caseFix, array, caseHint, closestValue, didYouMean, isRecord, isTemplateValue, quote, record } from './support.js';
+import { caseHint } from './support.js';
+import { caseFix, closestValue, didYouMean, quote } from '../utils/message.js';
+import { array, isRecord, isTemplateValue, record } from '../utils/object.js';
 
 export default defineRule({
   id: 'import-from-kind',

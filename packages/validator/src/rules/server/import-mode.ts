@@ -1,6 +1,8 @@
 import type { ManifestObject, PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { caseFix, array, closestValue, didYouMean, isRecord, isTemplateValue, quote, record, string, tagReferences } from './support.js';
+import { tagReferences } from './support.js';
+import { caseFix, closestValue, didYouMean, quote } from '../utils/message.js';
+import { array, isRecord, isTemplateValue, record, string } from '../utils/object.js';
 
 const IMPORT_MODES = ['Legacy', 'PreserveOriginal'] as const;
 

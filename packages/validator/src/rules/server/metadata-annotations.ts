@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
 import { TOTAL_ANNOTATION_SIZE_LIMIT, qualifiedNameProblems, utf8Length } from './kubernetes-names.js';
-import { CREATABLE_KINDS, isTemplateValue, metadataSites, quote, record } from './support.js';
+import { CREATABLE_KINDS, metadataSites } from './support.js';
+import { quote } from '../utils/message.js';
+import { isTemplateValue, record } from '../utils/object.js';
 
 export default defineRule({
   id: 'metadata-annotations',

@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
 import { qualifiedNameProblems } from './kubernetes-names.js';
-import { CREATABLE_KINDS, array, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
+import { CREATABLE_KINDS, metadataSites } from './support.js';
+import { quote } from '../utils/message.js';
+import { array, isRecord, isTemplateValue, string } from '../utils/object.js';
 
 const ORPHAN_FINALIZER = 'orphan';
 const FOREGROUND_FINALIZER = 'foregroundDeletion';

@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
 import { LABEL_VALUE_MAX_LENGTH, labelValueProblems, qualifiedNameProblems, sanitizeLabelValue } from './kubernetes-names.js';
-import { CREATABLE_KINDS, didYouMean, isTemplateValue, metadataSites, quote, record } from './support.js';
+import { CREATABLE_KINDS, metadataSites } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, record } from '../utils/object.js';
 
 export default defineRule({
   id: 'metadata-labels',

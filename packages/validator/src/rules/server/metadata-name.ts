@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
 import { pathSegmentProblems } from './kubernetes-names.js';
-import { CREATABLE_KINDS, caseHint, didYouMean, isRecord, isTemplateValue, metadataSites, quote, string } from './support.js';
+import { caseHint, CREATABLE_KINDS, metadataSites } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isRecord, isTemplateValue, string } from '../utils/object.js';
 
 const OWNER_NAMES = {
   object: 'The object',

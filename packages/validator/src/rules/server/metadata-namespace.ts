@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
 import { DNS1123_LABEL_MAX_LENGTH, dns1123LabelProblems, sanitizeName } from './kubernetes-names.js';
-import { CREATABLE_KINDS, didYouMean, has, metadataSites, quote, string } from './support.js';
+import { CREATABLE_KINDS, has, metadataSites } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { string } from '../utils/object.js';
 
 const isNamespaceName = (text: string) => dns1123LabelProblems(text).length === 0;
 

@@ -1,7 +1,9 @@
 import type { ManifestObject, PathSegment } from '../../types.js';
 import { parseImageReference } from '../../reference/index.js';
 import { defineRule } from '../define.js';
-import { caseFix, TAG_REFERENCE_KINDS, array, closestValue, didYouMean, has, isRecord, isTemplateValue, quote, record, string, tagReferences } from './support.js';
+import { has, TAG_REFERENCE_KINDS, tagReferences } from './support.js';
+import { caseFix, closestValue, didYouMean, quote } from '../utils/message.js';
+import { array, isRecord, isTemplateValue, record, string } from '../utils/object.js';
 
 const REFERENCE_POLICY_TYPES = ['Source', 'Local'] as const;
 

@@ -1,5 +1,7 @@
 import type { ManifestObject, PathSegment } from '../../types.js';
-import { array, images, isRecord, record, string, tagReferences } from './support.js';
+import { tagReferences } from './support.js';
+import { images } from '../utils/images.js';
+import { array, isRecord, record, string } from '../utils/object.js';
 
 export type ReferenceRole =
   | 'stream-repository'

@@ -1,7 +1,8 @@
 import { defineRule } from '../define.js';
 import { parseImageReference, withoutTagOrDigest } from '../../reference/index.js';
 import { referenceSites } from './reference-sites.js';
-import { didYouMean, isTemplateValue, quote } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue } from '../utils/object.js';
 
 export default defineRule({
   id: 'repository-reference',

@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
-import { signatureSites } from './signatures.js';
-import { array, isRecord, quote, string } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { quote } from '../utils/message.js';
+import { array, isRecord, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'signature-conditions',

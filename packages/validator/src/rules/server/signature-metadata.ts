@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
-import { MANAGED_SIGNATURE_ANNOTATION, SIGNATURE_KINDS, signatureSites } from './signatures.js';
-import { record } from './support.js';
+import { MANAGED_SIGNATURE_ANNOTATION, SIGNATURE_KINDS } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { record } from '../utils/object.js';
 
 export default defineRule({
   id: 'signature-metadata',

@@ -1,6 +1,8 @@
 import { defineRule } from '../define.js';
-import { SIGNATURE_KINDS, signatureSites } from './signatures.js';
-import { didYouMean, isTemplateValue, quote, record, string } from './support.js';
+import { SIGNATURE_KINDS } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'signature-name',

@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
-import { SIGNATURE_KINDS, signatureSites } from './signatures.js';
-import { caseHint, has, string } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { caseHint, has, SIGNATURE_KINDS } from './support.js';
+import { string } from '../utils/object.js';
 
 export default defineRule({
   id: 'signature-required-fields',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { signatureSites } from './signatures.js';
-import { array, isEmptyValue, isRecord, string } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
+import { array, isEmptyValue, isRecord, string } from '../utils/object.js';
 
 const STATUS_FIELDS = ['imageIdentity', 'signedClaims', 'issuedBy', 'issuedTo'] as const;
 

@@ -1,59 +1,14 @@
-import { messageQuoted } from '../../quote.js';
-import { caseVariantOf, closestMatch } from '../../suggest.js';
-import { isTemplateParameterValue } from '../../template.js';
 import { replacedTagIndexes } from '../../server-view.js';
-import type { ManifestObject, PathEdit, PathSegment } from '../../types.js';
+import type { ManifestObject, PathSegment } from '../../types.js';
+import { quote } from '../utils/message.js';
+import { array, isRecord, type JsonObject, record } from '../utils/object.js';
 
-/** Helpers shared by the object rules: reading the decoded object, template parameters, message text. */
+/** Helpers of the server rules alone: where the server validates TagReferences and ObjectMeta, key spelling. */
 
-export type JsonObject = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A child object, or undefined when absent or not an object (the schema reports wrong types). */
-export function record(value: unknown, key: string): JsonObject | undefined {
-  if (!isRecord(value)) return undefined;
-  const child = value[key];
-  return isRecord(child) ? child : undefined;
-}
-
-export function array(value: unknown, key: string): unknown[] | undefined {
-  if (!isRecord(value)) return undefined;
-  const child = value[key];
-  return Array.isArray(child) ? child : undefined;
-}
-
-/** A string field; undefined when absent or of another type (type errors belong to the schema). */
-export function string(value: unknown, key: string): string | undefined {
-  if (!isRecord(value)) return undefined;
-  const child = value[key];
-  return typeof child === 'string' ? child : undefined;
-}
-
+/** The field is there and not null (what the server sees as set). */
 export function has(value: unknown, key: string): boolean {
   return isRecord(value) && Object.hasOwn(value, key) && value[key] !== null && value[key] !== undefined;
 }
-
-/** Go's `len(x) == 0` for a decoded field: absent, null, empty string, empty list or map. */
-export function isEmptyValue(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (isRecord(value)) return Object.keys(value).length === 0;
-  return false;
-}
-
-/**
- * True when a Template will fill this value in later (`${NAME}` or `${{NAME}}`): such values are
- * not format-checked, only the structure around them.
- */
-export function isTemplateValue(object: ManifestObject, text: string): boolean {
-  return object.inTemplate && isTemplateParameterValue(text);
-}
-
-/** A value quoted for a message, shortened when long (inputs can be huge). */
-export const quote = messageQuoted;
 
 /** `'A', 'B' or 'C'` for messages. */
 export function listOf(values: readonly string[]): string {
@@ -62,25 +17,10 @@ export function listOf(values: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
-/** The allowed value nearest to what was written, when it is plausibly a typo or an abbreviation of it. */
-export function closestValue(value: string, allowed: readonly string[]): string | undefined {
-  if (value.length === 0 || value.length > 64) return undefined;
-  const lowered = value.toLowerCase();
-  const extending = allowed.filter((candidate) => value.length >= 3 && candidate.toLowerCase().startsWith(lowered));
-  if (extending.length === 1 && extending[0] !== value) return extending[0];
-  return closestMatch(value, allowed);
-}
+export const SIGNATURE_KINDS = ['Image', 'ImageSignature'] as const;
 
-/** The safe fix for a value that is an allowed one in other letter case (`dockerimage`), to spread into a report. */
-export function caseFix(value: string, allowed: readonly string[], path: PathSegment[]): { fix?: PathEdit } {
-  const fixed = caseVariantOf(value, allowed);
-  return fixed === undefined ? {} : { fix: { type: 'replace', path, value: fixed } };
-}
-
-/** ` Did you mean "X"?` (to follow a sentence) or nothing. */
-export function didYouMean(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : ` Did you mean ${quote(suggestion)}?`;
-}
+/** The annotation the Image strategy strips from signatures before validating them. */
+export const MANAGED_SIGNATURE_ANNOTATION = 'image.openshift.io/managed-signature';
 
 export interface TagReferenceLocation {
   /** The TagReference object as decoded. */
@@ -116,23 +56,6 @@ export function tagReferences(object: ManifestObject): TagReferenceLocation[] {
 }
 
 export const TAG_REFERENCE_KINDS = ['ImageStream', 'ImageStreamTag', 'ImageTag'] as const;
-
-export interface ImageLocation {
-  image: JsonObject;
-  path: PathSegment[];
-}
-
-/** Objects the server validates as an Image: an Image itself and ImageStreamMapping `image`. */
-export function images(object: ManifestObject): ImageLocation[] {
-  if (object.kind === 'Image') return [{ image: object.value, path: [] }];
-  if (object.kind === 'ImageStreamMapping') {
-    const image = record(object.value, 'image');
-    return image ? [{ image, path: ['image'] }] : [];
-  }
-  return [];
-}
-
-export const IMAGE_KINDS = ['Image', 'ImageStreamMapping'] as const;
 
 /** Kinds a user can create, whose metadata the server validates with ValidateObjectMeta. */
 export const CREATABLE_KINDS = [

@@ -1,5 +1,7 @@
 import { defineRule } from '../define.js';
-import { caseFix, TAG_REFERENCE_KINDS, caseHint, closestValue, didYouMean, has, isTemplateValue, listOf, quote, record, string, tagReferences } from './support.js';
+import { caseHint, has, listOf, TAG_REFERENCE_KINDS, tagReferences } from './support.js';
+import { caseFix, closestValue, didYouMean, quote } from '../utils/message.js';
+import { isTemplateValue, record, string } from '../utils/object.js';
 
 export const TAG_FROM_KINDS = ['DockerImage', 'ImageStreamTag', 'ImageStreamImage'] as const;
 

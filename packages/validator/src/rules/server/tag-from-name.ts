@@ -1,6 +1,8 @@
 import type { ManifestObject } from '../../types.js';
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, caseHint, has, isTemplateValue, quote, record, string, tagReferences, type JsonObject } from './support.js';
+import { caseHint, has, TAG_REFERENCE_KINDS, tagReferences } from './support.js';
+import { quote } from '../utils/message.js';
+import { isTemplateValue, type JsonObject, record, string } from '../utils/object.js';
 
 /** Whether a tag's `from` (kind ImageStreamTag or ImageStreamImage) names the stream being created. */
 function referencesOwnStream(object: ManifestObject, from: JsonObject, stream: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { TAG_REFERENCE_KINDS, record, string, tagReferences } from './support.js';
+import { TAG_REFERENCE_KINDS, tagReferences } from './support.js';
+import { record, string } from '../utils/object.js';
 
 export default defineRule({
   id: 'tag-scheduled-import',

@@ -1,5 +1,7 @@
 import { DNS1123_SUBDOMAIN_MAX_LENGTH, dns1123SubdomainProblems, sanitizeName } from './kubernetes-names.js';
-import { caseHint, didYouMean, isRecord, isTemplateValue, quote, record, string } from './support.js';
+import { caseHint } from './support.js';
+import { didYouMean, quote } from '../utils/message.js';
+import { isRecord, isTemplateValue, record, string } from '../utils/object.js';
 import { defineRule } from '../define.js';
 
 const isSubdomain = (text: string) => dns1123SubdomainProblems(text).length === 0;

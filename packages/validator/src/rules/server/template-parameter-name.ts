@@ -1,4 +1,5 @@
-import { array, isRecord, quote } from './support.js';
+import { quote } from '../utils/message.js';
+import { array, isRecord } from '../utils/object.js';
 import { defineRule } from '../define.js';
 
 /** openshift-apiserver pkg/template/apis/template/validation ParameterNameRegexp. */

@@ -1,7 +1,8 @@
 import { findPlaceholder } from '../../placeholders.js';
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { isRecord, quote } from './support.js';
+import { quote } from '../utils/message.js';
+import { isRecord } from '../utils/object.js';
 
 /** Free text the server stores without checking it: a placeholder there is not rejected (nor in
  *  the top-level `status`, which the server drops). */

@@ -1,5 +1,7 @@
 import type { ManifestObject, PathSegment } from '../../types.js';
-import { array, isRecord, type JsonObject } from './support.js';
+import { array, isRecord, type JsonObject } from './object.js';
+
+/** Where the server validates an ImageSignature: for the server rules and the docs rules alike. */
 
 export interface SignatureSite {
   signature: JsonObject;
@@ -20,8 +22,3 @@ export function signatureSites(object: ManifestObject): SignatureSite[] {
     isRecord(signature) ? [{ signature, path: ['signatures', index], embedded: true }] : [],
   );
 }
-
-export const SIGNATURE_KINDS = ['Image', 'ImageSignature'] as const;
-
-/** The annotation the Image strategy strips from signatures before validating them. */
-export const MANAGED_SIGNATURE_ANNOTATION = 'image.openshift.io/managed-signature';
