@@ -141,9 +141,14 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     for (const pending of pendingFindings) {
       let item = pending;
       let rule = rulesById.get(item.ruleId);
-      // A message id the rule does not have is a bug in the validator, never silently shown as text.
-      if (!rule || !Object.hasOwn(rule.messages, item.messageId)) {
-        item = { ...item, ...ruleMessage(internalError, { messageId: 'rule', data: { rule: item.ruleId, error: `no message "${item.messageId}"` } }), fix: undefined, suggest: undefined, serverPath: undefined };
+      // A message id the rule does not have (the finding's or a suggestion's) is a bug in the
+      // validator, never silently shown as text or dropped.
+      const messageIds = [item.messageId, ...(item.suggest ?? []).map((suggestion) => suggestion.messageId)];
+      const messages = rule?.messages;
+      const unknownMessageId = messages ? messageIds.find((id) => !Object.hasOwn(messages, id)) : item.messageId;
+      if (!rule || unknownMessageId !== undefined) {
+        const error = `no message "${unknownMessageId}"`;
+        item = { ...item, ...ruleMessage(internalError, { messageId: 'rule', data: { rule: item.ruleId, error } }), fix: undefined, suggest: undefined, serverPath: undefined };
         rule = internalError;
       }
       const severity = effectiveSeverity(rule, config);
@@ -160,8 +165,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
           const edit = textEditFor(suggestion.edit, suggestion.edit.path, document, locator, text);
           if (!edit) continue;
           const data = suggestion.data ?? {};
-          const desc = rule.messages[suggestion.messageId];
-          if (desc !== undefined) suggestions.push({ messageId: suggestion.messageId, data, desc: interpolate(desc, data), fix: edit });
+          suggestions.push({ messageId: suggestion.messageId, data, desc: interpolate(rule.messages[suggestion.messageId], data), fix: edit });
         }
       }
       const path = item.path ? renderPath(item.path) : '';

@@ -191,7 +191,8 @@ export interface RuleContext<Messages extends MessageTable = MessageTable> {
 }
 
 /** Facts about a rule that the engine and the front ends act on (they used to be sets of rule ids). */
-export interface RuleFlags {
+/** `MessageId`: the rule's own message ids, so a flag naming messages cannot name one it lacks. */
+export interface RuleFlags<MessageId extends string = string> {
   /** A finding means the text is not YAML/JSON the server reads: ESLint reports it as the file's parse error. */
   parseFatal?: boolean;
   /** Reported when input passes a configured limit: the rest was not read (ESLint: a parse error). */
@@ -208,7 +209,7 @@ export interface RuleFlags {
    * A server rule whose findings (all, or those of these message ids) the server rejects other than
    * as a field error at the finding's path (while decoding, or handling the request): no `serverPath`.
    */
-  noServerPath?: true | readonly string[];
+  noServerPath?: true | readonly MessageId[];
   /** Says a value has the wrong type: a `valueConstraint` finding at the same value follows from it and is not reported. */
   wrongType?: boolean;
   /** Checks what a value holds (enum, range, pattern, format): nothing to say of a value of the wrong type. */
@@ -243,7 +244,7 @@ export interface RuleDefinition<Messages extends MessageTable = any> {
   fixable?: 'code';
   /** Some findings offer suggestions (never applied by `--fix`). */
   hasSuggestions?: boolean;
-  flags?: RuleFlags;
+  flags?: RuleFlags<keyof Messages & string>;
   docs?: RuleDocs;
   /** Object rules run per object. Pipeline rules (yaml-syntax, schema…) are reported by the engine and have no `check`. */
   check?(context: RuleContext<Messages>): void;

@@ -64,12 +64,30 @@ const broken = defineRule({
   source: 'test',
   kinds: ['Thing'],
   messages: { real: 'Real.' },
+  flags: {
+    // @ts-expect-error -- a flag names only message ids the rule has
+    noServerPath: ['made-up'],
+  },
   check({ report }) {
     report({ path: [], messageId: 'made-up' as 'real' });
   },
 });
 
-const validateThing = engineWith(thingSchemas, [typed, broken]);
+const brokenSuggestion = defineRule({
+  id: 'broken-suggestion-example',
+  category: 'lint',
+  severity: 'warning',
+  description: 'Offers a suggestion with a message id it does not have.',
+  source: 'test',
+  kinds: ['Thing'],
+  hasSuggestions: true,
+  messages: { real: 'Real.' },
+  check({ report }) {
+    report({ path: [], messageId: 'real', suggest: [{ messageId: 'made-up-suggestion' as 'real', edit: { type: 'remove', path: ['spec'] } }] });
+  },
+});
+
+const validateThing = engineWith(thingSchemas, [typed, broken, brokenSuggestion]);
 const manifest = '# keep me\r\napiVersion: image.openshift.io/v1\r\nkind: Thing\r\nspec:\r\n  mode: "LOUD"  # and me\r\n';
 
 describe('registry v2', () => {
@@ -90,6 +108,13 @@ describe('registry v2', () => {
     const finding = validateThing(manifest).findings.find((item) => item.message.includes(broken.id));
     expect(finding).toMatchObject({ ruleId: 'internal-error', messageId: 'rule' });
     expect(finding?.message).toContain('no message "made-up"');
+  });
+
+  it('reports a suggestion with an unknown message id as an internal error instead of dropping it', () => {
+    const finding = validateThing(manifest).findings.find((item) => item.message.includes(brokenSuggestion.id));
+    expect(finding).toMatchObject({ ruleId: 'internal-error', messageId: 'rule' });
+    expect(finding?.message).toContain('no message "made-up-suggestion"');
+    expect(finding?.suggestions).toBeUndefined();
   });
 
   it('reports of the reading pipeline and the front ends are typed by their rule too (ruleMessage)', () => {
