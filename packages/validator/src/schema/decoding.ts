@@ -115,33 +115,43 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
     const messageId = node?.tag === BINARY_TAG ? 'binary' : 'bytes';
     problems.push({ ...ruleMessage(fieldDecoding, { messageId, data: { value: quote(text), reason } }), path, target: 'value' });
   };
-  const visit = (value: unknown, path: PathSegment[], definition: string | undefined): void => {
+  // One path, extended and cut back while walking: a copy is made only for a problem.
+  const path: PathSegment[] = [];
+  const pathTo = (key: PathSegment) => [...path, key];
+  const visit = (value: unknown, definition: string | undefined): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index], undefined));
+      value.forEach((item, index) => {
+        path.push(index);
+        visit(item, undefined);
+        path.pop();
+      });
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     // The schema is looked up only for keys that can be such a field (a lookup walks from the root).
     const definitionHere = () => definition ?? context.schemaAt(path)?.definition;
     for (const [key, item] of Object.entries(value)) {
-      const itemPath = [...path, key];
       if (typeof item === 'string') {
-        if (TIME_KEYS.has(key) && context.schemaAt(itemPath)?.definition === 'Time') check(item, itemPath, 'time');
-        else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, itemPath, 'bytes');
+        if (TIME_KEYS.has(key) && context.schemaAt(pathTo(key))?.definition === 'Time') check(item, pathTo(key), 'time');
+        else if (BYTE_KEYS.has(key) && BYTE_FIELDS[definitionHere() ?? ''] === key) check(item, pathTo(key), 'bytes');
       } else if (typeof item === 'number') {
-        if (Math.abs(item) >= INT64_LIMIT && schemaTypes(context.schemaAt(itemPath)?.schema).includes('integer') && beyondInt64(item, context.nodeAt(itemPath))) {
+        if (Math.abs(item) < INT64_LIMIT) continue;
+        const itemPath = pathTo(key);
+        if (schemaTypes(context.schemaAt(itemPath)?.schema).includes('integer') && beyondInt64(item, context.nodeAt(itemPath))) {
           problems.push({ ...ruleMessage(fieldDecoding, { messageId: 'int64', data: { value: writtenNumber(item, context.nodeAt(itemPath)) } }), path: itemPath, target: 'value' });
         }
       } else if (Array.isArray(item) && BYTE_LIST_KEYS.has(key) && BYTE_LIST_FIELDS[definitionHere() ?? ''] === key) {
         item.forEach((entry, index) => {
-          if (typeof entry === 'string') check(entry, [...itemPath, index], 'bytes');
+          if (typeof entry === 'string') check(entry, [...path, key, index], 'bytes');
         });
-      } else {
-        visit(item, itemPath, undefined);
+      } else if (typeof item === 'object' && item !== null) {
+        path.push(key);
+        visit(item, undefined);
+        path.pop();
       }
     }
   };
-  visit(context.value, [], context.kind);
+  visit(context.value, context.kind);
   return problems;
 }
 

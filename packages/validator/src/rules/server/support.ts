@@ -34,7 +34,19 @@ export interface TagReferenceLocation {
  * ImageStream `spec.tags[i]` (only the last entry of each name survives conversion),
  * ImageStreamTag `tag`, ImageTag `spec`.
  */
-export function tagReferences(object: ManifestObject): TagReferenceLocation[] {
+export function tagReferences(object: ManifestObject): readonly TagReferenceLocation[] {
+  let references = tagReferencesOf.get(object);
+  if (references === undefined) {
+    references = findTagReferences(object);
+    tagReferencesOf.set(object, references);
+  }
+  return references;
+}
+
+/** Worked out once per object: most tag rules ask for them. */
+const tagReferencesOf = new WeakMap<ManifestObject, readonly TagReferenceLocation[]>();
+
+function findTagReferences(object: ManifestObject): readonly TagReferenceLocation[] {
   const value = object.value;
   switch (object.kind) {
     case 'ImageStream': {
