@@ -326,6 +326,15 @@ for (const input of coldStartOnly ? [] : inputs) {
   };
   console.log(`${results.cache.ratio}×`);
 }
+if (!coldStartOnly) {
+  // Reading against the rest of validate() (schemas, rules, locating), CPU time in one process.
+  const input = inputs[1];
+  process.stdout.write(`bench: reading against the rest of validate() on ${input.name}… `);
+  const child = spawnSync(nodeBinary, ['tools/bench/phases.mjs', input.directory, '--json', '--rounds', quick ? '2' : '8'], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`tools/bench/phases.mjs exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 2000)}`);
+  results.phases = { input: input.name, ...JSON.parse(child.stdout) };
+  console.log(`reading ${results.phases.readMs} ms, the rest ${results.phases.restMs} ms`);
+}
 results.loadAverageAfter = loadavg().map((value) => round(value));
 // Someone rebuilding a package during the run makes the launcher fall back to the slower dist/.
 results.cliBuildAfter = cliBuild();
@@ -356,6 +365,11 @@ const targets = [
     name: `--cache rerun over ${results.cache.documents} unchanged documents ≤ 0.15× the first run`,
     value: `${results.cache.ratio}× (${results.cache.rerunMs} / ${results.cache.firstMs} ms; outputs identical: ${results.cache.outputsIdentical ? 'yes' : 'NO'})`,
     met: results.cache.ratio <= 0.15 && results.cache.outputsIdentical,
+  },
+  {
+    name: `schemas, rules and locating cost no more than reading (${results.phases.input}, CPU of the best of ${results.phases.rounds} rounds)`,
+    value: `${results.phases.restMs} ms against ${results.phases.readMs} ms reading (validate() ${results.phases.validateMs} ms)`,
+    met: results.phases.restMs <= results.phases.readMs,
   },
   { name: 'ESLint + ocp-image ≤ 1.5× ESLint + eslint-plugin-yml', value: `${results.eslint.ratio}× (CPU time: ${results.eslint.cpuRatio ?? '–'}×)`, met: results.eslint.ratio <= 1.5 },
   {
