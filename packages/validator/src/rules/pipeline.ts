@@ -30,6 +30,8 @@ export const yamlSyntax = defineRule({
     anchorName: 'go-yaml allows only letters, digits, `_` and `-` in an anchor or alias name, not `{{name}}`; rename it.',
     multilineKey: 'A key must be on one line: go-yaml fails on a key that spans lines; join its lines.',
     blockHeader: 'After `|` or `>` and its indicators only a comment may follow on the line, not `{{header}}`: go-yaml fails ("did not find expected comment or line break").',
+    blockScalar: 'go-yaml fails on this block scalar ("{{problem}}"); indent its content with spaces only.',
+    blockScalarEnd: 'go-yaml ends this block scalar before line {{line}} (its content is indented as deep as its first line, or its deepest leading empty line) and fails on what follows; indent the content evenly.',
     directive: 'go-yaml cannot read the directive `{{directive}}` (it knows `%YAML 1.1` and `%TAG` with a URI) and fails; remove it.',
     controlCharacter: 'The control character {{code}} is not allowed in YAML: go-yaml rejects the document; remove it or write it as an escape in a double-quoted string.',
     notJson: '`{{value}}` is a float JSON cannot represent (infinity or NaN): oc fails to convert the document; quote it if you mean a string.',

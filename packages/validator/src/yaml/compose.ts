@@ -13,6 +13,7 @@ import { setOwn, valueAt } from '../paths.js';
 import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
+import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -490,11 +491,12 @@ function readDocument(
   }
   if (withComments) collectComments(tokens, result.comments, toSource);
   doc = rootAsGoYamlEndsIt(text, doc, limits);
-  if (doc && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
   const problemsBefore = result.problems.length;
   if (doc) {
-    // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
-    if (streamDocument.syntax === 'yaml') reportLexicalDifferences(doc, text, problem);
+    const originalBreak = (offset: number): string => streamDocument.text[toDocumentText(offset)] ?? '\n';
+    doc = readBlockScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
+    if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
+    reportLexicalDifferences(doc, text, problem);
     const rootRange = (doc.contents as YamlNode | null)?.range;
     // go-yaml scans the directives before the content and the one token after the root.
     reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);
@@ -551,6 +553,63 @@ function readDocument(
     return false;
   }
   return true;
+}
+
+/**
+ * Block scalars take go-yaml's values (block-scalar.ts). A root block scalar that go-yaml ends
+ * early ends the document there, as any root does; a nested one that ends early leaves content
+ * go-yaml fails on, unless all it leaves are comments.
+ */
+function readBlockScalarsAsGoYaml(
+  text: string,
+  doc: Document.Parsed,
+  tokens: readonly CST.Token[],
+  limits: InputLimits,
+  originalBreak: (offset: number) => string,
+  problem: ReportAt,
+): Document.Parsed {
+  if (!text.includes('|') && !text.includes('>')) return doc;
+  const parents = blockScalarParents(tokens);
+  let current = doc;
+  const root = doc.contents as YamlNode | null;
+  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED') && root.range) {
+    const read = readGoBlockScalar(text, root.range[0], -1, originalBreak);
+    if (!read.error && read.end < root.range[1]) {
+      const prefix = text.slice(0, read.end);
+      const { tokens: prefixTokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
+      const shorter = stopped ? undefined : firstDocument(prefixTokens, prefix);
+      if (shorter?.errors.length === 0 && isScalar(shorter.contents)) current = shorter;
+    }
+  }
+  visit(current, {
+    Scalar(_key, node) {
+      if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return;
+      const start = node.range[0];
+      const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
+      if (read.error) {
+        problem(yamlSyntax.id, 'blockScalar', { problem: read.error.message }, start);
+        return;
+      }
+      if (read.end < node.range[1] && node !== current.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
+        problem(yamlSyntax.id, 'blockScalarEnd', { line: lineOf(text, read.end) }, read.end);
+        return;
+      }
+      node.value = read.value;
+      node.source = read.value;
+    },
+  });
+  return current;
+}
+
+/** Whether a text holds nothing but blanks, line breaks and comments. */
+function onlyComments(text: string): boolean {
+  return text.split('\n').every((line) => /^[ \t]*(?:#.*)?$/.test(line));
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
 }
 
 /** go-yaml reads the first document of what the stream splitter gives it, and ignores the rest. */
@@ -632,15 +691,7 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
       const raw = original.slice(toOriginal(start), toOriginal(end));
       if (!/[\u2028\u2029]/.test(raw)) return;
       let value: string | undefined;
-      if (node.type === 'BLOCK_LITERAL') {
-        // Line for line: the value's n-th line break is the n-th break of the content.
-        const breaks = raw.slice(raw.search(/\r\n|[\r\n\u0085\u2028\u2029]/)).match(/\r\n|[\r\n\u0085\u2028\u2029]/g) ?? [];
-        let index = 1;
-        value = node.source.replaceAll('\n', () => {
-          const lineBreak = breaks[index++];
-          return lineBreak === '\u2028' || lineBreak === '\u2029' ? lineBreak : '\n';
-        });
-      } else if (node.type !== 'BLOCK_FOLDED') {
+      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
         // The parsed text has the other breaks as LF already; only the separators stand in.
         let marked = '';
         for (let index = start; index < end; index++) {
