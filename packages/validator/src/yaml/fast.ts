@@ -13,6 +13,7 @@
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml/browser';
 import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
+import { readGoBlockScalar } from './block-scalar.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -74,6 +75,8 @@ class EventWalker {
   private described: SourceNode | null = null;
   /** Positional mode: where the last thing walked ends (for a block scalar's header after it). */
   private lastEnd = 0;
+  /** The column of the innermost block collection, -1 outside any (go-yaml's indentation for a block scalar). */
+  private blockIndent = -1;
 
   constructor(
     private readonly text: string,
@@ -97,10 +100,10 @@ class EventWalker {
         return this.scalar(event);
       case EVENT_ID.MAPPING:
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
-        return this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
+        return this.inCollection(event.start, event.style === COLLECTION_STYLE.FLOW, () => this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth));
       case EVENT_ID.SEQUENCE:
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
-        return this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
+        return this.inCollection(event.start, event.style === COLLECTION_STYLE.FLOW, () => this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW, depth));
       default:
         // Aliases, and anything this walker does not expect.
         throw DECLINED;
@@ -114,9 +117,24 @@ class EventWalker {
     return this.described;
   }
 
+  private inCollection<T>(start: number, flow: boolean, walk: () => T): T {
+    if (flow) return walk();
+    const outer = this.blockIndent;
+    this.blockIndent = start - (this.text.lastIndexOf('\n', start - 1) + 1);
+    const value = walk();
+    this.blockIndent = outer;
+    return value;
+  }
+
   /** The scalar's value as go-yaml v2 resolves it. */
   private scalar(event: ScalarEvent): ResolvedScalar['value'] {
     const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    // Block scalars where go-yaml's rules give another value (or none: top-level, indicators, leading empty lines) are the complete reader's.
+    if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+      if (event.valueStart < 0 || this.blockIndent < 0) throw DECLINED;
+      const read = readGoBlockScalar(this.text, this.blockHeader(event), this.blockIndent, (offset) => this.text[offset] ?? '\n');
+      if (read.error || read.value !== text) throw DECLINED;
+    }
     let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
       const tag = this.text.slice(event.tagStart, event.tagEnd);
