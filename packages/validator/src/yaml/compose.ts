@@ -14,7 +14,7 @@ import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
-import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
+import { endsBeforeContent, firstRejectedCharacter, goTagProblem, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -498,6 +498,7 @@ function readDocument(
     if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
     reportLexicalDifferences(doc, text, problem);
     const rootRange = (doc.contents as YamlNode | null)?.range;
+    reportTags(tokens, text, rootRange ? nextTokenAfter(text, rootRange[1]) : text.length, problem);
     // go-yaml scans the directives before the content and the one token after the root.
     reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);
     if (rootRange) reportDirectives(text, nextTokenAfter(text, rootRange[1]), nextTokenAfter(text, rootRange[1]) + 1, false, problem);
@@ -629,7 +630,9 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   if (!first) return doc;
   const end = first.pos[0];
   const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
-  if (first.code !== 'UNEXPECTED_TOKEN' && !directive) return doc;
+  // A node has at most one anchor and one tag: go-yaml ends it (empty) before a second one.
+  const property = first.code === 'MULTIPLE_TAGS' || first.code === 'MULTIPLE_ANCHORS';
+  if (first.code !== 'UNEXPECTED_TOKEN' && !property && !directive) return doc;
   // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
   if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
   const prefix = text.slice(0, end);
@@ -768,6 +771,26 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
     }
     lineStart = end + 1;
   }
+}
+
+/**
+ * Tags as go-yaml's scanner takes them (go-text.ts, goTagProblem), up to the token after the
+ * root, the last one go-yaml scans: the `yaml` package accepts more.
+ */
+function reportTags(tokens: readonly CST.Token[], text: string, scannedUpTo: number, problem: ReportAt): void {
+  if (!text.includes('!')) return;
+  const walk = (token: unknown): boolean => {
+    if (Array.isArray(token)) return token.some(walk);
+    if (token === null || typeof token !== 'object') return false;
+    const record = token as Record<string, unknown>;
+    if (record.type === 'tag' && typeof record.offset === 'number' && typeof record.source === 'string') {
+      const failure = record.offset <= scannedUpTo ? goTagProblem(text, record.offset) : undefined;
+      if (failure) problem(yamlSyntax.id, 'tag', { tag: record.source, problem: failure }, record.offset);
+      return failure !== undefined;
+    }
+    return Object.entries(record).some(([name, value]) => name !== 'source' && value !== null && typeof value === 'object' && walk(value));
+  };
+  walk(tokens);
 }
 
 /** Offset of the first character from `from` that is neither a blank, a line break nor in a comment. */

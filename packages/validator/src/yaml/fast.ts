@@ -131,7 +131,8 @@ class EventWalker {
     const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
     // Block scalars where go-yaml's rules give another value (or none: top-level, indicators, leading empty lines) are the complete reader's.
     if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
-      if (event.valueStart < 0 || this.blockIndent < 0) throw DECLINED;
+      // go-yaml gets the document with a final line feed, which a block scalar's value may keep.
+      if (event.valueStart < 0 || this.blockIndent < 0 || !this.text.endsWith('\n')) throw DECLINED;
       const read = readGoBlockScalar(this.text, this.blockHeader(event), this.blockIndent, (offset) => this.text[offset] ?? '\n');
       if (read.error || read.value !== text) throw DECLINED;
     }

@@ -127,3 +127,71 @@ export function endsBeforeContent(text: string): boolean {
   }
   return false;
 }
+
+/** go-yaml v2's is_alpha: the characters of anchor names and tag handles. */
+const ALPHA = /[0-9A-Za-z_-]/;
+/** The characters go-yaml takes in a tag's URI part (scannerc.go, yaml_parser_scan_tag_uri). */
+const URI_CHARACTER = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/** The length of a UTF-8 sequence from its leading octet; 0 when the octet cannot lead one. */
+function utf8SequenceLength(octet: number): number {
+  if ((octet & 0x80) === 0) return 1;
+  if ((octet & 0xe0) === 0xc0) return 2;
+  if ((octet & 0xf0) === 0xe0) return 3;
+  if ((octet & 0xf8) === 0xf0) return 4;
+  return 0;
+}
+
+/**
+ * go-yaml's message when it fails to scan the tag at `start` (scannerc.go, yaml_parser_scan_tag
+ * and the handle, URI and escape scanners): a tag is `!<uri>`, `!handle!suffix` or `!suffix` of
+ * URI characters and `%` escapes of UTF-8, and must be followed by a blank, a line break or the
+ * end. Undefined when go-yaml reads it.
+ */
+export function goTagProblem(text: string, start: number): string | undefined {
+  let at = start + 1;
+  const readUri = (): string | undefined => {
+    while (URI_CHARACTER.test(text[at] ?? '')) {
+      if (text[at] !== '%') {
+        at++;
+        continue;
+      }
+      let remaining = 1024;
+      while (remaining > 0) {
+        if (text[at] !== '%' || !HEX.test(text.slice(at + 1, at + 3))) return 'did not find URI escaped octet';
+        const octet = Number.parseInt(text.slice(at + 1, at + 3), 16);
+        if (remaining === 1024) {
+          remaining = utf8SequenceLength(octet);
+          if (remaining === 0) return 'found an incorrect leading UTF-8 octet';
+        } else if ((octet & 0xc0) !== 0x80) {
+          return 'found an incorrect trailing UTF-8 octet';
+        }
+        at += 3;
+        remaining--;
+      }
+    }
+    return undefined;
+  };
+  if (text[at] === '<') {
+    at++;
+    const uriStart = at;
+    const problem = readUri();
+    if (problem) return problem;
+    if (at === uriStart) return 'did not find expected tag URI';
+    if (text[at] !== '>') return "did not find the expected '>'";
+    at++;
+  } else {
+    while (ALPHA.test(text[at] ?? '')) at++;
+    const handle = text[at] === '!';
+    if (handle) at++;
+    const suffixStart = at;
+    const problem = readUri();
+    if (problem) return problem;
+    // After a handle (`!!`, `!name!`) the suffix may not be empty.
+    if (handle && at === suffixStart) return 'did not find expected tag URI';
+  }
+  const next = text[at];
+  const blankOrEnd = next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '\u0085' || next === '\u2028' || next === '\u2029';
+  return blankOrEnd ? undefined : 'did not find expected whitespace or line break';
+}
