@@ -677,60 +677,55 @@ function hasValueIndicator(line: string): boolean {
   return false;
 }
 
-/** Stand-ins for LS and PS while a scalar is read again without them as line breaks. */
-const SEPARATOR_STAND_INS: Record<string, string> = { '\u2028': '\uFDD1', '\u2029': '\uFDD2' };
+/** Stands in for a run of line breaks holding LS or PS while a scalar is read again. */
+const BREAKS_STAND_IN = '\uFDD1';
+/** Blanks and line breaks between two pieces of a scalar's content. */
+const BREAK_RUN = /[ \t]*(?:\r?\n[ \t]*)+/g;
 
 /**
- * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a scalar's value:
- * not folded into a space, the spaces around them dropped (scannerc.go, read_line and the
- * `leading_break[0] == '\n'` folding). The parser read them as LF; scalars that span one are
- * read again with the break as an ordinary character.
+ * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a quoted or plain
+ * scalar's value (scannerc.go, read_line): where a run of breaks starts with LF (or CR, NEL) it
+ * folds to a space or to the breaks after the first, where it starts with LS or PS all its breaks
+ * stay; the blanks around are dropped either way. The parser read every break as LF; each run
+ * holding LS or PS stands in as one character while the scalar is read again, then becomes what
+ * go-yaml makes of it. (Block scalars have go-yaml's values already, see block-scalar.ts.)
  */
 function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (!node.range || typeof node.source !== 'string') return;
+      if (!node.range || typeof node.source !== 'string' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return;
       const [start, end] = node.range;
       const raw = original.slice(toOriginal(start), toOriginal(end));
       if (!/[\u2028\u2029]/.test(raw)) return;
-      let value: string | undefined;
-      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
-        // The parsed text has the other breaks as LF already; only the separators stand in.
-        let marked = '';
-        for (let index = start; index < end; index++) {
-          const separator = parsed[index] === '\n' ? SEPARATOR_STAND_INS[original[toOriginal(index)] ?? ''] : undefined;
-          marked += separator ?? parsed[index];
+      const text = parsed.slice(start, end);
+      const replacements: string[] = [];
+      let escapedBreak = false;
+      const marked = text.replace(BREAK_RUN, (run: string, at: number) => {
+        const breaks: string[] = [];
+        for (let index = 0; index < run.length; index++) {
+          if (run[index] !== '\n') continue;
+          const originalBreak = original[toOriginal(start + at + index)];
+          breaks.push(originalBreak === '\u2028' || originalBreak === '\u2029' ? originalBreak : '\n');
         }
-        const reread = parseDocument(marked, { schema: 'failsafe' });
-        if (reread.errors.length === 0 && isScalar(reread.contents)) {
-          value = withSeparators(String(reread.contents.value));
-        }
-      }
-      if (value !== undefined) {
-        node.value = value;
-        node.source = value;
-      }
+        const [leading = '\n', ...trailing] = breaks;
+        if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) return run;
+        // A double-quoted line that ends with `\` continues without a break: left as read.
+        if (node.type === 'QUOTE_DOUBLE' && /(?:^|[^\\])(?:\\\\)*\\$/.test(text.slice(0, at))) escapedBreak = true;
+        replacements.push(leading === '\n' ? trailing.join('') : leading + trailing.join(''));
+        return BREAKS_STAND_IN;
+      });
+      if (replacements.length === 0 || escapedBreak) return;
+      const reread = parseDocument(marked, { schema: 'failsafe' });
+      if (reread.errors.length > 0 || !isScalar(reread.contents)) return;
+      let next = 0;
+      const value = String(reread.contents.value).replaceAll(BREAKS_STAND_IN, () => replacements[next++] ?? '');
+      node.value = value;
+      node.source = value;
     },
   });
 }
 
-/** The stand-ins back to LS and PS, without the blanks around them. */
-function withSeparators(text: string): string {
-  const parts = text.split(/([\uFDD1\uFDD2])/);
-  return parts
-    .map((part, index) => {
-      if (part === '\uFDD1') return '\u2028';
-      if (part === '\uFDD2') return '\u2029';
-      let start = 0;
-      let end = part.length;
-      if (index > 0) while (part[start] === ' ' || part[start] === '\t') start++;
-      if (index < parts.length - 1) while (end > start && (part[end - 1] === ' ' || part[end - 1] === '\t')) end--;
-      return part.slice(start, end);
-    })
-    .join('');
-}
-
-type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
+type ReportAt = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number) => void;
 
 /**
  * go-yaml skips tabs between tokens only inside flow collections or where no key can start: a tab
