@@ -14,7 +14,7 @@ import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
-import { endsBeforeContent, firstRejectedCharacter, goTagProblem, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
+import { endsBeforeContent, firstRejectedCharacter, goTagProblem, parserText, restoreStandIns, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -291,7 +291,7 @@ class DocumentBuilder {
         path,
       );
     }
-    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreByteOrderMarks(resolved.value) };
+    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreStandIns(resolved.value) };
     return resolved;
   }
 

@@ -45,9 +45,9 @@ function tabsOnlyInFlowRoot(text: string): boolean {
 const DIRECTIVE = /^%/m;
 /** Escapes go-yaml does not know (`\/`) or code points it rejects (surrogates): js-yaml takes them. */
 const UNSURE_ESCAPE = /\\(?:\/|u[dD][89a-fA-F])/;
-/** Control characters, NEL, LS, PS, byte order marks and U+FFFE/U+FFFF (go-yaml rejects them): each reader treats them its own way. */
+/** Control characters, NEL, NBSP, LS, PS, byte order marks and U+FFFE/U+FFFF (go-yaml rejects some): each reader treats them its own way. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u2028\u2029\ufeff\ufffe\uffff]/;
 /**
  * `...` ends a document: the `yaml` library counts an empty document where js-yaml counts none.
  * An indented `---` or `...` is text to the `yaml` library, a marker to js-yaml at a document's start.

@@ -22,15 +22,20 @@ export function firstRejectedCharacter(text: string): number | undefined {
  * go-yaml breaks lines at LF, CRLF, CR, NEL, LS and PS; the `yaml` package only at LF and CRLF.
  * The others become LF (one UTF-16 unit each, so offsets stay). A byte order mark is skipped only
  * at the start of a document; elsewhere it is an ordinary character, which the `yaml` package
- * would skip, so it stands in as a noncharacter that `restoreByteOrderMarks` turns back.
+ * would skip. NBSP is an ordinary character to go-yaml (its blanks are space and tab), which the
+ * `yaml` package takes for a space next to flow indicators and quotes. Both stand in as
+ * noncharacters that `restoreStandIns` turns back.
  */
 const OTHER_LINE_BREAK = /\r(?!\n)|[\u0085\u2028\u2029]/g;
 const LONE_CR = /\r(?!\n)/g;
-const BYTE_ORDER_MARK_STAND_IN = '\uFDD0';
+const STAND_INS: Record<string, string> = { '\uFEFF': '\uFDD0', '\u00A0': '\uFDD3' };
+const STANDS_IN_FOR: Record<string, string> = { '\uFDD0': '\uFEFF', '\uFDD3': '\u00A0' };
+const STOOD_IN = /[\uFEFF\u00A0]/g;
+const STAND_IN = /[\uFDD0\uFDD3]/g;
 
 export interface ParserText {
   text: string;
-  /** True when byte order marks inside the text stand in as U+FDD0. */
+  /** True when byte order marks or NBSPs inside the text stand in as noncharacters. */
   marksReplaced: boolean;
 }
 
@@ -45,13 +50,14 @@ export function parserText(document: StreamDocument): ParserText {
   if (text.startsWith('\uFEFF\uFEFF')) head = '\n ';
   else if (text.startsWith('\uFEFF')) head = '\n';
   const rest = text.slice(head.length);
-  const marksReplaced = rest.includes('\uFEFF');
-  if (head !== '' || marksReplaced) text = head + rest.replaceAll('\uFEFF', BYTE_ORDER_MARK_STAND_IN);
+  STOOD_IN.lastIndex = 0;
+  const marksReplaced = STOOD_IN.test(rest);
+  if (head !== '' || marksReplaced) text = head + rest.replace(STOOD_IN, (char) => STAND_INS[char] ?? char);
   return { text, marksReplaced };
 }
 
-export function restoreByteOrderMarks(text: string): string {
-  return text.replaceAll(BYTE_ORDER_MARK_STAND_IN, '\uFEFF');
+export function restoreStandIns(text: string): string {
+  return text.replace(STAND_IN, (char) => STANDS_IN_FOR[char] ?? char);
 }
 
 /**
