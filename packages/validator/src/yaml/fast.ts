@@ -165,7 +165,10 @@ class EventWalker {
       if (keyEvent.tagStart >= 0 || (keyEvent.style === SCALAR_STYLE.PLAIN && keyEvent.valueEnd - keyEvent.valueStart === 2 && this.text.startsWith('<<', keyEvent.valueStart))) {
         throw DECLINED;
       }
-      const key = keyString(this.scalar(keyEvent));
+      const keyValue = this.scalar(keyEvent);
+      // A float key (`1000000.0`) becomes Go's float spelling (`1e+06`): the complete reader's.
+      if (typeof keyValue === 'number' && /[.eE]/.test(this.text.slice(keyEvent.valueStart, keyEvent.valueEnd))) throw DECLINED;
+      const key = keyString(keyValue);
       // Duplicate keys get a finding from the complete reader.
       if (Object.hasOwn(value, key)) throw DECLINED;
       if (source) {
