@@ -76,10 +76,13 @@ function describe(node: YamlNode): SourceNode {
   return { kind: 'scalar', range, style: 'other', properties, ...tag };
 }
 
-/** A plain `<<` key (or one tagged `!!merge`) merges mappings, as go-yaml v2's `isMerge` says. */
+/**
+ * A plain `<<` key merges mappings, as go-yaml v2's `isMerge` says: untagged or with the
+ * non-specific tag `!` (both implicit to its parser), or tagged `!!merge`.
+ */
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
-  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
+  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && (!key.tag || key.tag === '!')) || key.tag === 'tag:yaml.org,2002:merge');
 }
 
 /** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
