@@ -619,8 +619,16 @@ function lineOf(text: string, offset: number): number {
 /** go-yaml reads the first document of what the stream splitter gives it, and ignores the rest. */
 function firstDocument(tokens: CST.Token[], text: string): Document.Parsed | undefined {
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
-  return composer.compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
+  const doc = composer.compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
+  // go-yaml takes the deepest leading empty line for a block scalar's indentation (block-scalar.ts).
+  if (doc?.errors.some((error) => error.message.startsWith(MORE_INDENTED_LEADING_LINES))) {
+    doc.errors = doc.errors.filter((error) => !error.message.startsWith(MORE_INDENTED_LEADING_LINES));
+  }
+  return doc;
 }
+
+/** The `yaml` package's YAML 1.2 objection to a block scalar that go-yaml reads. */
+const MORE_INDENTED_LEADING_LINES = 'Block scalars with more-indented leading empty lines';
 
 /**
  * go-yaml's parser ends a document at the first token that cannot continue its root node and
