@@ -641,8 +641,8 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   if (!first) return doc;
   const end = first.pos[0];
   const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
-  // A node has at most one anchor and one tag: go-yaml ends it (empty) before a second one.
-  const property = first.code === 'MULTIPLE_TAGS' || first.code === 'MULTIPLE_ANCHORS';
+  // A node has at most one anchor and one tag, and an alias none: go-yaml ends it (empty) before another one or an alias.
+  const property = first.code === 'MULTIPLE_TAGS' || first.code === 'MULTIPLE_ANCHORS' || first.code === 'ALIAS_PROPS';
   if (first.code !== 'UNEXPECTED_TOKEN' && !property && !directive) return doc;
   // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
   if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
