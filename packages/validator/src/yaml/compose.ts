@@ -14,6 +14,7 @@ import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
+import { readGoQuotedScalar } from './quoted-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, goTagProblem, parserText, restoreStandIns, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -497,7 +498,7 @@ function readDocument(
   const problemsBefore = result.problems.length;
   if (doc) {
     const originalBreak = (offset: number): string => streamDocument.text[toDocumentText(offset)] ?? '\n';
-    doc = readBlockScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
+    doc = readScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
     if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
     reportLexicalDifferences(doc, text, problem);
     const rootRange = (doc.contents as YamlNode | null)?.range;
@@ -560,11 +561,12 @@ function readDocument(
 }
 
 /**
- * Block scalars take go-yaml's values (block-scalar.ts). A root block scalar that go-yaml ends
- * early ends the document there, as any root does; a nested one that ends early leaves content
- * go-yaml fails on, unless all it leaves are comments.
+ * Block scalars and quoted scalars over several lines take go-yaml's values (block-scalar.ts,
+ * quoted-scalar.ts). A root block scalar that go-yaml ends early ends the document there, as any
+ * root does; a nested one that ends early leaves content go-yaml fails on, unless all it leaves
+ * are comments.
  */
-function readBlockScalarsAsGoYaml(
+function readScalarsAsGoYaml(
   text: string,
   doc: Document.Parsed,
   tokens: readonly CST.Token[],
@@ -572,7 +574,7 @@ function readBlockScalarsAsGoYaml(
   originalBreak: (offset: number) => string,
   problem: ReportAt,
 ): Document.Parsed {
-  if (!text.includes('|') && !text.includes('>')) return doc;
+  if (!text.includes('|') && !text.includes('>') && !text.includes('"') && !text.includes("'")) return doc;
   const parents = blockScalarParents(tokens);
   let current = doc;
   const root = doc.contents as YamlNode | null;
@@ -587,8 +589,17 @@ function readBlockScalarsAsGoYaml(
   }
   visit(current, {
     Scalar(_key, node) {
-      if ((node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return;
+      if (!node.range) return;
       const start = node.range[0];
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+        const value = text.indexOf('\n', start) < node.range[1] ? readGoQuotedScalar(text, start, originalBreak) : undefined;
+        if (value !== undefined) {
+          node.value = value;
+          node.source = value;
+        }
+        return;
+      }
+      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return;
       const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
       if (read.error) {
         problem(yamlSyntax.id, 'blockScalar', { problem: read.error.message }, start);
@@ -694,23 +705,22 @@ const BREAKS_STAND_IN = '\uFDD1';
 const BREAK_RUN = /[ \t]*(?:\r?\n[ \t]*)+/g;
 
 /**
- * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a quoted or plain
+ * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a plain
  * scalar's value (scannerc.go, read_line): where a run of breaks starts with LF (or CR, NEL) it
  * folds to a space or to the breaks after the first, where it starts with LS or PS all its breaks
  * stay; the blanks around are dropped either way. The parser read every break as LF; each run
  * holding LS or PS stands in as one character while the scalar is read again, then becomes what
- * go-yaml makes of it. (Block scalars have go-yaml's values already, see block-scalar.ts.)
+ * go-yaml makes of it. (Block and quoted scalars have go-yaml's values already.)
  */
 function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (!node.range || typeof node.source !== 'string' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return;
+      if (!node.range || typeof node.source !== 'string' || node.type !== 'PLAIN') return;
       const [start, end] = node.range;
       const raw = original.slice(toOriginal(start), toOriginal(end));
       if (!/[\u2028\u2029]/.test(raw)) return;
       const text = parsed.slice(start, end);
       const replacements: string[] = [];
-      let escapedBreak = false;
       const marked = text.replace(BREAK_RUN, (run: string, at: number) => {
         const breaks: string[] = [];
         for (let index = 0; index < run.length; index++) {
@@ -720,12 +730,10 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
         }
         const [leading = '\n', ...trailing] = breaks;
         if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) return run;
-        // A double-quoted line that ends with `\` continues without a break: left as read.
-        if (node.type === 'QUOTE_DOUBLE' && /(?:^|[^\\])(?:\\\\)*\\$/.test(text.slice(0, at))) escapedBreak = true;
         replacements.push(leading === '\n' ? trailing.join('') : leading + trailing.join(''));
         return BREAKS_STAND_IN;
       });
-      if (replacements.length === 0 || escapedBreak) return;
+      if (replacements.length === 0) return;
       const reread = parseDocument(marked, { schema: 'failsafe' });
       if (reread.errors.length > 0 || !isScalar(reread.contents)) return;
       let next = 0;

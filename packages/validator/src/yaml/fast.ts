@@ -14,6 +14,7 @@ import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, 
 import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { readGoBlockScalar } from './block-scalar.js';
+import { readGoQuotedScalar } from './quoted-scalar.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -135,6 +136,11 @@ class EventWalker {
       if (event.valueStart < 0 || this.blockIndent < 0 || !this.text.endsWith('\n')) throw DECLINED;
       const read = readGoBlockScalar(this.text, this.blockHeader(event), this.blockIndent, (offset) => this.text[offset] ?? '\n');
       if (read.error || read.value !== text) throw DECLINED;
+    }
+    // So are quoted scalars over several lines that go-yaml folds another way.
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    if (quoted && this.text.indexOf('\n', event.valueStart) < event.valueEnd && readGoQuotedScalar(this.text, event.valueStart - 1, (offset) => this.text[offset] ?? '\n') !== text) {
+      throw DECLINED;
     }
     let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
