@@ -76,8 +76,8 @@ class EventWalker {
   private described: SourceNode | null = null;
   /** Positional mode: where the last thing walked ends (for a block scalar's header after it). */
   private lastEnd = 0;
-  /** The column of the innermost block collection, -1 outside any (go-yaml's indentation for a block scalar). */
-  private blockIndent = -1;
+  /** Where the innermost block collection starts, -1 outside any: its column is go-yaml's indentation for a block scalar. */
+  private blockStart = -1;
 
   constructor(
     private readonly text: string,
@@ -101,10 +101,10 @@ class EventWalker {
         return this.scalar(event);
       case EVENT_ID.MAPPING:
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
-        return this.inCollection(event.start, event.style === COLLECTION_STYLE.FLOW, () => this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth));
+        return this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
       case EVENT_ID.SEQUENCE:
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINED;
-        return this.inCollection(event.start, event.style === COLLECTION_STYLE.FLOW, () => this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW, depth));
+        return this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW, depth);
       default:
         // Aliases, and anything this walker does not expect.
         throw DECLINED;
@@ -118,13 +118,11 @@ class EventWalker {
     return this.described;
   }
 
-  private inCollection<T>(start: number, flow: boolean, walk: () => T): T {
-    if (flow) return walk();
-    const outer = this.blockIndent;
-    this.blockIndent = start - (this.text.lastIndexOf('\n', start - 1) + 1);
-    const value = walk();
-    this.blockIndent = outer;
-    return value;
+  /** Enters a collection: a block one is what go-yaml reads block scalars against. Returns the outer one. */
+  private enter(start: number, flow: boolean): number {
+    const outer = this.blockStart;
+    if (!flow) this.blockStart = start;
+    return outer;
   }
 
   /** The scalar's value as go-yaml v2 resolves it. */
@@ -133,8 +131,9 @@ class EventWalker {
     // Block scalars where go-yaml's rules give another value (or none: top-level, indicators, leading empty lines) are the complete reader's.
     if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
       // go-yaml gets the document with a final line feed, which a block scalar's value may keep.
-      if (event.valueStart < 0 || this.blockIndent < 0 || !this.text.endsWith('\n')) throw DECLINED;
-      const read = readGoBlockScalar(this.text, this.blockHeader(event), this.blockIndent, (offset) => this.text[offset] ?? '\n');
+      if (event.valueStart < 0 || this.blockStart < 0 || !this.text.endsWith('\n')) throw DECLINED;
+      const indent = this.blockStart - (this.text.lastIndexOf('\n', this.blockStart - 1) + 1);
+      const read = readGoBlockScalar(this.text, this.blockHeader(event), indent, (offset) => this.text[offset] ?? '\n');
       if (read.error || read.value !== text) throw DECLINED;
     }
     // So are quoted scalars over several lines that go-yaml folds another way.
@@ -161,6 +160,7 @@ class EventWalker {
   }
 
   private mapping(start: number, flow: boolean, depth: number): Record<string, unknown> {
+    const outerIndent = this.enter(start, flow);
     const value: Record<string, unknown> = {};
     const source = this.positional ? this.describeCollection('map', start, flow) : undefined;
     const events = this.events;
@@ -186,11 +186,13 @@ class EventWalker {
       }
     }
     this.next++;
+    this.blockStart = outerIndent;
     if (source) this.finish(source);
     return value;
   }
 
   private sequence(start: number, flow: boolean, depth: number): unknown[] {
+    const outerIndent = this.enter(start, flow);
     const value: unknown[] = [];
     const source = this.positional ? this.describeCollection('seq', start, flow) : undefined;
     const events = this.events;
@@ -199,6 +201,7 @@ class EventWalker {
       if (source) this.addEntry(source, value.length - 1, undefined);
     }
     this.next++;
+    this.blockStart = outerIndent;
     if (source) this.finish(source);
     return value;
   }
