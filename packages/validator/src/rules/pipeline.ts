@@ -32,6 +32,7 @@ export const yamlSyntax = defineRule({
     blockHeader: 'After `|` or `>` and its indicators only a comment may follow on the line, not `{{header}}`: go-yaml fails ("did not find expected comment or line break").',
     blockScalar: 'go-yaml fails on this block scalar ("{{problem}}"); indent its content with spaces only.',
     blockScalarEnd: 'go-yaml ends this block scalar before line {{line}} (its content is indented as deep as its first line, or its deepest leading empty line) and fails on what follows; indent the content evenly.',
+    aliasCycle: 'The alias *{{name}} is inside the node anchored &{{name}}: go-yaml fails ("anchor \'{{name}}\' value contains itself"); break the cycle.',
     tag: 'go-yaml cannot read the tag `{{tag}}` ("{{problem}}"): a tag is made of letters, digits, URI characters and %-escapes and ends at a space or line break; fix or remove it.',
     directive: 'go-yaml cannot read the directive `{{directive}}` (it knows `%YAML 1.1` and `%TAG` with a URI) and fails; remove it.',
     controlCharacter: 'The control character {{code}} is not allowed in YAML: go-yaml rejects the document; remove it or write it as an escape in a double-quoted string.',

@@ -124,6 +124,18 @@ class DocumentBuilder {
     }
     if (isAlias(node)) return this.build(this.dereference(node), path);
     if (isScalar(node)) return this.scalar(node, path);
+    this.open.add(node);
+    try {
+      return this.collection(node, path);
+    } finally {
+      this.open.delete(node);
+    }
+  }
+
+  /** The collections being built: an alias to one of them is inside the node it refers to. */
+  private readonly open = new Set<YamlNode>();
+
+  private collection(node: YamlNode, path: PathSegment[]): unknown {
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
       const entries = this.entriesOf(node);
@@ -210,7 +222,11 @@ class DocumentBuilder {
       throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'aliases', data: { limit: this.limits.maxAliasCount } }), rangeOf(alias));
     }
     const target = this.target(alias);
-    if (!target) this.reportSyntax({ messageId: 'unknownAlias', data: { name: alias.source } }, rangeOf(alias), []);
+    if (!target) this.reportSyntax('unknownAlias', { name: alias.source }, rangeOf(alias), []);
+    if (target && this.open.has(target)) {
+      this.reportSyntax('aliasCycle', { name: alias.source }, rangeOf(alias), []);
+      return null;
+    }
     return target ?? null;
   }
 
@@ -245,6 +261,8 @@ class DocumentBuilder {
         return;
       }
       const merged = this.build(resolvedMap, path) as Record<string, unknown>;
+      // Keys JSON cannot carry fail the conversion in the mapping they are merged into too.
+      for (const entry of [...this.unconvertibleKeys]) if (entry.container === merged) this.unconvertibleKeys.push({ ...entry, container: into, path: [...path] });
       const mergedEntries = this.entriesOf(resolvedMap);
       for (const [key, value] of Object.entries(merged)) {
         setOwn(into, key, value);
@@ -664,6 +682,12 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   if (shorter?.errors.length !== 0 || !root?.range) return doc;
   // A directive (`%` at the start of a line) ends any root.
   if (directive) return shorter;
+  // An indented block collection ends at a line indented less: go-yaml's document ends there.
+  if (isCollection(root) && root.flow !== true) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const rootColumn = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
+    return /^ *$/.test(text.slice(lineStart, end)) && end - lineStart < rootColumn ? shorter : doc;
+  }
   if (!(isScalar(root) || (isCollection(root) && root.flow === true))) return doc;
   // A root on one line followed on that line by a value indicator is a key: go-yaml fails then.
   const lineEnd = text.indexOf('\n', end);
