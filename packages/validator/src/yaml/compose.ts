@@ -493,31 +493,28 @@ function readDocument(
     result.documents.push(unreadableDocument(documentIndex));
     return true;
   }
-  /** From the parsed text to the document's text: they differ where quoted scalars were indented. */
-  let toDocumentText = (offset: number): number => offset;
+  /** What the `yaml` package parses: the text, or the text with quoted scalars on one line (see flattenQuotedScalars). */
+  let parsed = text;
   let { tokens, stopped } = parseBounded(text, limits, budget);
   let doc = firstDocument(tokens, text);
   if (doc?.errors.some((error) => error.code === 'MISSING_CHAR')) {
     // go-yaml does not mind the indentation of a quoted scalar's later lines; the `yaml` package does.
-    const indented = indentQuotedContinuations(text);
-    const again = indented && parseBounded(indented.text, limits, { tokens: 0 });
-    const retried = again && !again.stopped ? firstDocument(again.tokens, indented.text) : undefined;
-    if (indented && again && retried && retried.errors.length < doc.errors.length) {
-      const viaOriginal = toSource;
-      toSource = (offset) => viaOriginal(indented.toOriginal(offset));
-      toDocumentText = indented.toOriginal;
+    const flattened = flattenQuotedScalars(text);
+    const again = flattened && parseBounded(flattened, limits, { tokens: 0 });
+    const retried = again && !again.stopped ? firstDocument(again.tokens, flattened) : undefined;
+    if (flattened && again && retried && retried.errors.length < doc.errors.length) {
       ({ tokens, stopped } = again);
-      text = indented.text;
+      parsed = flattened;
       doc = retried;
     }
   }
   if (withComments) collectComments(tokens, result.comments, toSource);
-  doc = rootAsGoYamlEndsIt(text, doc, limits);
+  doc = rootAsGoYamlEndsIt(parsed, doc, limits);
   const problemsBefore = result.problems.length;
   if (doc) {
-    const originalBreak = (offset: number): string => streamDocument.text[toDocumentText(offset)] ?? '\n';
-    doc = readScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
-    if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
+    const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
+    doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
+    if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
     reportLexicalDifferences(doc, text, problem);
     const rootRange = (doc.contents as YamlNode | null)?.range;
     reportTags(tokens, text, rootRange ? nextTokenAfter(text, rootRange[1]) : text.length, problem);
@@ -586,6 +583,7 @@ function readDocument(
  */
 function readScalarsAsGoYaml(
   text: string,
+  parsed: string,
   doc: Document.Parsed,
   tokens: readonly CST.Token[],
   limits: InputLimits,
@@ -599,7 +597,7 @@ function readScalarsAsGoYaml(
   if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED') && root.range) {
     const read = readGoBlockScalar(text, root.range[0], -1, originalBreak);
     if (!read.error && read.end < root.range[1]) {
-      const prefix = text.slice(0, read.end);
+      const prefix = parsed.slice(0, read.end);
       const { tokens: prefixTokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
       const shorter = stopped ? undefined : firstDocument(prefixTokens, prefix);
       if (shorter?.errors.length === 0 && isScalar(shorter.contents)) current = shorter;
@@ -709,6 +707,9 @@ function hasValueIndicator(line: string): boolean {
     if (char === '[' || char === '{') depth++;
     else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
     else if (char === '"' || char === "'") index = closingQuote(line, index);
+    // A tag runs to a blank, an anchor or alias over name characters (go-yaml's tokens, not a plain scalar).
+    else if (char === '!') while (index + 1 < line.length && line[index + 1] !== ' ' && line[index + 1] !== '\t') index++;
+    else if (char === '&' || char === '*') while (/[0-9A-Za-z_-]/.test(line[index + 1] ?? '')) index++;
     else if (isIndicator(index)) {
       if (depth === 0) return true;
     } else {
@@ -736,12 +737,12 @@ const BREAK_RUN = /[ \t]*(?:\r?\n[ \t]*)+/g;
  * holding LS or PS stands in as one character while the scalar is read again, then becomes what
  * go-yaml makes of it. (Block and quoted scalars have go-yaml's values already.)
  */
-function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
+function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string): void {
   visit(doc, {
     Scalar(_key, node) {
       if (!node.range || typeof node.source !== 'string' || node.type !== 'PLAIN') return;
       const [start, end] = node.range;
-      const raw = original.slice(toOriginal(start), toOriginal(end));
+      const raw = original.slice(start, end);
       if (!/[\u2028\u2029]/.test(raw)) return;
       const text = parsed.slice(start, end);
       const replacements: string[] = [];
@@ -749,7 +750,7 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
         const breaks: string[] = [];
         for (let index = 0; index < run.length; index++) {
           if (run[index] !== '\n') continue;
-          const originalBreak = original[toOriginal(start + at + index)];
+          const originalBreak = original[start + at + index];
           breaks.push(originalBreak === '\u2028' || originalBreak === '\u2029' ? originalBreak : '\n');
         }
         const [leading = '\n', ...trailing] = breaks;
@@ -846,45 +847,32 @@ function nextTokenAfter(text: string, from: number): number {
 }
 
 /**
- * The text with the later lines of each quoted scalar that the `yaml` package ends early
- * indented past its opening quote (go-yaml strips that indentation anyway), and the way back to
- * offsets in the given text. Undefined when there is nothing to indent.
+ * The text with every quoted scalar that spans lines on one line (its line breaks as spaces, so
+ * offsets stay): go-yaml reads a quoted scalar to its closing quote whatever the indentation of its
+ * later lines, the `yaml` package does not. The values come from the text itself (quoted-scalar.ts).
+ * Undefined when no quoted scalar spans lines.
  */
-function indentQuotedContinuations(text: string): { text: string; toOriginal: (offset: number) => number } | undefined {
-  const insertions: { at: number; spaces: number }[] = [];
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    const start = offset;
-    if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
-    const quote = lexeme[0];
-    if ((quote !== '"' && quote !== "'") || closingQuote(lexeme, 0) < lexeme.length) continue;
-    const close = closingQuote(text, start);
-    const column = start - (text.lastIndexOf('\n', start - 1) + 1);
-    for (let newline = text.indexOf('\n', start); newline !== -1 && newline < close; newline = text.indexOf('\n', newline + 1)) {
-      let indent = 0;
-      while (text[newline + 1 + indent] === ' ') indent++;
-      const next = text[newline + 1 + indent];
-      if (indent <= column && next !== '\n' && next !== '\r' && next !== undefined) insertions.push({ at: newline + 1, spaces: column + 1 - indent });
+function flattenQuotedScalars(text: string): string | undefined {
+  let flattened = text;
+  // The lexer goes wrong after the first quoted scalar it ends early: flatten one, lex again from the start.
+  for (let done = 0; ; ) {
+    let offset = 0;
+    let next: number | undefined;
+    for (const lexeme of new Lexer().lex(flattened)) {
+      const start = offset;
+      if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
+      const quoted = (lexeme[0] === '"' || lexeme[0] === "'") && start >= done;
+      if (quoted && closingQuote(lexeme, 0) >= lexeme.length) {
+        next = start;
+        break;
+      }
     }
+    if (next === undefined) break;
+    const end = Math.min(closingQuote(flattened, next) + 1, flattened.length);
+    flattened = flattened.slice(0, next) + flattened.slice(next, end).replace(/[\r\n]/g, ' ') + flattened.slice(end);
+    done = end;
   }
-  if (insertions.length === 0) return undefined;
-  let indented = '';
-  let from = 0;
-  const segments = [{ indented: 0, original: 0 }];
-  for (const { at, spaces } of insertions) {
-    indented += `${text.slice(from, at)}${' '.repeat(spaces)}`;
-    from = at;
-    segments.push({ indented: indented.length, original: at });
-  }
-  indented += text.slice(from);
-  return {
-    text: indented,
-    toOriginal: (position) => {
-      let segment = segments[0] ?? { indented: 0, original: 0 };
-      for (const candidate of segments) if (candidate.indented <= position) segment = candidate;
-      return segment.original + position - segment.indented;
-    },
-  };
+  return flattened === text ? undefined : flattened;
 }
 
 /** Offset of the quote that closes the quoted scalar opening at `start` (go-yaml reads to it across lines). */
