@@ -103,7 +103,6 @@ export function readGoBlockScalar(text: string, start: number, parentIndent: num
       value += leadingBreak;
     }
     value += trailingBreaks;
-    leadingBreak = '';
     trailingBreaks = '';
     leadingBlank = trailingBlank;
     const lineStart = at;

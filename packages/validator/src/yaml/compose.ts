@@ -464,16 +464,16 @@ function readDocument(
   result: ReadResult,
 ): boolean {
   const documentIndex = streamDocument.index;
-  let toSource = sourceOffsets(streamDocument, sourceLength);
-  const problem: ReportAt = (message, start, end = start + 1) => {
-    result.problems.push({ ...message, range: { start: toSource(start), end: toSource(end) }, documentIndex });
+  const toSource = sourceOffsets(streamDocument, sourceLength);
+  const problem = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number, end = start + 1): void => {
+    result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
   if (documentIndex >= limits.maxDocuments) {
     problem(ruleMessage(inputTooLarge, { messageId: 'documents', data: { limit: limits.maxDocuments } }), 0, 0);
     return false;
   }
   const prepared = parserText(streamDocument);
-  let text = prepared.text;
+  const text = prepared.text;
   // encoding/json takes any character in a string; go-yaml's reader does not.
   const rejected = streamDocument.syntax === 'yaml' ? firstRejectedCharacter(text) : undefined;
   if (rejected !== undefined) {
