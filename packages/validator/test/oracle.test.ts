@@ -89,7 +89,13 @@ export const KNOWN_DIFFERENCES: readonly {
   // scannerc.go yaml_parser_scan_plain_scalar: in a flow collection `?` ends a plain scalar and `:` without a blank after it does not.
   { name: 'a plain scalar in a flow collection holding ? or a : without a blank after it', matches: (text) => /[[{,][^\n]*(?:\?|:[^\s])/.test(text) },
   // scannerc.go yaml_parser_fetch_more_tokens: go-yaml scans on after a root that may be a simple key.
-  { name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into', matches: (text) => /^[\s\u00a0\ufeff]*(?:\{|null|\[|\d)/.test(text) && /[}\]l\d][\t ]*[{[\d]/.test(text) },
+  {
+    name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into',
+    matches: (text) =>
+      (/^[\s\u00a0\ufeff]*(?:\{|null|\[|\d)/.test(text) && /[}\]l\d][\t ]*[{[\d]/.test(text)) ||
+      // a quoted root over several lines with more after its closing quote
+      /^[\s\ufeff]*"[^"]*[\r\n\u0085\u2028\u2029][^"]*"[^\s:]/.test(text),
+  },
   // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
   { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
 ];

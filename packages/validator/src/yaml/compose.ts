@@ -936,11 +936,15 @@ function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: R
     if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
       problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.anchor } }), node.range[0]);
     }
-    if (isMap(node) && node.flow === true) {
-      // go-yaml keeps a simple key on one line, in flow mappings too.
+    if (isMap(node)) {
+      // go-yaml keeps a simple key on one line, in flow mappings too (a quoted one may have been read flattened).
       for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
         const range = pair.key?.range;
-        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(ruleMessage(yamlSyntax, { messageId: 'multilineKey' }), range[0]);
+        if (!range || !/[\r\n]/.test(text.slice(range[0], range[1]))) continue;
+        // An explicit key (`? `) may span lines; in a block mapping a key is one only where `:` follows it.
+        const explicit = /\?[ \t]*(?:[&!][^ \t]*[ \t]+)*$/.test(text.slice(text.lastIndexOf('\n', range[0] - 1) + 1, range[0]));
+        const followedByColon = /^[ \t]*:/.test(text.slice(range[1], range[1] + 80));
+        if (!explicit && (node.flow === true || followedByColon)) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
