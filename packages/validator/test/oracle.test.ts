@@ -46,8 +46,9 @@ export function divergence(expected: readonly OracleDocument[], actual: readonly
   return undefined;
 }
 
-/** Plain keys that are numbers and collide as JSON keys (`1_000` and `1e3` are both "1000"). */
+/** Plain keys that are numbers and collide as JSON keys (`1_000` and `1e3` are both "1000"; NaN keys never equal each other in Go). */
 function collidingNumericKeys(text: string): boolean {
+  if ((text.match(/(?:^|[\s{,])\.(?:nan|NaN|NAN):[ \n]/g) ?? []).length > 1) return true;
   const seen = new Map<number, string>();
   for (const match of text.matchAll(/(?:^|[\s{,])([-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?):[ \n]/g)) {
     const written = match[1] ?? '';
