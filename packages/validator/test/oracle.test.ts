@@ -98,6 +98,8 @@ export const KNOWN_DIFFERENCES: readonly {
       /^[\s\ufeff]*"[^"]*[\r\n\u0085\u2028\u2029][^"]*"[^\s:]/.test(text),
   },
   // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
+  // A `---` that YAMLReader does not cut at (it follows CR, NEL, LS or PS) is go-yaml's to read inside the piece (scannerc.go yaml_parser_fetch_document_indicator).
+  { name: 'a --- after CR, NEL, LS or PS', matches: (text) => /[\r\u0085\u2028\u2029] *---(?:[ \t\r\u0085\u2028\u2029]|$)/.test(text) },
   { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
   // The `yaml` package gives a block mapping's tag and its first key's tag (an empty key) to one node; go-yaml does not (parserc.go yaml_parser_parse_node).
   { name: 'a tagged empty key on the line after its mapping\'s tag', matches: (text) => /![^\s]*[ \t]*[\r\n\u0085\u2028\u2029]+[ \t]*![^\s]*[ \t]+:/.test(text) },
