@@ -93,7 +93,7 @@ export const KNOWN_DIFFERENCES: readonly {
   {
     name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into',
     matches: (text) =>
-      (/^[\s\u00a0\ufeff]*(?:\{|null|\[|\d)/.test(text) && /[}\]l\d][\t ]*[{[\d]/.test(text)) ||
+      (/^[\s\u0085\u00a0\ufeff]*(?:\{|null|\[|\d)/.test(text) && /[}\]l\d][\t ]*[{[\d]/.test(text)) ||
       // a quoted root over several lines with more after its closing quote
       /^[\s\ufeff]*"[^"]*[\r\n\u0085\u2028\u2029][^"]*"[^\s:]/.test(text),
   },
