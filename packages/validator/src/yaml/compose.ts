@@ -513,9 +513,12 @@ function readDocument(
   const problemsBefore = result.problems.length;
   if (doc) {
     const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
-    doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
-    if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
-    reportLexicalDifferences(doc, text, problem);
+    // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
+    if (streamDocument.syntax === 'yaml') {
+      doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
+      if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
+      reportLexicalDifferences(doc, text, problem);
+    }
     const rootRange = (doc.contents as YamlNode | null)?.range;
     reportTags(tokens, text, rootRange ? nextTokenAfter(text, rootRange[1]) : text.length, problem);
     // go-yaml scans the directives before the content and the one token after the root.
