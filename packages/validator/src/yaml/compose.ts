@@ -729,8 +729,8 @@ function hasValueIndicator(line: string): boolean {
 
 /** Stands in for a run of line breaks holding LS or PS while a scalar is read again. */
 const BREAKS_STAND_IN = '\uFDD1';
-/** Blanks and line breaks between two pieces of a scalar's content. */
-const BREAK_RUN = /[ \t]*(?:\r?\n[ \t]*)+/g;
+/** Line breaks and the blanks after them (those before are added by hand: a pattern for both backtracks). */
+const BREAKS = /\r?\n[ \t\r\n]*/g;
 
 /**
  * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a plain
@@ -749,18 +749,25 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
       if (!/[\u2028\u2029]/.test(raw)) return;
       const text = parsed.slice(start, end);
       const replacements: string[] = [];
-      const marked = text.replace(BREAK_RUN, (run: string, at: number) => {
+      let marked = '';
+      let copied = 0;
+      for (const match of text.matchAll(BREAKS)) {
+        const end = match.index + match[0].length;
+        let runStart = match.index;
+        while (runStart > copied && (text[runStart - 1] === ' ' || text[runStart - 1] === '\t')) runStart--;
         const breaks: string[] = [];
-        for (let index = 0; index < run.length; index++) {
-          if (run[index] !== '\n') continue;
-          const originalBreak = original[start + at + index];
+        for (let index = match.index; index < end; index++) {
+          if (text[index] !== '\n') continue;
+          const originalBreak = original[start + index];
           breaks.push(originalBreak === '\u2028' || originalBreak === '\u2029' ? originalBreak : '\n');
         }
         const [leading = '\n', ...trailing] = breaks;
-        if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) return run;
+        if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) continue;
         replacements.push(leading === '\n' ? trailing.join('') : leading + trailing.join(''));
-        return BREAKS_STAND_IN;
-      });
+        marked += text.slice(copied, runStart) + BREAKS_STAND_IN;
+        copied = end;
+      }
+      marked += text.slice(copied);
       if (replacements.length === 0) return;
       const reread = parseDocument(marked, { schema: 'failsafe' });
       if (reread.errors.length > 0 || !isScalar(reread.contents)) return;
@@ -945,9 +952,12 @@ function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: R
         const range = pair.key?.range;
         if (!range || !/[\r\n]/.test(text.slice(range[0], range[1]))) continue;
         // An explicit key (`? `) may span lines; in a block mapping a key is one only where `:` follows it.
-        const explicit = /\?[ \t]*(?:[&!][^ \t]*[ \t]+)*$/.test(text.slice(text.lastIndexOf('\n', range[0] - 1) + 1, range[0]));
+        const before = text.slice(text.lastIndexOf('\n', range[0] - 1) + 1, range[0]).split(/[ \t]/).filter(Boolean);
+        const indicator = before.lastIndexOf('?');
+        const explicit = indicator !== -1 && before.slice(indicator + 1).every((word) => word[0] === '&' || word[0] === '!');
         const followedByColon = /^[ \t]*:/.test(text.slice(range[1], range[1] + 80));
-        if (!explicit && (node.flow === true || followedByColon)) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
+        const quoted = isScalar(pair.key) && (pair.key.type === 'QUOTE_DOUBLE' || pair.key.type === 'QUOTE_SINGLE');
+        if (!explicit && (node.flow === true || (quoted && followedByColon))) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
