@@ -97,6 +97,8 @@ copy: *base
     expect(values('"a\n\u2028b"')).toEqual(['a\u2028b']);
     expect(values('a\u2028\nb')).toEqual(['a\u2028\nb']);
     expect(values('[\u00a0a, \u00a0"b"]')).toEqual([['\u00a0a', '\u00a0"b"']]);
+    // A `-` before a flow indicator starts a plain scalar to go-yaml.
+    expect(values('a: [-, b, {c: -}]\n')).toEqual([{ a: ['-', 'b', { c: '-' }] }]);
   });
 
   it('ends a root node empty at a second tag, and merges with a `! <<` key, as go-yaml does', () => {

@@ -29,13 +29,18 @@ export function firstRejectedCharacter(text: string): number | undefined {
 const OTHER_LINE_BREAK = /\r(?!\n)|[\u0085\u2028\u2029]/g;
 const LONE_CR = /\r(?!\n)/g;
 const STAND_INS: Record<string, string> = { '\uFEFF': '\uFDD0', '\u00A0': '\uFDD3' };
-const STANDS_IN_FOR: Record<string, string> = { '\uFDD0': '\uFEFF', '\uFDD3': '\u00A0' };
+const STANDS_IN_FOR: Record<string, string> = { '\uFDD0': '\uFEFF', '\uFDD3': '\u00A0', '\uFDD4': '-' };
 const STOOD_IN = /[\uFEFF\u00A0]/g;
-const STAND_IN = /[\uFDD0\uFDD3]/g;
+const STAND_IN = /[\uFDD0\uFDD3\uFDD4]/g;
+/**
+ * A `-` right before `,`, `]` or `}`: go-yaml starts a plain scalar there (a block entry needs a
+ * blank after it), the `yaml` package a block sequence (`[-]`). It stands in as a noncharacter.
+ */
+const DASH_BEFORE_FLOW_INDICATOR = /-(?=[,\]}])/g;
 
 export interface ParserText {
   text: string;
-  /** True when byte order marks or NBSPs inside the text stand in as noncharacters. */
+  /** True when byte order marks, NBSPs or dashes inside the text stand in as noncharacters. */
   marksReplaced: boolean;
 }
 
@@ -51,8 +56,13 @@ export function parserText(document: StreamDocument): ParserText {
   else if (text.startsWith('\uFEFF')) head = '\n';
   const rest = text.slice(head.length);
   STOOD_IN.lastIndex = 0;
-  const marksReplaced = STOOD_IN.test(rest);
-  if (head !== '' || marksReplaced) text = head + rest.replace(STOOD_IN, (char) => STAND_INS[char] ?? char);
+  DASH_BEFORE_FLOW_INDICATOR.lastIndex = 0;
+  const dashes = document.syntax === 'yaml' && DASH_BEFORE_FLOW_INDICATOR.test(rest);
+  const marksReplaced = STOOD_IN.test(rest) || dashes;
+  if (head !== '' || marksReplaced) {
+    const replaced = rest.replace(STOOD_IN, (char) => STAND_INS[char] ?? char);
+    text = head + (dashes ? replaced.replace(DASH_BEFORE_FLOW_INDICATOR, '\uFDD4') : replaced);
+  }
   return { text, marksReplaced };
 }
 
