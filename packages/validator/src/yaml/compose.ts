@@ -222,9 +222,9 @@ class DocumentBuilder {
       throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'aliases', data: { limit: this.limits.maxAliasCount } }), rangeOf(alias));
     }
     const target = this.target(alias);
-    if (!target) this.reportSyntax('unknownAlias', { name: alias.source }, rangeOf(alias), []);
+    if (!target) this.reportSyntax({ messageId: 'unknownAlias', data: { name: alias.source } }, rangeOf(alias), []);
     if (target && this.open.has(target)) {
-      this.reportSyntax('aliasCycle', { name: alias.source }, rangeOf(alias), []);
+      this.reportSyntax({ messageId: 'aliasCycle', data: { name: alias.source } }, rangeOf(alias), []);
       return null;
     }
     return target ?? null;
@@ -465,8 +465,8 @@ function readDocument(
 ): boolean {
   const documentIndex = streamDocument.index;
   const toSource = sourceOffsets(streamDocument, sourceLength);
-  const problem = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number, end = start + 1): void => {
-    result.problems.push({ ruleId, messageId, data, range: { start: toSource(start), end: toSource(end) }, documentIndex });
+  const problem: ReportAt = (message, start, end = start + 1) => {
+    result.problems.push({ ...message, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
   if (documentIndex >= limits.maxDocuments) {
     problem(ruleMessage(inputTooLarge, { messageId: 'documents', data: { limit: limits.maxDocuments } }), 0, 0);
@@ -621,11 +621,11 @@ function readScalarsAsGoYaml(
       if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return;
       const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
       if (read.error) {
-        problem(yamlSyntax.id, 'blockScalar', { problem: read.error.message }, start);
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalar', data: { problem: read.error.message } }), start);
         return;
       }
       if (read.end < node.range[1] && node !== current.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
-        problem(yamlSyntax.id, 'blockScalarEnd', { line: lineOf(text, read.end) }, read.end);
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalarEnd', data: { line: lineOf(text, read.end) } }), read.end);
         return;
       }
       node.value = read.value;
@@ -779,7 +779,7 @@ function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: str
   });
 }
 
-type ReportAt = (ruleId: ReadProblem['ruleId'], messageId: string, data: ReadProblem['data'], start: number) => void;
+type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
 
 /**
  * go-yaml skips tabs between tokens only inside flow collections or where no key can start: a tab
@@ -834,7 +834,7 @@ function reportTags(tokens: readonly CST.Token[], text: string, scannedUpTo: num
     const record = token as Record<string, unknown>;
     if (record.type === 'tag' && typeof record.offset === 'number' && typeof record.source === 'string') {
       const failure = record.offset <= scannedUpTo ? goTagProblem(text, record.offset) : undefined;
-      if (failure) problem(yamlSyntax.id, 'tag', { tag: record.source, problem: failure }, record.offset);
+      if (failure) problem(ruleMessage(yamlSyntax, { messageId: 'tag', data: { tag: record.source, problem: failure } }), record.offset);
       return failure !== undefined;
     }
     return Object.entries(record).some(([name, value]) => name !== 'source' && value !== null && typeof value === 'object' && walk(value));
@@ -957,7 +957,7 @@ function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: R
         const explicit = indicator !== -1 && before.slice(indicator + 1).every((word) => word[0] === '&' || word[0] === '!');
         const followedByColon = /^[ \t]*:/.test(text.slice(range[1], range[1] + 80));
         const quoted = isScalar(pair.key) && (pair.key.type === 'QUOTE_DOUBLE' || pair.key.type === 'QUOTE_SINGLE');
-        if (!explicit && (node.flow === true || (quoted && followedByColon))) problem(yamlSyntax.id, 'multilineKey', {}, range[0]);
+        if (!explicit && (node.flow === true || (quoted && followedByColon))) problem(ruleMessage(yamlSyntax, { messageId: 'multilineKey' }), range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
