@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeWithOracle, oracleAvailability, oracleLines, parseOracleLine, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
-import { decode, decodeBytes, encodeText, stringifyDecoded } from '../src/index.js';
+import { decode, decodeBytes, encodeText, stringifyDecoded, type DecodedDocument } from '../src/index.js';
 import { divergence } from './oracle-compare.js';
 import { numberDocument, streamBytes } from './arbitraries/bytes.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
@@ -21,35 +21,65 @@ if (!availability.available) {
   console.warn(`oracle.test.ts SKIPPED: ${availability.reason}`);
 }
 
+/** Plain keys that are numbers and collide as JSON keys (`1_000` and `1e3` are both "1000"; NaN keys never equal each other in Go). */
+function collidingNumericKeys(text: string): boolean {
+  if ((text.match(/(?:^|[\s{,])\.(?:nan|NaN|NAN):[ \n]/g) ?? []).length > 1) return true;
+  const seen = new Map<number, string>();
+  for (const match of text.matchAll(/(?:^|[\s{,])([-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?):[ \n]/g)) {
+    const written = match[1] ?? '';
+    const value = Number(written.replaceAll('_', ''));
+    const earlier = seen.get(value);
+    if (earlier !== undefined && earlier !== written) return true;
+    seen.set(value, written);
+  }
+  return false;
+}
+
 /**
  * Where decode still differs from go-yaml, each a shape of input recognised here so that any other
- * divergence fails (docs/yaml-decoding-differences.md explains them; none occurs in a manifest
- * written by a person or a tool: the generator's hostile edits make them).
+ * divergence fails (docs/yaml-decoding-differences.md explains each with the go-yaml source line).
  */
-export const KNOWN_DIFFERENCES: readonly { name: string; matches: (text: string) => boolean }[] = [
-  // go-yaml's tag scanner takes URI characters only; the `yaml` package takes more.
+/**
+ * go-yaml's scanner errors: after the root it scans on while the next token may be a simple key
+ * (to the end of that token's line and the first token of the next), and fails on them there.
+ */
+const SCANNER_ERROR = /found unknown escape character|did not find expected hexdecimal number|found invalid Unicode character escape code|found character that cannot start any token|did not find expected alphabetic or numeric character|did not find the expected '>'|did not find expected whitespace or line break|did not find expected tag URI|could not find expected ':'/;
+
+function failsAfterTheRoot(expected: readonly OracleDocument[], actual: readonly DecodedDocument[]): boolean {
+  const failed = expected.find((document) => 'error' in document);
+  const ours = actual.find((document) => document.index === failed?.index);
+  return failed !== undefined && 'error' in failed && SCANNER_ERROR.test(failed.error.message) && ours !== undefined && 'value' in ours;
+}
+
+export const KNOWN_DIFFERENCES: readonly {
+  name: string;
+  matches: (text: string, expected: readonly OracleDocument[], actual: readonly DecodedDocument[]) => boolean;
+}[] = [
+  // scannerc.go yaml_parser_fetch_more_tokens / yaml_simple_key_is_valid: the look-ahead past the root meets a scanner error.
+  { name: 'a scanner error in what go-yaml scans after the root', matches: (_text, expected, actual) => failsAfterTheRoot(expected, actual) },
+  // yamlprivateh.go is_bom tests the start of go-yaml's buffer, not the position: after a leading mark
+  // it skips the first character of lines until the buffer is refilled.
+  { name: 'two byte order marks in a row', matches: (text) => text.includes('\uFEFF\uFEFF') },
+  // A mark at the start of a later line: go-yaml reads it as content, the `yaml` package's indentation differs.
+  { name: 'a byte order mark that starts a line inside a document', matches: (text) => /[\n\r\u0085\u2028\u2029]\uFEFF/.test(text) },
+  // scannerc.go yaml_parser_scan_plain_scalar: in a flow collection `?` ends a plain scalar and `:` without a blank after it does not.
+  { name: 'a plain scalar in a flow collection holding ? or a : without a blank after it', matches: (text) => /[[{,][^\n]*(?:\?|:[^\s])/.test(text) },
+  // scannerc.go yaml_parser_fetch_more_tokens: go-yaml scans on after a root that may be a simple key.
   {
-    name: 'a tag holding a tab, NBSP, U+FEFF, U+FFFD or a control character',
-    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-    matches: (text) => /![^\s,[\]{}]*[\t\u00a0\ufeff\ufffd\u0000-\u001f]|!<[^>\n]*[\t\u00a0\ufeff\ufffd\u0000-\u001f]/.test(text),
+    name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into',
+    matches: (text) =>
+      (/^[\s\u0085\u00a0\ufeff]*(?:\{|null|\[|\d)/.test(text) && /[}\]l\d][\t ]*[{[\d]/.test(text)) ||
+      // a quoted root over several lines with more after its closing quote
+      /^[\s\ufeff]*"[^"]*[\r\n\u0085\u2028\u2029][^"]*"[^\s:]/.test(text),
   },
-  // In a flow mapping go-yaml reads a leading `?` as the key indicator whatever follows it.
-  { name: 'a flow mapping key that starts with ?', matches: (text) => /[{,][ \t]*\?\S/.test(text) },
-  // go-yaml takes NBSP as part of a plain scalar, the `yaml` package around flow indicators as a space.
-  { name: 'NBSP next to a flow indicator or quote', matches: (text) => /[{[,]\u00a0|\u00a0[{["]/.test(text) },
-  // go-yaml keeps LS/PS in a scalar and folds only LF; next to another break, or in a folded block scalar, the fold differs.
-  {
-    name: 'LS or PS next to another line break, or in a folded block scalar',
-    matches: (text) => /[\u2028\u2029]\r?[\r\n\u0085\u2028\u2029]|[\r\n\u0085][\u2028\u2029]/.test(text) || (/[\u2028\u2029]/.test(text) && /(?:^|[\s:-])>/.test(text)),
-  },
-  // A `---` that YAMLReader does not cut at (it follows CR, NEL, LS or PS) starts a document for go-yaml, whose node properties then differ.
-  { name: 'a --- marker after CR, NEL, LS or PS', matches: (text) => /[\r\u0085\u2028\u2029]---(?:[ \t\r\u0085\u2028\u2029]|$)/.test(text) },
-  // go-yaml skips a byte order mark at the start of a line but counts it as a column, so after three marks (the reader drops the first) it misreads what follows (`...` loses a dot).
-  { name: 'three byte order marks at the start of the stream', matches: (text) => text.startsWith('\uFEFF\uFEFF\uFEFF') },
+  // A `---` that YAMLReader does not cut at (it follows CR, NEL, LS or PS) is go-yaml's to read inside the piece (scannerc.go yaml_parser_fetch_document_indicator).
+  { name: 'a --- after CR, NEL, LS or PS', matches: (text) => /[\r\u0085\u2028\u2029] *---(?:[ \t\r\u0085\u2028\u2029]|$)/.test(text) },
+  // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
+  { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
   // go-yaml scans the token after the root (found by the byte-level sample): `@` or a backquote there cannot start one, which ends the read with an error.
   { name: 'a quoted or flow root followed by @ or a backquote', matches: (text) => /['"\]}][ \t]*(?:(?:#[^\n]*)?[\r\n\u0085\u2028\u2029][ \t]*)*[@`]/.test(text) },
-  // go-yaml scans ahead of the root as long as a simple key is possible (up to 1024 characters on its line).
-  { name: 'a root followed on its line by a flow collection or plain scalar that go-yaml scans into', matches: (text) => /^[\s\u00a0\ufeff]*(?:\{|null|\[)/.test(text) && /[}\]l][\t ]*[{[]/.test(text) },
+  // The `yaml` package gives a block mapping's tag and its first key's tag (an empty key) to one node; go-yaml does not (parserc.go yaml_parser_parse_node).
+  { name: 'a tagged empty key on the line after its mapping\'s tag', matches: (text) => /![^\s]*[ \t]*[\r\n\u0085\u2028\u2029]+[ \t]*![^\s]*[ \t]+:/.test(text) },
 ];
 
 const sampleRuns = 20_000;
@@ -69,8 +99,10 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       let known = 0;
       fc.assert(
         fc.property(streamText, (text) => {
-          const problem = divergence(oracle(text), decode(text));
-          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text))) known++;
+          const expected = oracle(text);
+          const actual = decode(text);
+          const problem = divergence(expected, actual);
+          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text, expected, actual))) known++;
           else if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
         }),
         parameters,
@@ -165,13 +197,14 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
             if (!unread && !expected.some((document) => 'error' in document)) throw new Error(`oc read ill-formed UTF-8 after a byte order mark: ${Buffer.from(bytes).toString('hex')}`);
             return;
           }
-          const problem = divergence(expected, decode(text));
-          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text))) known++;
+          const actual = decode(text);
+          const problem = divergence(expected, actual);
+          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text, expected, actual))) known++;
           else if (problem) throw new Error(`${problem}\nin ${Buffer.from(bytes).toString('hex')}`);
         }),
         parameters,
       );
-      // Twice the text test's share: ill-formed bytes put U+FFFD into tags, a known shape, more often.
+      // Twice the text test's share: ill-formed bytes put U+FFFD where go-yaml reads otherwise, a known shape, more often.
       expect(known).toBeLessThan((parameters.numRuns ?? byteRuns) / 250);
       // The generator reaches the corner it is meant to reach.
       expect(illFormedAfterBom).toBeGreaterThan(0);

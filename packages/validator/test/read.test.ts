@@ -82,6 +82,30 @@ copy: *base
     expect(values('"<<": {a: 1}\n')[0]).toEqual({ '<<': { a: 1 } });
   });
 
+  it('reads block scalars by go-yaml rules: content indented by one at the top level, indicators from the enclosing collection, LS and PS kept', () => {
+    // Expected values are go-yaml v2's (tools/oracle).
+    expect(values('|\ntext\n')).toEqual(['']);
+    expect(values('|+\n\ntext\n')).toEqual(['\n']);
+    expect(values('|1\n  x\n')).toEqual([' x\n']);
+    expect(values('a:\n  b: |2\n     x\n')).toEqual([{ a: { b: ' x\n' } }]);
+    expect(values('a: >+\n  x\n  ')).toEqual([{ a: 'x\n\n' }]);
+    expect(values('a: >\n  x\u2028  y\n  z\n')).toEqual([{ a: 'x\u2028y z\n' }]);
+  });
+
+  it('folds LS and PS in quoted and plain scalars as go-yaml does, and keeps NBSP as text', () => {
+    expect(values('"a\u2028\nb"')).toEqual(['a\u2028\nb']);
+    expect(values('"a\n\u2028b"')).toEqual(['a\u2028b']);
+    expect(values('a\u2028\nb')).toEqual(['a\u2028\nb']);
+    expect(values('[\u00a0a, \u00a0"b"]')).toEqual([['\u00a0a', '\u00a0"b"']]);
+    // A `-` before a flow indicator starts a plain scalar to go-yaml.
+    expect(values('a: [-, b, {c: -}]\n')).toEqual([{ a: ['-', 'b', { c: '-' }] }]);
+  });
+
+  it('ends a root node empty at a second tag, and merges with a `! <<` key, as go-yaml does', () => {
+    expect(values('!\t!map {}\n')).toEqual(['']);
+    expect(values('! <<: {a: 1}\nb: 2\n')).toEqual([{ a: 1, b: 2 }]);
+  });
+
   it('skips empty documents but counts them in documentIndex, as oc does (not the nothing between two ---)', () => {
     const result = read('---\n---\n# only a comment\n---\nkind: A\n---\n~\n---\nkind: B\n');
     expect(result.documents.map((document) => [document.index, document.value])).toEqual([
@@ -139,6 +163,16 @@ describe('readDocuments: problems', () => {
     expect(ids('? [a, b]\n: c\n')).toEqual(['complexKey']);
     expect(ids('<<: 1\n')).toEqual(['mergeNotMap']);
     expect(ids('a: !!int abc\n')).toEqual(['badTag']);
+  });
+
+  it('rejects tags go-yaml cannot scan and block scalars it fails on or ends early', () => {
+    const ids = (text: string) => read(text).problems.map((problem) => problem.messageId);
+    expect(ids('a: !!str\u00a0x\n')).toContain('tag');
+    expect(ids('a: !<tag:ya\u00a0ml.org,2002:str> x\n')).toContain('tag');
+    expect(ids('a: !! x\n')).toContain('tag');
+    expect(ids('a: !%ZZ x\n')).toContain('tag');
+    expect(ids('a: |\n   \n\t x\n')).toContain('blockScalar');
+    expect(ids('a: |\n      \n    text\n')).toEqual(['blockScalarEnd']);
   });
 
   it('stops an alias bomb at the alias limit', () => {

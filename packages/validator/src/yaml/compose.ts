@@ -13,7 +13,9 @@ import { setOwn, valueAt } from '../paths.js';
 import { messageEscaped } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
-import { endsBeforeContent, firstRejectedCharacter, parserText, restoreByteOrderMarks, sourceOffsets, unknownEscape } from './go-text.js';
+import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
+import { readGoQuotedScalar } from './quoted-scalar.js';
+import { endsBeforeContent, firstRejectedCharacter, goTagProblem, parserText, restoreStandIns, sourceOffsets, unknownEscape } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -75,10 +77,13 @@ function describe(node: YamlNode): SourceNode {
   return { kind: 'scalar', range, style: 'other', properties, ...tag };
 }
 
-/** A plain `<<` key (or one tagged `!!merge`) merges mappings, as go-yaml v2's `isMerge` says. */
+/**
+ * A plain `<<` key merges mappings, as go-yaml v2's `isMerge` says: untagged or with the
+ * non-specific tag `!` (both implicit to its parser), or tagged `!!merge`.
+ */
 function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
-  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && !key.tag) || key.tag === 'tag:yaml.org,2002:merge');
+  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && (!key.tag || key.tag === '!')) || key.tag === 'tag:yaml.org,2002:merge');
 }
 
 /** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
@@ -119,6 +124,18 @@ class DocumentBuilder {
     }
     if (isAlias(node)) return this.build(this.dereference(node), path);
     if (isScalar(node)) return this.scalar(node, path);
+    this.open.add(node);
+    try {
+      return this.collection(node, path);
+    } finally {
+      this.open.delete(node);
+    }
+  }
+
+  /** The collections being built: an alias to one of them is inside the node it refers to. */
+  private readonly open = new Set<YamlNode>();
+
+  private collection(node: YamlNode, path: PathSegment[]): unknown {
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
       const entries = this.entriesOf(node);
@@ -206,6 +223,10 @@ class DocumentBuilder {
     }
     const target = this.target(alias);
     if (!target) this.reportSyntax({ messageId: 'unknownAlias', data: { name: alias.source } }, rangeOf(alias), []);
+    if (target && this.open.has(target)) {
+      this.reportSyntax({ messageId: 'aliasCycle', data: { name: alias.source } }, rangeOf(alias), []);
+      return null;
+    }
     return target ?? null;
   }
 
@@ -240,6 +261,8 @@ class DocumentBuilder {
         return;
       }
       const merged = this.build(resolvedMap, path) as Record<string, unknown>;
+      // Keys JSON cannot carry fail the conversion in the mapping they are merged into too.
+      for (const entry of [...this.unconvertibleKeys]) if (entry.container === merged) this.unconvertibleKeys.push({ ...entry, container: into, path: [...path] });
       const mergedEntries = this.entriesOf(resolvedMap);
       for (const [key, value] of Object.entries(merged)) {
         setOwn(into, key, value);
@@ -290,7 +313,7 @@ class DocumentBuilder {
         path,
       );
     }
-    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreByteOrderMarks(resolved.value) };
+    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreStandIns(resolved.value) };
     return resolved;
   }
 
@@ -441,7 +464,7 @@ function readDocument(
   result: ReadResult,
 ): boolean {
   const documentIndex = streamDocument.index;
-  let toSource = sourceOffsets(streamDocument, sourceLength);
+  const toSource = sourceOffsets(streamDocument, sourceLength);
   const problem: ReportAt = (message, start, end = start + 1) => {
     result.problems.push({ ...message, range: { start: toSource(start), end: toSource(end) }, documentIndex });
   };
@@ -450,7 +473,7 @@ function readDocument(
     return false;
   }
   const prepared = parserText(streamDocument);
-  let text = prepared.text;
+  const text = prepared.text;
   // encoding/json takes any character in a string; go-yaml's reader does not.
   const rejected = streamDocument.syntax === 'yaml' ? firstRejectedCharacter(text) : undefined;
   if (rejected !== undefined) {
@@ -470,32 +493,34 @@ function readDocument(
     result.documents.push(unreadableDocument(documentIndex));
     return true;
   }
-  /** From the parsed text to the document's text: they differ where quoted scalars were indented. */
-  let toDocumentText = (offset: number): number => offset;
+  /** What the `yaml` package parses: the text, or the text with quoted scalars on one line (see flattenQuotedScalars). */
+  let parsed = text;
   let { tokens, stopped } = parseBounded(text, limits, budget);
   let doc = firstDocument(tokens, text);
   if (doc?.errors.some((error) => error.code === 'MISSING_CHAR')) {
     // go-yaml does not mind the indentation of a quoted scalar's later lines; the `yaml` package does.
-    const indented = indentQuotedContinuations(text);
-    const again = indented && parseBounded(indented.text, limits, { tokens: 0 });
-    const retried = again && !again.stopped ? firstDocument(again.tokens, indented.text) : undefined;
-    if (indented && again && retried && retried.errors.length < doc.errors.length) {
-      const viaOriginal = toSource;
-      toSource = (offset) => viaOriginal(indented.toOriginal(offset));
-      toDocumentText = indented.toOriginal;
+    const flattened = flattenQuotedScalars(text);
+    const again = flattened && parseBounded(flattened, limits, { tokens: 0 });
+    const retried = again && !again.stopped ? firstDocument(again.tokens, flattened) : undefined;
+    if (flattened && again && retried && retried.errors.length < doc.errors.length) {
       ({ tokens, stopped } = again);
-      text = indented.text;
+      parsed = flattened;
       doc = retried;
     }
   }
   if (withComments) collectComments(tokens, result.comments, toSource);
-  doc = rootAsGoYamlEndsIt(text, doc, limits);
-  if (doc && /[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text, toDocumentText);
+  doc = rootAsGoYamlEndsIt(parsed, doc, limits);
   const problemsBefore = result.problems.length;
   if (doc) {
+    const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
     // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
-    if (streamDocument.syntax === 'yaml') reportLexicalDifferences(doc, text, problem);
+    if (streamDocument.syntax === 'yaml') {
+      doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
+      if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
+      reportLexicalDifferences(doc, text, problem);
+    }
     const rootRange = (doc.contents as YamlNode | null)?.range;
+    reportTags(tokens, text, rootRange ? nextTokenAfter(text, rootRange[1]) : text.length, problem);
     // go-yaml scans the directives before the content and the one token after the root.
     reportDirectives(text, 0, rootRange?.[0] ?? text.length, true, problem);
     if (rootRange) reportDirectives(text, nextTokenAfter(text, rootRange[1]), nextTokenAfter(text, rootRange[1]) + 1, false, problem);
@@ -553,11 +578,87 @@ function readDocument(
   return true;
 }
 
+/**
+ * Block scalars and quoted scalars over several lines take go-yaml's values (block-scalar.ts,
+ * quoted-scalar.ts). A root block scalar that go-yaml ends early ends the document there, as any
+ * root does; a nested one that ends early leaves content go-yaml fails on, unless all it leaves
+ * are comments.
+ */
+function readScalarsAsGoYaml(
+  text: string,
+  parsed: string,
+  doc: Document.Parsed,
+  tokens: readonly CST.Token[],
+  limits: InputLimits,
+  originalBreak: (offset: number) => string,
+  problem: ReportAt,
+): Document.Parsed {
+  if (!text.includes('|') && !text.includes('>') && !text.includes('"') && !text.includes("'")) return doc;
+  const parents = blockScalarParents(tokens);
+  let current = doc;
+  const root = doc.contents as YamlNode | null;
+  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED') && root.range) {
+    const read = readGoBlockScalar(text, root.range[0], -1, originalBreak);
+    if (!read.error && read.end < root.range[1]) {
+      const prefix = parsed.slice(0, read.end);
+      const { tokens: prefixTokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
+      const shorter = stopped ? undefined : firstDocument(prefixTokens, prefix);
+      if (shorter?.errors.length === 0 && isScalar(shorter.contents)) current = shorter;
+    }
+  }
+  visit(current, {
+    Scalar(_key, node) {
+      if (!node.range) return;
+      const start = node.range[0];
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+        const value = text.indexOf('\n', start) < node.range[1] ? readGoQuotedScalar(text, start, originalBreak) : undefined;
+        if (value !== undefined) {
+          node.value = value;
+          node.source = value;
+        }
+        return;
+      }
+      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return;
+      const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
+      if (read.error) {
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalar', data: { problem: read.error.message } }), start);
+        return;
+      }
+      if (read.end < node.range[1] && node !== current.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalarEnd', data: { line: lineOf(text, read.end) } }), read.end);
+        return;
+      }
+      node.value = read.value;
+      node.source = read.value;
+    },
+  });
+  return current;
+}
+
+/** Whether a text holds nothing but blanks, line breaks and comments. */
+function onlyComments(text: string): boolean {
+  return text.split('\n').every((line) => /^[ \t]*(?:#.*)?$/.test(line));
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
 /** go-yaml reads the first document of what the stream splitter gives it, and ignores the rest. */
 function firstDocument(tokens: CST.Token[], text: string): Document.Parsed | undefined {
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false });
-  return composer.compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
+  const doc = composer.compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
+  // go-yaml takes the deepest leading empty line for a block scalar's indentation (block-scalar.ts).
+  if (doc?.errors.some((error) => error.message.startsWith(MORE_INDENTED_LEADING_LINES))) {
+    doc.errors = doc.errors.filter((error) => !error.message.startsWith(MORE_INDENTED_LEADING_LINES));
+  }
+  return doc;
 }
+
+/** The `yaml` package's YAML 1.2 objection to a block scalar that go-yaml reads. */
+const MORE_INDENTED_LEADING_LINES = 'Block scalars with more-indented leading empty lines';
 
 /**
  * go-yaml's parser ends a document at the first token that cannot continue its root node and
@@ -570,7 +671,9 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   if (!first) return doc;
   const end = first.pos[0];
   const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
-  if (first.code !== 'UNEXPECTED_TOKEN' && !directive) return doc;
+  // A node has at most one anchor and one tag, and an alias none: go-yaml ends it (empty) before another one or an alias.
+  const property = first.code === 'MULTIPLE_TAGS' || first.code === 'MULTIPLE_ANCHORS' || first.code === 'ALIAS_PROPS';
+  if (first.code !== 'UNEXPECTED_TOKEN' && !property && !directive) return doc;
   // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
   if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
   const prefix = text.slice(0, end);
@@ -580,6 +683,12 @@ function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limi
   if (shorter?.errors.length !== 0 || !root?.range) return doc;
   // A directive (`%` at the start of a line) ends any root.
   if (directive) return shorter;
+  // An indented block collection ends at a line indented less: go-yaml's document ends there.
+  if (isCollection(root) && root.flow !== true) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const rootColumn = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
+    return /^ *$/.test(text.slice(lineStart, end)) && end - lineStart < rootColumn ? shorter : doc;
+  }
   if (!(isScalar(root) || (isCollection(root) && root.flow === true))) return doc;
   // A root on one line followed on that line by a value indicator is a key: go-yaml fails then.
   const lineEnd = text.indexOf('\n', end);
@@ -601,6 +710,9 @@ function hasValueIndicator(line: string): boolean {
     if (char === '[' || char === '{') depth++;
     else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
     else if (char === '"' || char === "'") index = closingQuote(line, index);
+    // A tag runs to a blank, an anchor or alias over name characters (go-yaml's tokens, not a plain scalar).
+    else if (char === '!') while (index + 1 < line.length && line[index + 1] !== ' ' && line[index + 1] !== '\t') index++;
+    else if (char === '&' || char === '*') while (/[0-9A-Za-z_-]/.test(line[index + 1] ?? '')) index++;
     else if (isIndicator(index)) {
       if (depth === 0) return true;
     } else {
@@ -615,65 +727,56 @@ function hasValueIndicator(line: string): boolean {
   return false;
 }
 
-/** Stand-ins for LS and PS while a scalar is read again without them as line breaks. */
-const SEPARATOR_STAND_INS: Record<string, string> = { '\u2028': '\uFDD1', '\u2029': '\uFDD2' };
+/** Stands in for a run of line breaks holding LS or PS while a scalar is read again. */
+const BREAKS_STAND_IN = '\uFDD1';
+/** Line breaks and the blanks after them (those before are added by hand: a pattern for both backtracks). */
+const BREAKS = /\r?\n[ \t\r\n]*/g;
 
 /**
- * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a scalar's value:
- * not folded into a space, the spaces around them dropped (scannerc.go, read_line and the
- * `leading_break[0] == '\n'` folding). The parser read them as LF; scalars that span one are
- * read again with the break as an ordinary character.
+ * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a plain
+ * scalar's value (scannerc.go, read_line): where a run of breaks starts with LF (or CR, NEL) it
+ * folds to a space or to the breaks after the first, where it starts with LS or PS all its breaks
+ * stay; the blanks around are dropped either way. The parser read every break as LF; each run
+ * holding LS or PS stands in as one character while the scalar is read again, then becomes what
+ * go-yaml makes of it. (Block and quoted scalars have go-yaml's values already.)
  */
-function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string, toOriginal: (offset: number) => number): void {
+function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (!node.range || typeof node.source !== 'string') return;
+      if (!node.range || typeof node.source !== 'string' || node.type !== 'PLAIN') return;
       const [start, end] = node.range;
-      const raw = original.slice(toOriginal(start), toOriginal(end));
+      const raw = original.slice(start, end);
       if (!/[\u2028\u2029]/.test(raw)) return;
-      let value: string | undefined;
-      if (node.type === 'BLOCK_LITERAL') {
-        // Line for line: the value's n-th line break is the n-th break of the content.
-        const breaks = raw.slice(raw.search(/\r\n|[\r\n\u0085\u2028\u2029]/)).match(/\r\n|[\r\n\u0085\u2028\u2029]/g) ?? [];
-        let index = 1;
-        value = node.source.replaceAll('\n', () => {
-          const lineBreak = breaks[index++];
-          return lineBreak === '\u2028' || lineBreak === '\u2029' ? lineBreak : '\n';
-        });
-      } else if (node.type !== 'BLOCK_FOLDED') {
-        // The parsed text has the other breaks as LF already; only the separators stand in.
-        let marked = '';
-        for (let index = start; index < end; index++) {
-          const separator = parsed[index] === '\n' ? SEPARATOR_STAND_INS[original[toOriginal(index)] ?? ''] : undefined;
-          marked += separator ?? parsed[index];
+      const text = parsed.slice(start, end);
+      const replacements: string[] = [];
+      let marked = '';
+      let copied = 0;
+      for (const match of text.matchAll(BREAKS)) {
+        const end = match.index + match[0].length;
+        let runStart = match.index;
+        while (runStart > copied && (text[runStart - 1] === ' ' || text[runStart - 1] === '\t')) runStart--;
+        const breaks: string[] = [];
+        for (let index = match.index; index < end; index++) {
+          if (text[index] !== '\n') continue;
+          const originalBreak = original[start + index];
+          breaks.push(originalBreak === '\u2028' || originalBreak === '\u2029' ? originalBreak : '\n');
         }
-        const reread = parseDocument(marked, { schema: 'failsafe' });
-        if (reread.errors.length === 0 && isScalar(reread.contents)) {
-          value = withSeparators(String(reread.contents.value));
-        }
+        const [leading = '\n', ...trailing] = breaks;
+        if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) continue;
+        replacements.push(leading === '\n' ? trailing.join('') : leading + trailing.join(''));
+        marked += text.slice(copied, runStart) + BREAKS_STAND_IN;
+        copied = end;
       }
-      if (value !== undefined) {
-        node.value = value;
-        node.source = value;
-      }
+      marked += text.slice(copied);
+      if (replacements.length === 0) return;
+      const reread = parseDocument(marked, { schema: 'failsafe' });
+      if (reread.errors.length > 0 || !isScalar(reread.contents)) return;
+      let next = 0;
+      const value = String(reread.contents.value).replaceAll(BREAKS_STAND_IN, () => replacements[next++] ?? '');
+      node.value = value;
+      node.source = value;
     },
   });
-}
-
-/** The stand-ins back to LS and PS, without the blanks around them. */
-function withSeparators(text: string): string {
-  const parts = text.split(/([\uFDD1\uFDD2])/);
-  return parts
-    .map((part, index) => {
-      if (part === '\uFDD1') return '\u2028';
-      if (part === '\uFDD2') return '\u2029';
-      let start = 0;
-      let end = part.length;
-      if (index > 0) while (part[start] === ' ' || part[start] === '\t') start++;
-      if (index < parts.length - 1) while (end > start && (part[end - 1] === ' ' || part[end - 1] === '\t')) end--;
-      return part.slice(start, end);
-    })
-    .join('');
 }
 
 type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
@@ -719,6 +822,26 @@ function reportTabs(doc: Document.Parsed, text: string, problem: ReportAt): void
   }
 }
 
+/**
+ * Tags as go-yaml's scanner takes them (go-text.ts, goTagProblem), up to the token after the
+ * root, the last one go-yaml scans: the `yaml` package accepts more.
+ */
+function reportTags(tokens: readonly CST.Token[], text: string, scannedUpTo: number, problem: ReportAt): void {
+  if (!text.includes('!')) return;
+  const walk = (token: unknown): boolean => {
+    if (Array.isArray(token)) return token.some(walk);
+    if (token === null || typeof token !== 'object') return false;
+    const record = token as Record<string, unknown>;
+    if (record.type === 'tag' && typeof record.offset === 'number' && typeof record.source === 'string') {
+      const failure = record.offset <= scannedUpTo ? goTagProblem(text, record.offset) : undefined;
+      if (failure) problem(ruleMessage(yamlSyntax, { messageId: 'tag', data: { tag: record.source, problem: failure } }), record.offset);
+      return failure !== undefined;
+    }
+    return Object.entries(record).some(([name, value]) => name !== 'source' && value !== null && typeof value === 'object' && walk(value));
+  };
+  walk(tokens);
+}
+
 /** Offset of the first character from `from` that is neither a blank, a line break nor in a comment. */
 function nextTokenAfter(text: string, from: number): number {
   let at = from;
@@ -734,45 +857,32 @@ function nextTokenAfter(text: string, from: number): number {
 }
 
 /**
- * The text with the later lines of each quoted scalar that the `yaml` package ends early
- * indented past its opening quote (go-yaml strips that indentation anyway), and the way back to
- * offsets in the given text. Undefined when there is nothing to indent.
+ * The text with every quoted scalar that spans lines on one line (its line breaks as spaces, so
+ * offsets stay): go-yaml reads a quoted scalar to its closing quote whatever the indentation of its
+ * later lines, the `yaml` package does not. The values come from the text itself (quoted-scalar.ts).
+ * Undefined when no quoted scalar spans lines.
  */
-function indentQuotedContinuations(text: string): { text: string; toOriginal: (offset: number) => number } | undefined {
-  const insertions: { at: number; spaces: number }[] = [];
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    const start = offset;
-    if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
-    const quote = lexeme[0];
-    if ((quote !== '"' && quote !== "'") || closingQuote(lexeme, 0) < lexeme.length) continue;
-    const close = closingQuote(text, start);
-    const column = start - (text.lastIndexOf('\n', start - 1) + 1);
-    for (let newline = text.indexOf('\n', start); newline !== -1 && newline < close; newline = text.indexOf('\n', newline + 1)) {
-      let indent = 0;
-      while (text[newline + 1 + indent] === ' ') indent++;
-      const next = text[newline + 1 + indent];
-      if (indent <= column && next !== '\n' && next !== '\r' && next !== undefined) insertions.push({ at: newline + 1, spaces: column + 1 - indent });
+function flattenQuotedScalars(text: string): string | undefined {
+  let flattened = text;
+  // The lexer goes wrong after the first quoted scalar it ends early: flatten one, lex again from the start.
+  for (let done = 0; ; ) {
+    let offset = 0;
+    let next: number | undefined;
+    for (const lexeme of new Lexer().lex(flattened)) {
+      const start = offset;
+      if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
+      const quoted = (lexeme[0] === '"' || lexeme[0] === "'") && start >= done;
+      if (quoted && closingQuote(lexeme, 0) >= lexeme.length) {
+        next = start;
+        break;
+      }
     }
+    if (next === undefined) break;
+    const end = Math.min(closingQuote(flattened, next) + 1, flattened.length);
+    flattened = flattened.slice(0, next) + flattened.slice(next, end).replace(/[\r\n]/g, ' ') + flattened.slice(end);
+    done = end;
   }
-  if (insertions.length === 0) return undefined;
-  let indented = '';
-  let from = 0;
-  const segments = [{ indented: 0, original: 0 }];
-  for (const { at, spaces } of insertions) {
-    indented += `${text.slice(from, at)}${' '.repeat(spaces)}`;
-    from = at;
-    segments.push({ indented: indented.length, original: at });
-  }
-  indented += text.slice(from);
-  return {
-    text: indented,
-    toOriginal: (position) => {
-      let segment = segments[0] ?? { indented: 0, original: 0 };
-      for (const candidate of segments) if (candidate.indented <= position) segment = candidate;
-      return segment.original + position - segment.indented;
-    },
-  };
+  return flattened === text ? undefined : flattened;
 }
 
 /** Offset of the quote that closes the quoted scalar opening at `start` (go-yaml reads to it across lines). */
@@ -836,11 +946,18 @@ function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: R
     if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
       problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.anchor } }), node.range[0]);
     }
-    if (isMap(node) && node.flow === true) {
-      // go-yaml keeps a simple key on one line, in flow mappings too.
+    if (isMap(node)) {
+      // go-yaml keeps a simple key on one line, in flow mappings too (a quoted one may have been read flattened).
       for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
         const range = pair.key?.range;
-        if (range && /[\r\n]/.test(text.slice(range[0], range[1]))) problem(ruleMessage(yamlSyntax, { messageId: 'multilineKey' }), range[0]);
+        if (!range || !/[\r\n]/.test(text.slice(range[0], range[1]))) continue;
+        // An explicit key (`? `) may span lines; in a block mapping a key is one only where `:` follows it.
+        const before = text.slice(text.lastIndexOf('\n', range[0] - 1) + 1, range[0]).split(/[ \t]/).filter(Boolean);
+        const indicator = before.lastIndexOf('?');
+        const explicit = indicator !== -1 && before.slice(indicator + 1).every((word) => word[0] === '&' || word[0] === '!');
+        const followedByColon = /^[ \t]*:/.test(text.slice(range[1], range[1] + 80));
+        const quoted = isScalar(pair.key) && (pair.key.type === 'QUOTE_DOUBLE' || pair.key.type === 'QUOTE_SINGLE');
+        if (!explicit && (node.flow === true || (quoted && followedByColon))) problem(ruleMessage(yamlSyntax, { messageId: 'multilineKey' }), range[0]);
       }
     }
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {

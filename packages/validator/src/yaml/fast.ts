@@ -13,6 +13,8 @@
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml/browser';
 import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
+import { readGoBlockScalar } from './block-scalar.js';
+import { readGoQuotedScalar } from './quoted-scalar.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
@@ -44,9 +46,9 @@ function tabsOnlyInFlowRoot(text: string): boolean {
 const DIRECTIVE = /^%/m;
 /** Escapes go-yaml does not know (`\/`) or code points it rejects (surrogates): js-yaml takes them. */
 const UNSURE_ESCAPE = /\\(?:\/|u[dD][89a-fA-F])/;
-/** Control characters, NEL, LS, PS, byte order marks and U+FFFE/U+FFFF (go-yaml rejects them): each reader treats them its own way. */
+/** Control characters, NEL, NBSP, LS, PS, byte order marks and U+FFFE/U+FFFF (go-yaml rejects some): each reader treats them its own way. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNUSUAL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u2028\u2029\ufeff\ufffe\uffff]/;
 /**
  * `...` ends a document: the `yaml` library counts an empty document where js-yaml counts none.
  * An indented `---` or `...` is text to the `yaml` library, a marker to js-yaml at a document's start.
@@ -74,6 +76,8 @@ class EventWalker {
   private described: SourceNode | null = null;
   /** Positional mode: where the last thing walked ends (for a block scalar's header after it). */
   private lastEnd = 0;
+  /** Where the innermost block collection starts, -1 outside any: its column is go-yaml's indentation for a block scalar. */
+  private blockStart = -1;
 
   constructor(
     private readonly text: string,
@@ -114,9 +118,29 @@ class EventWalker {
     return this.described;
   }
 
+  /** Enters a collection: a block one is what go-yaml reads block scalars against. Returns the outer one. */
+  private enter(start: number, flow: boolean): number {
+    const outer = this.blockStart;
+    if (!flow) this.blockStart = start;
+    return outer;
+  }
+
   /** The scalar's value as go-yaml v2 resolves it. */
   private scalar(event: ScalarEvent): ResolvedScalar['value'] {
     const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    // Block scalars where go-yaml's rules give another value (or none: top-level, indicators, leading empty lines) are the complete reader's.
+    if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+      // go-yaml gets the document with a final line feed, which a block scalar's value may keep.
+      if (event.valueStart < 0 || this.blockStart < 0 || !this.text.endsWith('\n')) throw DECLINED;
+      const indent = this.blockStart - (this.text.lastIndexOf('\n', this.blockStart - 1) + 1);
+      const read = readGoBlockScalar(this.text, this.blockHeader(event), indent, (offset) => this.text[offset] ?? '\n');
+      if (read.error || read.value !== text) throw DECLINED;
+    }
+    // So are quoted scalars over several lines that go-yaml folds another way.
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    if (quoted && this.text.indexOf('\n', event.valueStart) < event.valueEnd && readGoQuotedScalar(this.text, event.valueStart - 1, (offset) => this.text[offset] ?? '\n') !== text) {
+      throw DECLINED;
+    }
     let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
       const tag = this.text.slice(event.tagStart, event.tagEnd);
@@ -136,6 +160,7 @@ class EventWalker {
   }
 
   private mapping(start: number, flow: boolean, depth: number): Record<string, unknown> {
+    const outerIndent = this.enter(start, flow);
     const value: Record<string, unknown> = {};
     const source = this.positional ? this.describeCollection('map', start, flow) : undefined;
     const events = this.events;
@@ -146,7 +171,10 @@ class EventWalker {
       if (keyEvent.tagStart >= 0 || (keyEvent.style === SCALAR_STYLE.PLAIN && keyEvent.valueEnd - keyEvent.valueStart === 2 && this.text.startsWith('<<', keyEvent.valueStart))) {
         throw DECLINED;
       }
-      const key = keyString(this.scalar(keyEvent));
+      const keyValue = this.scalar(keyEvent);
+      // A float key (`1000000.0`) becomes Go's float spelling (`1e+06`): the complete reader's.
+      if (typeof keyValue === 'number' && /[.eE]/.test(this.text.slice(keyEvent.valueStart, keyEvent.valueEnd))) throw DECLINED;
+      const key = keyString(keyValue);
       // Duplicate keys get a finding from the complete reader.
       if (Object.hasOwn(value, key)) throw DECLINED;
       if (source) {
@@ -158,11 +186,13 @@ class EventWalker {
       }
     }
     this.next++;
+    this.blockStart = outerIndent;
     if (source) this.finish(source);
     return value;
   }
 
   private sequence(start: number, flow: boolean, depth: number): unknown[] {
+    const outerIndent = this.enter(start, flow);
     const value: unknown[] = [];
     const source = this.positional ? this.describeCollection('seq', start, flow) : undefined;
     const events = this.events;
@@ -171,6 +201,7 @@ class EventWalker {
       if (source) this.addEntry(source, value.length - 1, undefined);
     }
     this.next++;
+    this.blockStart = outerIndent;
     if (source) this.finish(source);
     return value;
   }

@@ -22,15 +22,25 @@ export function firstRejectedCharacter(text: string): number | undefined {
  * go-yaml breaks lines at LF, CRLF, CR, NEL, LS and PS; the `yaml` package only at LF and CRLF.
  * The others become LF (one UTF-16 unit each, so offsets stay). A byte order mark is skipped only
  * at the start of a document; elsewhere it is an ordinary character, which the `yaml` package
- * would skip, so it stands in as a noncharacter that `restoreByteOrderMarks` turns back.
+ * would skip. NBSP is an ordinary character to go-yaml (its blanks are space and tab), which the
+ * `yaml` package takes for a space next to flow indicators and quotes. Both stand in as
+ * noncharacters that `restoreStandIns` turns back.
  */
 const OTHER_LINE_BREAK = /\r(?!\n)|[\u0085\u2028\u2029]/g;
 const LONE_CR = /\r(?!\n)/g;
-const BYTE_ORDER_MARK_STAND_IN = '\uFDD0';
+const STAND_INS: Record<string, string> = { '\uFEFF': '\uFDD0', '\u00A0': '\uFDD3' };
+const STANDS_IN_FOR: Record<string, string> = { '\uFDD0': '\uFEFF', '\uFDD3': '\u00A0', '\uFDD4': '-' };
+const STOOD_IN = /[\uFEFF\u00A0]/g;
+const STAND_IN = /[\uFDD0\uFDD3\uFDD4]/g;
+/**
+ * A `-` right before `,`, `]` or `}`: go-yaml starts a plain scalar there (a block entry needs a
+ * blank after it), the `yaml` package a block sequence (`[-]`). It stands in as a noncharacter.
+ */
+const DASH_BEFORE_FLOW_INDICATOR = /-(?=[,\]}])/g;
 
 export interface ParserText {
   text: string;
-  /** True when byte order marks inside the text stand in as U+FDD0. */
+  /** True when byte order marks, NBSPs or dashes inside the text stand in as noncharacters. */
   marksReplaced: boolean;
 }
 
@@ -45,13 +55,19 @@ export function parserText(document: StreamDocument): ParserText {
   if (text.startsWith('\uFEFF\uFEFF')) head = '\n ';
   else if (text.startsWith('\uFEFF')) head = '\n';
   const rest = text.slice(head.length);
-  const marksReplaced = rest.includes('\uFEFF');
-  if (head !== '' || marksReplaced) text = head + rest.replaceAll('\uFEFF', BYTE_ORDER_MARK_STAND_IN);
+  STOOD_IN.lastIndex = 0;
+  DASH_BEFORE_FLOW_INDICATOR.lastIndex = 0;
+  const dashes = document.syntax === 'yaml' && DASH_BEFORE_FLOW_INDICATOR.test(rest);
+  const marksReplaced = STOOD_IN.test(rest) || dashes;
+  if (head !== '' || marksReplaced) {
+    const replaced = rest.replace(STOOD_IN, (char) => STAND_INS[char] ?? char);
+    text = head + (dashes ? replaced.replace(DASH_BEFORE_FLOW_INDICATOR, '\uFDD4') : replaced);
+  }
   return { text, marksReplaced };
 }
 
-export function restoreByteOrderMarks(text: string): string {
-  return text.replaceAll(BYTE_ORDER_MARK_STAND_IN, '\uFEFF');
+export function restoreStandIns(text: string): string {
+  return text.replace(STAND_IN, (char) => STANDS_IN_FOR[char] ?? char);
 }
 
 /**
@@ -126,4 +142,72 @@ export function endsBeforeContent(text: string): boolean {
     lineStart = lineEnd + 1;
   }
   return false;
+}
+
+/** go-yaml v2's is_alpha: the characters of anchor names and tag handles. */
+const ALPHA = /[0-9A-Za-z_-]/;
+/** The characters go-yaml takes in a tag's URI part (scannerc.go, yaml_parser_scan_tag_uri). */
+const URI_CHARACTER = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/** The length of a UTF-8 sequence from its leading octet; 0 when the octet cannot lead one. */
+function utf8SequenceLength(octet: number): number {
+  if ((octet & 0x80) === 0) return 1;
+  if ((octet & 0xe0) === 0xc0) return 2;
+  if ((octet & 0xf0) === 0xe0) return 3;
+  if ((octet & 0xf8) === 0xf0) return 4;
+  return 0;
+}
+
+/**
+ * go-yaml's message when it fails to scan the tag at `start` (scannerc.go, yaml_parser_scan_tag
+ * and the handle, URI and escape scanners): a tag is `!<uri>`, `!handle!suffix` or `!suffix` of
+ * URI characters and `%` escapes of UTF-8, and must be followed by a blank, a line break or the
+ * end. Undefined when go-yaml reads it.
+ */
+export function goTagProblem(text: string, start: number): string | undefined {
+  let at = start + 1;
+  const readUri = (): string | undefined => {
+    while (URI_CHARACTER.test(text[at] ?? '')) {
+      if (text[at] !== '%') {
+        at++;
+        continue;
+      }
+      let remaining = 1024;
+      while (remaining > 0) {
+        if (text[at] !== '%' || !HEX.test(text.slice(at + 1, at + 3))) return 'did not find URI escaped octet';
+        const octet = Number.parseInt(text.slice(at + 1, at + 3), 16);
+        if (remaining === 1024) {
+          remaining = utf8SequenceLength(octet);
+          if (remaining === 0) return 'found an incorrect leading UTF-8 octet';
+        } else if ((octet & 0xc0) !== 0x80) {
+          return 'found an incorrect trailing UTF-8 octet';
+        }
+        at += 3;
+        remaining--;
+      }
+    }
+    return undefined;
+  };
+  if (text[at] === '<') {
+    at++;
+    const uriStart = at;
+    const problem = readUri();
+    if (problem) return problem;
+    if (at === uriStart) return 'did not find expected tag URI';
+    if (text[at] !== '>') return "did not find the expected '>'";
+    at++;
+  } else {
+    while (ALPHA.test(text[at] ?? '')) at++;
+    const handle = text[at] === '!';
+    if (handle) at++;
+    const suffixStart = at;
+    const problem = readUri();
+    if (problem) return problem;
+    // After a handle (`!!`, `!name!`) the suffix may not be empty.
+    if (handle && at === suffixStart) return 'did not find expected tag URI';
+  }
+  const next = text[at];
+  const blankOrEnd = next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '\u0085' || next === '\u2028' || next === '\u2029';
+  return blankOrEnd ? undefined : 'did not find expected whitespace or line break';
 }
