@@ -5,13 +5,8 @@ import metadataLabels from '../src/rules/server/metadata-labels.js';
 import metadataAnnotations from '../src/rules/server/metadata-annotations.js';
 import metadataFields from '../src/rules/server/metadata-fields.js';
 import imagestreamName from '../src/rules/server/imagestream-name.js';
-import {
-  dns1123LabelProblems,
-  labelValueProblems,
-  pathSegmentProblems,
-  qualifiedNameProblems,
-  utf8Length,
-} from '../src/rules/server/kubernetes-names.js';
+import { dns1123LabelProblems, labelValueProblems, pathSegmentProblems, qualifiedNameProblems } from '../src/rules/server/kubernetes-names.js';
+import { utf8Length } from '../src/utf8.js';
 import { paths, run } from './rules-harness.js';
 
 const stream = (metadata: string) => `

@@ -109,25 +109,6 @@ export function pathSegmentProblems(text: string, prefix = false): string[] {
   return problems;
 }
 
-/** Byte length of the UTF-8 encoding, without allocating (annotation values can be large). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        index++;
-      } else {
-        bytes += 3;
-      }
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /**
  * A name that satisfies `isValid`, derived from `text` by lowercasing, turning other characters into

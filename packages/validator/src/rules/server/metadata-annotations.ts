@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { TOTAL_ANNOTATION_SIZE_LIMIT, qualifiedNameProblems, utf8Length } from './kubernetes-names.js';
+import { utf8Length } from '../../utf8.js';
+import { TOTAL_ANNOTATION_SIZE_LIMIT, qualifiedNameProblems } from './kubernetes-names.js';
 import { CREATABLE_KINDS, metadataSites } from './support.js';
 import { quote } from '../utils/message.js';
 import { isTemplateValue, record } from '../utils/object.js';
