@@ -6,6 +6,7 @@
  * validators report at a field rather than at the entry below it that fails. A Template's
  * objects are validated on their own when processed, so paths are relative to the object.
  */
+import { memoizeLast } from './memo.js';
 import { replacedTagIndexes } from './server-view.js';
 import { isTemplateParameterValue } from './template.js';
 import type { ManifestObject, PathSegment } from './types.js';
@@ -57,28 +58,22 @@ function render(segments: readonly ServerSegment[]): string {
     .join('');
 }
 
-const tagKeysCache = new WeakMap<ManifestObject, readonly (string | undefined)[]>();
-
 /**
  * The key each of an ImageStream's `spec.tags` entries converts to, by index, computed once per
  * object (a stream may have thousands of tags with findings); undefined where no single key is
  * certain: an entry a later one replaces, a name a Template parameter fills in.
  */
-function tagKeys(object: ManifestObject): readonly (string | undefined)[] {
-  let keys = tagKeysCache.get(object);
-  if (keys) return keys;
+const tagKeys = memoizeLast((object: ManifestObject): readonly (string | undefined)[] => {
   const replaced = replacedTagIndexes(object);
   const spec = object.value['spec'];
   const tags = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>)['tags'] : undefined;
-  keys = (Array.isArray(tags) ? tags : []).map((tag: unknown, index) => {
+  return (Array.isArray(tags) ? tags : []).map((tag: unknown, index) => {
     const name = typeof tag === 'object' && tag !== null ? (tag as Record<string, unknown>)['name'] : undefined;
     if (replaced.has(index)) return undefined;
     if (name === undefined || name === null) return '';
     return typeof name !== 'string' || (object.inTemplate && isTemplateParameterValue(name)) ? undefined : name;
   });
-  tagKeysCache.set(object, keys);
-  return keys;
-}
+});
 
 /**
  * The server's path for a finding at `path` (relative to the object), or undefined when it cannot

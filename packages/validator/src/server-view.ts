@@ -5,6 +5,7 @@
  * validation sees only what survives.
  */
 import { array, isRecord, record } from './rules/utils/object.js';
+import { memoizeLast } from './memo.js';
 import type { ManifestObject, PathSegment } from './types.js';
 
 export interface ClearedField {
@@ -46,17 +47,7 @@ export const CLEARED_ON_CREATE: Readonly<Record<string, readonly ClearedField[]>
  * v1 → internal conversion turns the list into a map keyed by name, the last entry winning
  * (Convert_v1_TagReferenceArray_to_api_TagReferenceMap). A missing or null name is the name "".
  */
-export function replacedTagIndexes(object: ManifestObject): ReadonlySet<number> {
-  let replaced = replacedTagIndexesOf.get(object);
-  if (replaced === undefined) {
-    replaced = findReplacedTagIndexes(object);
-    replacedTagIndexesOf.set(object, replaced);
-  }
-  return replaced;
-}
-
-/** Worked out once per object: several rules and the server paths ask for it. */
-const replacedTagIndexesOf = new WeakMap<ManifestObject, ReadonlySet<number>>();
+export const replacedTagIndexes = memoizeLast(findReplacedTagIndexes);
 
 function findReplacedTagIndexes(object: ManifestObject): ReadonlySet<number> {
   const replaced = new Set<number>();

@@ -1,3 +1,4 @@
+import { memoizeLast } from '../../memo.js';
 import { replacedTagIndexes } from '../../server-view.js';
 import type { ManifestObject, PathSegment } from '../../types.js';
 import { quote } from '../utils/message.js';
@@ -34,17 +35,7 @@ export interface TagReferenceLocation {
  * ImageStream `spec.tags[i]` (only the last entry of each name survives conversion),
  * ImageStreamTag `tag`, ImageTag `spec`.
  */
-export function tagReferences(object: ManifestObject): readonly TagReferenceLocation[] {
-  let references = tagReferencesOf.get(object);
-  if (references === undefined) {
-    references = findTagReferences(object);
-    tagReferencesOf.set(object, references);
-  }
-  return references;
-}
-
-/** Worked out once per object: most tag rules ask for them. */
-const tagReferencesOf = new WeakMap<ManifestObject, readonly TagReferenceLocation[]>();
+export const tagReferences = memoizeLast(findTagReferences);
 
 function findTagReferences(object: ManifestObject): readonly TagReferenceLocation[] {
   const value = object.value;
