@@ -133,6 +133,11 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       '-0.0: x\n',
       // encoding/json reads a JSON stream's strings: `\/` is an escape, an unpaired surrogate U+FFFD.
       '{"kind": "ImageStream", "a": "x\\/y", "b": "\\ud800x\\udc00", "\\ud83d\\ude00": 1}',
+      // A raw line break in a JSON key: read as YAML, whose failure gives way to the JSON error.
+      '{"a\nb": 1}\n',
+      '{"a": 1}\n{"a\nb": 1}\n',
+      // A quoted block key over two lines, which js-yaml (the fast reader's base) takes.
+      'x:\n  "a\n  b": 1\n',
     ];
     const expected = decodeWithOracle(corners);
     const problems = corners.flatMap((text, index) => {

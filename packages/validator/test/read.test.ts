@@ -131,6 +131,15 @@ describe('readDocuments: problems', () => {
     expect(starts('{"a": 1\n')).toEqual([[0, 'Flow map must end with a }']]);
   });
 
+  it('names the character a JSON stream string fails at, and places an unclosed one at its quote', () => {
+    const failures = (text: string) => read(text).problems.map((problem) => [problem.range.start, problem.data.message]);
+    // Two values or more make it a JSON stream: encoding/json's error is final.
+    expect(failures('{}\n{}\n{"a\nb": 1}\n')).toEqual([[9, 'invalid character "\\n" in string literal']]);
+    expect(failures('{}\n{}\n{"x": "\\q"}')).toEqual([[14, 'invalid character "q" in string escape code']]);
+    expect(failures('{}\n{}\n{"x": "\\u12"}')).toEqual([[17, 'invalid character "\\"" in \\u hexadecimal character escape']]);
+    expect(failures('{}\n{}\n{"x": "abc')).toEqual([[12, 'unexpected EOF']]);
+  });
+
   it('reports a duplicate key at the second key with the line of the first', () => {
     const text = 'metadata:\n  name: a\n  labels: {}\n  name: b\n';
     const result = read(text);

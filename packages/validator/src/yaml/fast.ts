@@ -171,6 +171,9 @@ class EventWalker {
       if (keyEvent.tagStart >= 0 || (keyEvent.style === SCALAR_STYLE.PLAIN && keyEvent.valueEnd - keyEvent.valueStart === 2 && this.text.startsWith('<<', keyEvent.valueStart))) {
         throw DECLINED;
       }
+      // go-yaml fails on a key over several lines (the complete reader says so); js-yaml takes a quoted one.
+      const lineBreak = this.text.indexOf('\n', keyEvent.valueStart);
+      if (lineBreak !== -1 && lineBreak < keyEvent.valueEnd) throw DECLINED;
       const keyValue = this.scalar(keyEvent);
       // A float key (`1000000.0`) becomes Go's float spelling (`1e+06`): the complete reader's.
       if (typeof keyValue === 'number' && /[.eE]/.test(this.text.slice(keyEvent.valueStart, keyEvent.valueEnd))) throw DECLINED;

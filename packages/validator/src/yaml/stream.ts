@@ -178,11 +178,30 @@ function scanJsonValue(source: string, from: number): JsonScan {
     while (at < source.length && JSON_SPACE.has(source[at] ?? '')) at++;
   };
   /** Reads an object's key and its colon from `at`; returns the failure, if any. */
+  /** The failure of a string at `at` that does not scan: its first character encoding/json rejects. */
+  const stringFailure = (): JsonScan => {
+    for (let index = at + 1; index < source.length; index++) {
+      if (source.charCodeAt(index) < 0x20) return failAt(index, 'in string literal');
+      if (source[index] !== '\\') continue;
+      const escape = source[index + 1];
+      if (escape === 'u') {
+        const hex = /^[0-9a-fA-F]{0,4}/.exec(source.slice(index + 2, index + 6))?.[0] ?? '';
+        if (hex.length < 4) return failAt(index + 2 + hex.length, 'in \\u hexadecimal character escape');
+        index += 5;
+      } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) {
+        index++;
+      } else {
+        return failAt(index + 1, 'in string escape code');
+      }
+    }
+    // Unclosed: said where it opens, as the YAML reader says of quotes.
+    return { error: 'unexpected EOF', offset: at };
+  };
   const objectKey = (): JsonScan | undefined => {
     skipSpace();
     if (source[at] !== '"') return failAt(at, 'looking for beginning of object key string');
     const keyEnd = scalar();
-    if (keyEnd === undefined) return failAt(at, 'in string literal');
+    if (keyEnd === undefined) return stringFailure();
     at = keyEnd;
     skipSpace();
     if (source[at] !== ':') return failAt(at, 'after object key');
@@ -208,7 +227,7 @@ function scanJsonValue(source: string, from: number): JsonScan {
       }
     } else {
       const end = scalar();
-      if (end === undefined) return failAt(at, 'looking for beginning of value');
+      if (end === undefined) return char === '"' ? stringFailure() : failAt(at, 'looking for beginning of value');
       at = end;
     }
     // After a value: close containers, or go on to the next item.
