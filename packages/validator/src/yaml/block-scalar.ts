@@ -7,6 +7,7 @@
  * -1 at the top level); only a line feed folds, while LS and PS stay in the value.
  */
 import { CST } from 'yaml';
+import { scalarLineBreak } from './go-text.js';
 
 export interface GoBlockScalar {
   value: string;
@@ -59,13 +60,9 @@ export function readGoBlockScalar(text: string, start: number, parentIndent: num
   /** Consumes one line break: LF for all but LS and PS, which stay. */
   const readLine = (): string => {
     if (at >= text.length) return '';
-    if (text[at] === '\r' && text[at + 1] === '\n') {
-      at += 2;
-      return '\n';
-    }
-    const original = originalBreak(at);
-    at++;
-    return original === '\u2028' || original === '\u2029' ? original : '\n';
+    const [lineBreak, width] = scalarLineBreak(text, at, originalBreak);
+    at += width;
+    return lineBreak;
   };
   readLine();
   let column = 0;

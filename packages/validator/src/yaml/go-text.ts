@@ -211,3 +211,14 @@ export function goTagProblem(text: string, start: number): string | undefined {
   const blankOrEnd = next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '\u0085' || next === '\u2028' || next === '\u2029';
   return blankOrEnd ? undefined : 'did not find expected whitespace or line break';
 }
+
+/**
+ * The line break at `at` as go-yaml keeps it in a scalar, and how many characters it takes: LF for
+ * LF, CRLF and CR, but LS and PS stay themselves. `text` is what the parser read (breaks as LF);
+ * `originalBreak(offset)` says which break an LF there stood for.
+ */
+export function scalarLineBreak(text: string, at: number, originalBreak: (offset: number) => string): [lineBreak: string, width: number] {
+  if (text[at] === '\r' && text[at + 1] === '\n') return ['\n', 2];
+  const original = originalBreak(at);
+  return [original === '\u2028' || original === '\u2029' ? original : '\n', 1];
+}

@@ -7,6 +7,8 @@
  * elsewhere (go-text.ts, unknownEscape); here they stand for themselves.
  */
 
+import { scalarLineBreak } from './go-text.js';
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\u0000', a: '\u0007', b: '\u0008', t: '\t', '\t': '\t', n: '\n', v: '\u000b', f: '\u000c', r: '\r', e: '\u001b',
   ' ': ' ', '"': '"', "'": "'", '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
@@ -27,13 +29,9 @@ export function readGoQuotedScalar(text: string, start: number, originalBreak: (
   let at = start + 1;
   let value = '';
   const readLine = (): string => {
-    if (text[at] === '\r' && text[at + 1] === '\n') {
-      at += 2;
-      return '\n';
-    }
-    const original = originalBreak(at);
-    at++;
-    return original === '\u2028' || original === '\u2029' ? original : '\n';
+    const [lineBreak, width] = scalarLineBreak(text, at, originalBreak);
+    at += width;
+    return lineBreak;
   };
   for (;;) {
     if (at >= text.length) return undefined;
