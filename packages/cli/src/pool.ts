@@ -82,6 +82,8 @@ function checkWithWorkers(
       worker.postMessage({ index, task: tasks[index] });
     };
 
+    // With few files, a queued file could leave the main thread with none to check.
+    const queueDepth = tasks.length >= 4 * tasksQueuedPerWorker * (workerCount + 1) ? tasksQueuedPerWorker : 1;
     for (let count = 0; count < workerCount; count++) {
       const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData });
       workers.push(worker);
@@ -98,7 +100,7 @@ function checkWithWorkers(
       worker.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`a worker thread exited with code ${code}`));
       });
-      for (let queued = 0; queued < tasksQueuedPerWorker; queued++) dispatch(worker);
+      for (let queued = 0; queued < queueDepth; queued++) dispatch(worker);
     }
 
     const checkInMainThread = async () => {
