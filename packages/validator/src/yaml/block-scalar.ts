@@ -7,7 +7,7 @@
  * -1 at the top level); only a line feed folds, while LS and PS stay in the value.
  */
 import { CST } from 'yaml';
-import { scalarLineBreak } from './go-text.js';
+import { isGoBreak, scalarLineBreak } from './go-text.js';
 
 export interface GoBlockScalar {
   value: string;
@@ -15,12 +15,6 @@ export interface GoBlockScalar {
   end: number;
   /** go-yaml's scanner error, if it fails on the scalar. */
   error?: { message: string; offset: number };
-}
-
-/** Whether the text at `at` is a line break to go-yaml: LF, CR, NEL, LS or PS. */
-function isBreak(text: string, at: number): boolean {
-  const char = text[at];
-  return char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
 }
 
 /**
@@ -54,8 +48,8 @@ export function readGoBlockScalar(text: string, start: number, parentIndent: num
   if (!readIncrement()) return fail('found an indentation indicator equal to 0');
   if (!chompingFirst && increment > 0) readChomping();
   while (text[at] === ' ' || text[at] === '\t') at++;
-  if (text[at] === '#') while (at < text.length && !isBreak(text, at)) at++;
-  if (at < text.length && !isBreak(text, at)) return fail('did not find expected comment or line break');
+  if (text[at] === '#') while (at < text.length && !isGoBreak(text[at])) at++;
+  if (at < text.length && !isGoBreak(text[at])) return fail('did not find expected comment or line break');
 
   /** Consumes one line break: LF for all but LS and PS, which stay. */
   const readLine = (): string => {
@@ -79,7 +73,7 @@ export function readGoBlockScalar(text: string, start: number, parentIndent: num
       }
       maxIndent = Math.max(maxIndent, column);
       if ((indent === 0 || column < indent) && text[at] === '\t') return 'found a tab character where an indentation space is expected';
-      if (!isBreak(text, at)) break;
+      if (!isGoBreak(text[at])) break;
       trailingBreaks += readLine();
       column = 0;
     }
@@ -103,7 +97,7 @@ export function readGoBlockScalar(text: string, start: number, parentIndent: num
     trailingBreaks = '';
     leadingBlank = trailingBlank;
     const lineStart = at;
-    while (at < text.length && !isBreak(text, at)) at++;
+    while (at < text.length && !isGoBreak(text[at])) at++;
     value += text.slice(lineStart, at);
     leadingBreak = readLine();
     column = 0;

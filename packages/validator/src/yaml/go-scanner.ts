@@ -9,7 +9,7 @@ import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
 import type { CheckedMessage } from '../types.js';
 import { ruleMessage } from '../rules/define.js';
 import { yamlSyntax } from '../rules/pipeline.js';
-import { goTagProblem, unknownEscape } from './go-text.js';
+import { GO_ALPHA, goTagProblem, unknownEscape } from './go-text.js';
 import { CONTROL_TOKENS } from './scan-limits.js';
 
 export type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
@@ -166,17 +166,19 @@ export function reportDirectives(text: string, from: number, to: number, ofThisD
 /** A block scalar's header as go-yaml reads it: indicators, then nothing but blanks and a comment. */
 const BLOCK_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+#.*|[ \t]*)$/;
 
-/** go-yaml v2 anchor and alias names: letters, digits, `_` and `-` (scannerc.go, is_alpha). */
-const GO_ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
+/** go-yaml v2 anchor and alias names: one or more is_alpha characters (scannerc.go, yaml_parser_scan_anchor). */
+function isGoAnchorName(name: string): boolean {
+  return name !== '' && [...name].every((char) => GO_ALPHA.test(char));
+}
 
 /** What go-yaml's scanner rejects and the `yaml` package accepts: some escapes, some anchor names. */
 export function reportLexicalDifferences(doc: Document.Parsed, text: string, problem: ReportAt): void {
   visit(doc, (_key, node) => {
-    if (isAlias(node) && !GO_ANCHOR_NAME.test(node.source) && node.range) {
+    if (isAlias(node) && !isGoAnchorName(node.source) && node.range) {
       problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.source } }), node.range[0]);
     }
     if (!isScalar(node) && !isCollection(node)) return;
-    if (node.anchor !== undefined && !GO_ANCHOR_NAME.test(node.anchor) && node.range) {
+    if (node.anchor !== undefined && !isGoAnchorName(node.anchor) && node.range) {
       problem(ruleMessage(yamlSyntax, { messageId: 'anchorName', data: { name: node.anchor } }), node.range[0]);
     }
     if (isMap(node)) {

@@ -145,7 +145,17 @@ export function endsBeforeContent(text: string): boolean {
 }
 
 /** go-yaml v2's is_alpha: the characters of anchor names and tag handles. */
-const ALPHA = /[0-9A-Za-z_-]/;
+export const GO_ALPHA = /[0-9A-Za-z_-]/;
+
+/** go-yaml v2's is_blank: space and tab. */
+export function isGoBlank(char: string | undefined): boolean {
+  return char === ' ' || char === '\t';
+}
+
+/** go-yaml v2's is_break: LF, CR, NEL, LS and PS. */
+export function isGoBreak(char: string | undefined): boolean {
+  return char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
+}
 /** The characters go-yaml takes in a tag's URI part (scannerc.go, yaml_parser_scan_tag_uri). */
 const URI_CHARACTER = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
 const HEX = /^[0-9A-Fa-f]{2}$/;
@@ -198,7 +208,7 @@ export function goTagProblem(text: string, start: number): string | undefined {
     if (text[at] !== '>') return "did not find the expected '>'";
     at++;
   } else {
-    while (ALPHA.test(text[at] ?? '')) at++;
+    while (GO_ALPHA.test(text[at] ?? '')) at++;
     const handle = text[at] === '!';
     if (handle) at++;
     const suffixStart = at;
@@ -208,8 +218,7 @@ export function goTagProblem(text: string, start: number): string | undefined {
     if (handle && at === suffixStart) return 'did not find expected tag URI';
   }
   const next = text[at];
-  const blankOrEnd = next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '\u0085' || next === '\u2028' || next === '\u2029';
-  return blankOrEnd ? undefined : 'did not find expected whitespace or line break';
+  return next === undefined || isGoBlank(next) || isGoBreak(next) ? undefined : 'did not find expected whitespace or line break';
 }
 
 /**

@@ -7,7 +7,7 @@
  * elsewhere (go-text.ts, unknownEscape); here they stand for themselves.
  */
 
-import { scalarLineBreak } from './go-text.js';
+import { isGoBlank, isGoBreak, scalarLineBreak } from './go-text.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\u0000', a: '\u0007', b: '\u0008', t: '\t', '\t': '\t', n: '\n', v: '\u000b', f: '\u000c', r: '\r', e: '\u001b',
@@ -15,8 +15,6 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 const CODE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
-const isBreak = (char: string | undefined): boolean => char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
 
 /**
  * The value of the quoted scalar whose opening quote is at `start` in `text` (what the parser
@@ -36,14 +34,14 @@ export function readGoQuotedScalar(text: string, start: number, originalBreak: (
   for (;;) {
     if (at >= text.length) return undefined;
     let leadingBlanks = false;
-    while (at < text.length && !isBlank(text[at]) && !isBreak(text[at])) {
+    while (at < text.length && !isGoBlank(text[at]) && !isGoBreak(text[at])) {
       const char = text[at] ?? '';
       if (single && char === "'" && text[at + 1] === "'") {
         value += "'";
         at += 2;
       } else if (char === quote) {
         break;
-      } else if (!single && char === '\\' && isBreak(text[at + 1])) {
+      } else if (!single && char === '\\' && isGoBreak(text[at + 1])) {
         at++;
         readLine();
         leadingBlanks = true;
@@ -68,8 +66,8 @@ export function readGoQuotedScalar(text: string, start: number, originalBreak: (
     let whitespaces = '';
     let leadingBreak = '';
     let trailingBreaks = '';
-    while (isBlank(text[at]) || isBreak(text[at])) {
-      if (isBlank(text[at])) {
+    while (isGoBlank(text[at]) || isGoBreak(text[at])) {
+      if (isGoBlank(text[at])) {
         if (!leadingBlanks) whitespaces += text[at];
         at++;
       } else if (!leadingBlanks) {
