@@ -7,7 +7,8 @@
  * objects are validated on their own when processed, so paths are relative to the object.
  */
 import { memoizeLast } from './memo.js';
-import { replacedTagIndexes } from './server-view.js';
+import { array, isRecord, record } from './rules/utils/object.js';
+import { replacedTagIndexes, tagName } from './server-view.js';
 import { isTemplateParameterValue } from './template.js';
 import type { ManifestObject, PathSegment } from './types.js';
 
@@ -65,13 +66,12 @@ function render(segments: readonly ServerSegment[]): string {
  */
 const tagKeys = memoizeLast((object: ManifestObject): readonly (string | undefined)[] => {
   const replaced = replacedTagIndexes(object);
-  const spec = object.value['spec'];
-  const tags = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>)['tags'] : undefined;
-  return (Array.isArray(tags) ? tags : []).map((tag: unknown, index) => {
-    const name = typeof tag === 'object' && tag !== null ? (tag as Record<string, unknown>)['name'] : undefined;
+  const tags = array(record(object.value, 'spec'), 'tags') ?? [];
+  return tags.map((tag, index) => {
     if (replaced.has(index)) return undefined;
-    if (name === undefined || name === null) return '';
-    return typeof name !== 'string' || (object.inTemplate && isTemplateParameterValue(name)) ? undefined : name;
+    // An entry that is no mapping has no name: the name "".
+    const name = isRecord(tag) ? tagName(tag) : '';
+    return name === undefined || (object.inTemplate && isTemplateParameterValue(name)) ? undefined : name;
   });
 });
 

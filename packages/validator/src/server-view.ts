@@ -66,7 +66,7 @@ function findReplacedTagIndexes(object: ManifestObject): ReadonlySet<number> {
 }
 
 /** The map key a tag entry converts to; undefined when it cannot decode (the schema reports that). */
-function tagName(tag: unknown): string | undefined {
+export function tagName(tag: unknown): string | undefined {
   if (!isRecord(tag)) return undefined;
   const name = tag['name'];
   if (name === undefined || name === null) return '';
