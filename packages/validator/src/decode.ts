@@ -5,7 +5,6 @@ import { readDocuments } from './yaml/read.js';
 import type { ReadDocument, ReadProblem } from './yaml/result.js';
 import { resolvePlainScalar, resolveTaggedScalar } from './yaml/scalar.js';
 import type { SourceNode } from './yaml/source.js';
-import { splitStream } from './yaml/stream.js';
 
 /** Where and why `oc apply -f` could not decode a document. Line and column are 1-based. */
 export interface DecodeError {
@@ -49,12 +48,10 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   }
   const firstFailingIndex = Math.min(...firstFailure.keys());
   const documents: DecodedDocument[] = [];
-  let jsonDocuments: Set<number> | undefined;
-  const isJson = (index: number) => (jsonDocuments ??= new Set(splitStream(input).documents.filter((piece) => piece.syntax === 'json').map((piece) => piece.index))).has(index);
   for (const document of read.documents) {
     if (document.index >= firstFailingIndex) break;
     // oc skips a document whose JSON is null (`!!null ""` too), as it skips an empty one.
-    if (document.value !== null) documents.push({ index: document.index, value: asSent(document, input, isJson) });
+    if (document.value !== null) documents.push({ index: document.index, value: asSent(document, input) });
   }
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {
@@ -75,9 +72,9 @@ const INT64_MAX = 2n ** 63n - 1n;
  * -0 only when the JSON text was not an integer: go-yaml's `-0.0` becomes the JSON `-0`, an int64 0.
  * Only documents holding such numbers are walked again, with their source.
  */
-function asSent(document: ReadDocument, text: string, isJson: (index: number) => boolean): unknown {
+function asSent(document: ReadDocument, text: string): unknown {
   if (!holdsInexactNumber(document.value)) return document.value;
-  const json = isJson(document.index);
+  const json = document.syntax === 'json';
   const exact = (value: unknown, source: SourceNode | null | undefined): unknown => {
     if (typeof value === 'number') return exactNumber(value, source, text, json);
     if (value === null || typeof value !== 'object' || !holdsInexactNumber(value)) return value;

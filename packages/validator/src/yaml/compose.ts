@@ -395,8 +395,8 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   return result;
 }
 
-function unreadableDocument(index: number): ReadDocument {
-  return { index, value: undefined, unreadable: true, source: () => null, exactSource: () => null };
+function unreadableDocument({ index, syntax }: StreamDocument): ReadDocument {
+  return { index, syntax, value: undefined, unreadable: true, source: () => null, exactSource: () => null };
 }
 
 /** Reads one document of the stream into `result`; false when reading has to stop there. */
@@ -424,7 +424,7 @@ function readDocument(
   if (rejected !== undefined) {
     const code = text.charCodeAt(rejected).toString(16).toUpperCase().padStart(4, '0');
     problem(ruleMessage(yamlSyntax, { messageId: 'controlCharacter', data: { code: `U+${code}` } }), rejected);
-    result.documents.push(unreadableDocument(documentIndex));
+    result.documents.push(unreadableDocument(streamDocument));
     return true;
   }
   // The parser recurses into flow collections (and slows down sharply): check their depth first.
@@ -435,7 +435,7 @@ function readDocument(
   }
   if (endsBeforeContent(text)) {
     problem(ruleMessage(yamlSyntax, { messageId: 'endBeforeContent' }), text.indexOf('...'), text.indexOf('...') + 3);
-    result.documents.push(unreadableDocument(documentIndex));
+    result.documents.push(unreadableDocument(streamDocument));
     return true;
   }
   /** What the `yaml` package parses: the text, or the text with quoted scalars on one line (see flattenQuotedScalars). */
@@ -479,6 +479,7 @@ function readDocument(
     if (root && rootSource) sources.set(root, rootSource);
     const entry: ReadDocument = {
       index: documentIndex,
+      syntax: streamDocument.syntax,
       value: undefined,
       unreadable: result.problems.length > problemsBefore,
       source: () => rootSource,

@@ -356,6 +356,7 @@ function fastDocument(source: string, text: string, piece: StreamDocument, event
   const composed = () => (exactSource ??= composeDocuments(source, limits).documents.find((document) => document.index === piece.index)?.source() ?? null);
   return {
     index: piece.index,
+    syntax: piece.syntax,
     value,
     unreadable: false,
     source: () => {

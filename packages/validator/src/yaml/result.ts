@@ -3,6 +3,7 @@ import { LineCounter } from 'yaml';
 import type { CheckedMessage, PathSegment, SourceComment } from '../types.js';
 import { lineStartOffsets } from './go-text.js';
 import type { SourceNode, SourceRange } from './source.js';
+import type { StreamDocument } from './stream.js';
 
 /** A problem found while reading; the engine turns it into a finding. */
 export interface ReadProblem extends CheckedMessage {
@@ -14,6 +15,8 @@ export interface ReadProblem extends CheckedMessage {
 
 export interface ReadDocument {
   index: number;
+  /** How oc decoded it: encoding/json for a value of a JSON stream, else go-yaml. */
+  syntax: StreamDocument['syntax'];
   /** The document as the server would decode it; undefined for a document that could not be read. */
   value: unknown;
   /** True when the document has syntax errors or hit a limit: it is not validated further. */
