@@ -3,7 +3,7 @@ import { getRule, messageText } from './rules/index.js';
 import type { InputLimits } from './types.js';
 import { readDocuments } from './yaml/read.js';
 import type { ReadDocument, ReadProblem } from './yaml/result.js';
-import { resolvePlainScalar, resolveTaggedScalar } from './yaml/scalar.js';
+import { INT64_MAX, INT64_MIN, writtenInteger } from './yaml/scalar.js';
 import type { SourceNode } from './yaml/source.js';
 
 /** Where and why `oc apply -f` could not decode a document. Line and column are 1-based. */
@@ -61,9 +61,6 @@ export function decode(text: string, options: DecodeOptions = {}): DecodedDocume
   return documents;
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
 /**
  * The numbers of a document as oc sends them. infoForData decodes each document with
  * unstructuredJSONScheme (k8s.io/apimachinery pkg/util/json: sigs.k8s.io/json keeps a number
@@ -108,8 +105,7 @@ function exactNumber(value: number, source: SourceNode | null | undefined, text:
 /** The integer a scalar was written as, when oc reads it as one (not a float that happens to be integral). */
 function integerWritten(text: string, source: SourceNode, json: boolean): bigint | undefined {
   if (json) return /^-?\d+$/.test(text) ? BigInt(text) : undefined;
-  const resolved = source.tag === undefined ? (source.style === 'plain' ? resolvePlainScalar(text) : undefined) : resolveTaggedScalar(source.tag, text);
-  return resolved?.type === 'int' ? resolved.integer : undefined;
+  return writtenInteger(text, source.tag, source.style === 'plain');
 }
 
 /**

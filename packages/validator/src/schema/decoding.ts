@@ -15,7 +15,7 @@ import { messageQuoted } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { fieldDecoding } from '../rules/pipeline.js';
 import type { PathSegment } from '../types.js';
-import { resolvePlainScalar, resolveTaggedScalar } from '../yaml/scalar.js';
+import { INT64_MAX, INT64_MIN, writtenInteger } from '../yaml/scalar.js';
 import type { SourceNode } from '../yaml/source.js';
 import type { SchemaErrorContext, SchemaProblem } from './errors.js';
 import { schemaTypes } from './walk.js';
@@ -40,8 +40,6 @@ const BYTE_LIST_KEYS = new Set(Object.values(BYTE_LIST_FIELDS));
 
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 /** 2^63: no number of smaller magnitude can lie beyond int64. */
 const INT64_LIMIT = 2 ** 63;
 
@@ -52,9 +50,9 @@ const INT64_LIMIT = 2 ** 63;
  * magnitude (±2^63 itself is written ±9223372036854776000).
  */
 function beyondInt64(value: number, node: SourceNode | null | undefined): boolean {
-  const written = node?.kind === 'scalar' ? (node.text ?? undefined) : undefined;
-  const resolved = written === undefined ? undefined : node?.tag === undefined ? (node?.style === 'plain' ? resolvePlainScalar(written) : undefined) : resolveTaggedScalar(node.tag, written);
-  if (resolved?.type === 'int' && resolved.integer !== undefined) return resolved.integer < INT64_MIN || resolved.integer > INT64_MAX;
+  const written = node?.kind === 'scalar' ? node.text : undefined;
+  const integer = written === undefined ? undefined : writtenInteger(written, node?.tag, node?.style === 'plain');
+  if (integer !== undefined) return integer < INT64_MIN || integer > INT64_MAX;
   return Math.abs(value) >= INT64_LIMIT;
 }
 

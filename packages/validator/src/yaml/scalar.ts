@@ -43,8 +43,9 @@ function hintFor(first: string | undefined): 'sign' | 'digit' | 'map' | 'dot' | 
   return undefined;
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+/** Go's int64 range: go-yaml's integers, and every integer field of the image API. */
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
 /**
@@ -253,4 +254,13 @@ function goFloat32(value: number): string {
   if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
   if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * The integer a scalar written as `text` resolves to as go-yaml reads it (by its tag, or plain;
+ * a quoted scalar without a tag is a string), exactly; undefined when it is no integer.
+ */
+export function writtenInteger(text: string, tag: string | undefined, plain: boolean): bigint | undefined {
+  const resolved = tag === undefined ? (plain ? resolvePlainScalar(text) : undefined) : resolveTaggedScalar(tag, text);
+  return resolved?.type === 'int' ? resolved.integer : undefined;
 }
