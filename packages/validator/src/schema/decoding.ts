@@ -15,7 +15,7 @@ import { messageQuoted } from '../quote.js';
 import { ruleMessage } from '../rules/define.js';
 import { fieldDecoding } from '../rules/pipeline.js';
 import type { PathSegment } from '../types.js';
-import { INT64_MAX, INT64_MIN, writtenInteger } from '../yaml/scalar.js';
+import { INT64_LIMIT, INT64_MAX, INT64_MIN, writtenInteger } from '../yaml/scalar.js';
 import type { SourceNode } from '../yaml/source.js';
 import type { SchemaErrorContext, SchemaProblem } from './errors.js';
 import { schemaTypes } from './walk.js';
@@ -39,9 +39,6 @@ const BYTE_KEYS = new Set(Object.values(BYTE_FIELDS));
 const BYTE_LIST_KEYS = new Set(Object.values(BYTE_LIST_FIELDS));
 
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
-
-/** 2^63: no number of smaller magnitude can lie beyond int64. */
-const INT64_LIMIT = 2 ** 63;
 
 /**
  * Whether a number oc sends for an int64 field cannot be decoded into it. Written as an integer, its

@@ -46,6 +46,8 @@ function hintFor(first: string | undefined): 'sign' | 'digit' | 'map' | 'dot' | 
 /** Go's int64 range: go-yaml's integers, and every integer field of the image API. */
 export const INT64_MIN = -(2n ** 63n);
 export const INT64_MAX = 2n ** 63n - 1n;
+/** 2^63 as a Number: no number of smaller magnitude lies beyond int64, and int64's extremes read as ±2^63. */
+export const INT64_LIMIT = 2 ** 63;
 const UINT64_MAX = 2n ** 64n - 1n;
 
 /**

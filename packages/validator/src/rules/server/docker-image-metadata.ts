@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../types.js';
+import { INT64_LIMIT } from '../../yaml/scalar.js';
 import { defineRule } from '../define.js';
 import { IMAGE_KINDS, images } from '../utils/images.js';
 import { quote } from '../utils/message.js';
@@ -65,7 +66,6 @@ const EXPECTED: Record<Exclude<GoType, object>, string> = {
 
 // metav1.Time.UnmarshalJSON parses time.RFC3339 (a fraction of seconds is accepted too).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-const INT64_LIMIT = 2 ** 63;
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
