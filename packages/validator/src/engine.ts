@@ -32,7 +32,7 @@ import { ruleMessage } from './rules/define.js';
 import { internalError, schemaRequired, unknownField, unusedDisableDirective } from './rules/pipeline.js';
 import { decodingProblems } from './schema/decoding.js';
 import { discardedBeforeValidation } from './server-view.js';
-import { serverPathNote, serverPathOf } from './server-path.js';
+import { serverPathNote, serverPathOf, streamServerPathOf } from './server-path.js';
 import { hasTemplateAction } from './placeholders.js';
 import unrenderedPlaceholder from './rules/server/unrendered-placeholder.js';
 import { readDocuments } from './yaml/read.js';
@@ -247,7 +247,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
           config,
           // The rule's own `check` is typed by its messages (RuleContext): its descriptor is a message of the rule.
           report: (descriptor: ReportDescriptor) =>
-            report(ruleMessage(rule, descriptor), descriptor.path, 'value', undefined, descriptor, reportsServerPath(rule, descriptor.messageId) ? serverPathOf(object, descriptor.path) : undefined),
+            report(ruleMessage(rule, descriptor), descriptor.path, 'value', undefined, descriptor, serverPathFor(rule, descriptor.messageId, object, descriptor.path)),
         });
       } catch (error) {
         report(ruleMessage(internalError, { messageId: 'rule', data: { rule: rule.id, error: errorText(error) } }), []);
@@ -281,10 +281,11 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   }
 }
 
-/** Whether the server reports this finding of the rule as a field error at its path. */
-function reportsServerPath(rule: RuleDefinition, messageId: string): boolean {
+/** The path the server reports this finding of the rule at, if it reports a field error. */
+function serverPathFor(rule: RuleDefinition, messageId: string, object: ManifestObject, path: readonly PathSegment[]): string | undefined {
   const excluded = rule.flags?.noServerPath;
-  return rule.category === 'server' && excluded !== true && !excluded?.includes(messageId);
+  if (rule.category !== 'server' || excluded === true || excluded?.includes(messageId)) return undefined;
+  return rule.flags?.streamServerPath?.includes(messageId) ? streamServerPathOf(object, path) : serverPathOf(object, path);
 }
 
 /** A value holding an unrendered placeholder gets that finding alone: what else fails there follows from it. */

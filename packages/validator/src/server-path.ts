@@ -7,8 +7,8 @@
  * objects are validated on their own when processed, so paths are relative to the object.
  */
 import { memoizeLast } from './memo.js';
-import { array, isRecord, record } from './rules/utils/object.js';
-import { replacedTagIndexes, tagName } from './server-view.js';
+import { array, isRecord, record, string } from './rules/utils/object.js';
+import { replacedTagIndexes, splitImageStreamTag, tagName } from './server-view.js';
 import { isTemplateParameterValue } from './template.js';
 import type { ManifestObject, PathSegment } from './types.js';
 
@@ -96,6 +96,28 @@ export function serverPathOf(object: ManifestObject, path: readonly PathSegment[
     segments[2] = { key };
   }
   return render(segments);
+}
+
+/**
+ * Where an ImageStreamTag's `tag` and an ImageTag's `spec` go: their REST handlers write them into
+ * the stream as `spec.tags[<tag>]` and create or update it (openshift-apiserver imagestreamtag/rest.go,
+ * imagetag/rest.go Create: `target.Spec.Tags[imageTag] = …`), so the stream's strategy reports there.
+ */
+const STREAM_TAG_FIELDS: Readonly<Record<string, string>> = { ImageStreamTag: 'tag', ImageTag: 'spec' };
+
+/**
+ * The server's path for a finding that the ImageStream strategy reports when the stream is written
+ * (strategy.go tagsChanged: `spec.tags[<tag>].from…`), for an ImageStream or an object that writes
+ * a tag into one; undefined where the tag is not certain (no `<stream>:<tag>` name, a parameter).
+ */
+export function streamServerPathOf(object: ManifestObject, path: readonly PathSegment[]): string | undefined {
+  if (object.kind === 'ImageStream') return serverPathOf(object, path);
+  const name = string(record(object.value, 'metadata'), 'name');
+  if (path[0] !== STREAM_TAG_FIELDS[object.kind] || name === undefined || (object.inTemplate && isTemplateParameterValue(name))) return undefined;
+  const { tag, ok } = splitImageStreamTag(name);
+  if (!ok) return undefined;
+  const rest: ServerSegment[] = path.slice(1).map((segment) => (typeof segment === 'number' ? { index: segment } : { name: segment }));
+  return render([{ name: 'spec' }, { name: 'tags' }, { key: tag }, ...rest]);
 }
 
 /** A path a message can show as the server prints it: one short line of printable ASCII (tag names are user input). */

@@ -73,6 +73,17 @@ export function tagName(tag: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/**
+ * The tag an ImageStreamTag or ImageTag named `<stream>:<tag>` writes into its stream (library-go
+ * imageutil.SplitImageStreamTag: split at the first ':'; an empty tag means "latest"); `ok` is false
+ * without a ':', which the REST handlers reject.
+ */
+export function splitImageStreamTag(name: string): { tag: string; ok: boolean } {
+  const colon = name.indexOf(':');
+  if (colon === -1) return { tag: 'latest', ok: false };
+  return { tag: name.slice(colon + 1) || 'latest', ok: true };
+}
+
 /** Paths (relative to the object) that the server decodes and then drops before validating. */
 export function discardedBeforeValidation(object: ManifestObject): PathSegment[][] {
   return [

@@ -210,6 +210,11 @@ export interface RuleFlags<MessageId extends string = string> {
    * as a field error at the finding's path (while decoding, or handling the request): no `serverPath`.
    */
   noServerPath?: true | readonly MessageId[];
+  /**
+   * Findings of these message ids are the ImageStream strategy's, reported when the stream is
+   * written: an ImageStreamTag's or ImageTag's at its stream's `spec.tags[<tag>]` (server-path.ts).
+   */
+  streamServerPath?: readonly MessageId[];
   /** Says a value has the wrong type: a `valueConstraint` finding at the same value follows from it and is not reported. */
   wrongType?: boolean;
   /** Checks what a value holds (enum, range, pattern, format): nothing to say of a value of the wrong type. */

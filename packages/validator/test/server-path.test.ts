@@ -132,10 +132,25 @@ describe('which findings have one', () => {
 `);
     const found = findingsOf(text).map((finding) => [finding.ruleId, finding.serverPath]);
     expect(found).toEqual([
-      ['tag-from-name', undefined],
+      ['tag-from-name', 'spec.tags[latest].from.name'],
       ['tag-from-name', 'spec.tags[1.10].from.name'],
       ['yaml-implicit-type', undefined],
     ]);
+    // REST Create answers Bad Request for a name without ":<tag>": no field error.
+    const [badName] = findingsOf('apiVersion: image.openshift.io/v1\nkind: ImageStreamTag\nmetadata:\n  name: app\ntag: {}\n', 'imagestreamtag-name');
+    expect(badName).toBeDefined();
+    expect(badName?.serverPath).toBeUndefined();
+  });
+
+  it("the stream strategy's findings on an ImageStreamTag or ImageTag: at the stream's spec.tags[<tag>]", () => {
+    const tagObject = (kind: string, name: string, field: string) =>
+      `apiVersion: image.openshift.io/v1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n${field}:\n  from: {kind: ImageStreamTag, name: ":x"}\n`;
+    const pathOf = (text: string) => findingsOf(text, 'tag-from-name').map((finding) => finding.serverPath);
+    expect(pathOf(tagObject('ImageStreamTag', 'app:v1', 'tag'))).toEqual(['spec.tags[v1].from.name']);
+    // SplitImageStreamTag: an empty tag is "latest"; ImageTag's spec.name is filled from it.
+    expect(pathOf(tagObject('ImageTag', 'app:', 'spec'))).toEqual(['spec.tags[latest].from.name']);
+    // Without ":<tag>" the REST handler fails first: no path is certain.
+    expect(pathOf(tagObject('ImageStreamTag', 'app', 'tag'))).toEqual([undefined]);
   });
 
   it('tag names that are not one printable line stay out of the message', () => {

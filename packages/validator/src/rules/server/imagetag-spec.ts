@@ -1,14 +1,8 @@
+import { splitImageStreamTag } from '../../server-view.js';
 import { defineRule } from '../define.js';
 import { caseHint, has } from './support.js';
 import { quote } from '../utils/message.js';
 import { isTemplateValue, record, string } from '../utils/object.js';
-
-/** library-go imageutil.SplitImageStreamTag: split at the first ':'; an empty tag means "latest". */
-function splitImageStreamTag(name: string): { tag: string; ok: boolean } {
-  const colon = name.indexOf(':');
-  if (colon === -1) return { tag: 'latest', ok: false };
-  return { tag: name.slice(colon + 1) || 'latest', ok: true };
-}
 
 export default defineRule({
   id: 'imagetag-spec',

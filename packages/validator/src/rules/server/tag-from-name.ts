@@ -43,7 +43,7 @@ export default defineRule({
     'openshift/openshift-apiserver pkg/image/apis/image/validation/validation.go: ValidateImageStreamTagReference (from.name Required); pkg/image/apiserver/registry/imagestream/strategy.go Validate → tagsChanged: parseFromReference ("must be of the form <tag>, <repo>:<tag>, <id>, or <repo>@<id>"), the referenced stream looked up by name, tagReferenceToTagEvent → internal/imageutil ResolveImageID (not found in a stream without images)',
   kinds: TAG_REFERENCE_KINDS,
   // The strategy resolves references when the stream is written: an ImageStreamTag's fail as its stream's spec.tags[<tag>].
-  flags: { noServerPath: ['tooManySeparators', 'emptyStream', 'ownImageMissing'] },
+  flags: { streamServerPath: ['tooManySeparators', 'emptyStream', 'ownImageMissing'] },
   messages: {
     required: 'Missing from.name: a tag with from needs the name of its source, {{expected}}.{{hint}}',
     tooManySeparators: 'from.name {{value}} must be {{expected}}: it has more than one "{{separator}}".',
