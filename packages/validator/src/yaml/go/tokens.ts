@@ -46,12 +46,19 @@ export interface GoToken {
   handle?: string;
   /** scalar: how it was written. */
   style?: GoScalarStyle;
+  /** version-directive: the numbers of `%YAML major.minor`. */
+  major?: number;
+  minor?: number;
 }
 
-/** A failure of go-yaml's scanner or parser: its `problem` text and marks, as decode.go's `fail` reads them. */
+/**
+ * A failure of go-yaml's reader, scanner or parser: its `problem` text and marks, as decode.go's
+ * `fail` reads them. go-yaml gives a reader error (a control character) no line; its problemMark
+ * is where the character is, for findings.
+ */
 export class GoYamlError extends Error {
   constructor(
-    readonly stage: 'scanner' | 'parser',
+    readonly stage: 'reader' | 'scanner' | 'parser',
     readonly problem: string,
     readonly problemMark: GoMark,
     readonly context?: string,
