@@ -310,11 +310,14 @@ export class GoScanner implements GoTokenStream {
       if (!first || this.rawUnread === 0) this.updateRawBuffer();
       first = false;
       while (this.rawUnread > 0) {
-        const codePoint = this.text.codePointAt(this.decodedPos) ?? NUL;
+        const unit = this.text.charCodeAt(this.decodedPos);
+        const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (this.text.codePointAt(this.decodedPos) ?? unit) : unit;
         const width = utf8Width(codePoint);
         if (width > this.rawUnread) break;
-        if (codePoint >= 0xd800 && codePoint <= 0xdfff) this.readerError('invalid Unicode character', this.decodedPos);
-        if (!isAllowedCodePoint(codePoint)) this.readerError('control characters are not allowed', this.decodedPos);
+        if (!isAllowedCodePoint(codePoint)) {
+          const lone = codePoint >= 0xd800 && codePoint <= 0xdfff;
+          this.readerError(lone ? 'invalid Unicode character' : 'control characters are not allowed', this.decodedPos);
+        }
         this.rawUnread -= width;
         this.decodedPos += codePoint > 0xffff ? 2 : 1;
         this.decodedCount++;
@@ -1119,27 +1122,39 @@ export class GoScanner implements GoTokenStream {
       }
       if (this.at(this.pos) === NUL) this.scannerError('while scanning a quoted scalar', start, 'found unexpected end of stream');
       let leadingBlanks = false;
+      // Ordinary characters are taken as one slice, up to the next blank or special character.
+      let runStart = this.pos;
       while (!this.isBlankz(this.pos)) {
         const c = this.at(this.pos);
+        if (c !== 0x27 && c !== 0x22 && c !== 0x5c) {
+          this.skipChar();
+          this.cache(2);
+          continue;
+        }
+        value += this.text.slice(runStart, this.pos);
         if (single && c === 0x27 && this.at(this.pos + 1) === 0x27) {
           value += "'";
           this.skipChar();
           this.skipChar();
         } else if (c === (single ? 0x27 : 0x22)) {
+          runStart = this.pos;
           break;
         } else if (!single && c === 0x5c /* \ */ && this.isBreak(this.pos + 1)) {
           this.cache(3);
           this.skipChar();
           this.skipLine();
           leadingBlanks = true;
+          runStart = this.pos;
           break;
         } else if (!single && c === 0x5c) {
           value += this.scanEscape(start);
         } else {
           value += this.readChar();
         }
+        runStart = this.pos;
         this.cache(2);
       }
+      value += this.text.slice(runStart, this.pos);
       this.cache(1);
       if (this.at(this.pos) === (single ? 0x27 : 0x22)) break;
       // Blanks and line breaks inside the scalar.
@@ -1286,6 +1301,8 @@ export class GoScanner implements GoTokenStream {
       this.cache(4);
       if (this.column === 0 && this.atDocumentIndicator()) break;
       if (this.at(this.pos) === 0x23 /* # */) break;
+      // The characters up to a blank or an indicator that ends the scalar, taken as one slice.
+      let runStart = -1;
       while (!this.isBlankz(this.pos)) {
         const c = this.at(this.pos);
         if (c === 0x3a /* : */ && this.isBlankz(this.pos + 1)) break;
@@ -1295,18 +1312,24 @@ export class GoScanner implements GoTokenStream {
         ) {
           break;
         }
-        if (leadingBlanks) {
-          value += this.joinBreaks(leadingBreak, trailingBreaks);
-          leadingBreak = '';
-          trailingBreaks = '';
-          leadingBlanks = false;
-        } else if (whitespaces.length > 0) {
-          value += whitespaces;
-          whitespaces = '';
+        if (runStart < 0) {
+          if (leadingBlanks) {
+            value += this.joinBreaks(leadingBreak, trailingBreaks);
+            leadingBreak = '';
+            trailingBreaks = '';
+            leadingBlanks = false;
+          } else if (whitespaces.length > 0) {
+            value += whitespaces;
+            whitespaces = '';
+          }
+          runStart = this.pos;
         }
-        value += this.readChar();
-        end = this.mark();
+        this.skipChar();
         this.cache(2);
+      }
+      if (runStart >= 0) {
+        value += this.text.slice(runStart, this.pos);
+        end = this.mark();
       }
       if (!(this.isBlank(this.pos) || this.isBreak(this.pos))) break;
       this.cache(1);
