@@ -1292,8 +1292,12 @@ export class GoScanner implements GoTokenStream {
     let value = '';
     let leadingBreak = '';
     let trailingBreaks = '';
-    let whitespaces = '';
     let leadingBlanks = false;
+    // The text of the current line's part of the scalar, from its first character to the end of
+    // its last run: blanks between runs are kept as written (go-yaml's `whitespaces`), blanks
+    // before a line break are not.
+    let segmentStart = -1;
+    let segmentEnd = -1;
     const indent = this.indent + 1;
     const start = this.mark();
     let end = start;
@@ -1301,8 +1305,7 @@ export class GoScanner implements GoTokenStream {
       this.cache(4);
       if (this.column === 0 && this.atDocumentIndicator()) break;
       if (this.at(this.pos) === 0x23 /* # */) break;
-      // The characters up to a blank or an indicator that ends the scalar, taken as one slice.
-      let runStart = -1;
+      const runStart = this.pos;
       while (!this.isBlankz(this.pos)) {
         const c = this.at(this.pos);
         if (c === 0x3a /* : */ && this.isBlankz(this.pos + 1)) break;
@@ -1312,23 +1315,21 @@ export class GoScanner implements GoTokenStream {
         ) {
           break;
         }
-        if (runStart < 0) {
-          if (leadingBlanks) {
-            value += this.joinBreaks(leadingBreak, trailingBreaks);
-            leadingBreak = '';
-            trailingBreaks = '';
-            leadingBlanks = false;
-          } else if (whitespaces.length > 0) {
-            value += whitespaces;
-            whitespaces = '';
-          }
-          runStart = this.pos;
-        }
         this.skipChar();
         this.cache(2);
       }
-      if (runStart >= 0) {
-        value += this.text.slice(runStart, this.pos);
+      if (this.pos > runStart) {
+        if (leadingBlanks) {
+          if (segmentStart >= 0) value += this.text.slice(segmentStart, segmentEnd);
+          value += this.joinBreaks(leadingBreak, trailingBreaks);
+          leadingBreak = '';
+          trailingBreaks = '';
+          leadingBlanks = false;
+          segmentStart = runStart;
+        } else if (segmentStart < 0) {
+          segmentStart = runStart;
+        }
+        segmentEnd = this.pos;
         end = this.mark();
       }
       if (!(this.isBlank(this.pos) || this.isBreak(this.pos))) break;
@@ -1338,14 +1339,12 @@ export class GoScanner implements GoTokenStream {
           if (leadingBlanks && this.column < indent && this.at(this.pos) === TAB) {
             this.scannerError('while scanning a plain scalar', start, 'found a tab character that violates indentation');
           }
-          if (leadingBlanks) this.skipChar();
-          else whitespaces += this.readChar();
+          this.skipChar();
         } else {
           this.cache(2);
           if (leadingBlanks) {
             trailingBreaks += this.readLine();
           } else {
-            whitespaces = '';
             leadingBreak = this.readLine();
             leadingBlanks = true;
           }
@@ -1354,7 +1353,9 @@ export class GoScanner implements GoTokenStream {
       }
       if (this.flowLevel === 0 && this.column < indent) break;
     }
+    if (segmentStart >= 0) value += this.text.slice(segmentStart, segmentEnd);
     if (leadingBlanks) this.simpleKeyAllowed = true;
     return { type: 'scalar', start, end, value, style: 'plain' satisfies GoScalarStyle };
   }
+
 }
