@@ -1114,7 +1114,6 @@ export class GoScanner implements GoTokenStream {
     let value = '';
     let leadingBreak = '';
     let trailingBreaks = '';
-    let whitespaces = '';
     for (;;) {
       this.cache(4);
       if (this.column === 0 && this.atDocumentIndicator()) {
@@ -1157,17 +1156,16 @@ export class GoScanner implements GoTokenStream {
       value += this.text.slice(runStart, this.pos);
       this.cache(1);
       if (this.at(this.pos) === (single ? 0x27 : 0x22)) break;
-      // Blanks and line breaks inside the scalar.
+      // Blanks and line breaks inside the scalar: blanks count only when no break follows them.
+      const blanksStart = this.pos;
       while (this.isBlank(this.pos) || this.isBreak(this.pos)) {
         if (this.isBlank(this.pos)) {
-          if (leadingBlanks) this.skipChar();
-          else whitespaces += this.readChar();
+          this.skipChar();
         } else {
           this.cache(2);
           if (leadingBlanks) {
             trailingBreaks += this.readLine();
           } else {
-            whitespaces = '';
             leadingBreak = this.readLine();
             leadingBlanks = true;
           }
@@ -1179,8 +1177,7 @@ export class GoScanner implements GoTokenStream {
         leadingBreak = '';
         trailingBreaks = '';
       } else {
-        value += whitespaces;
-        whitespaces = '';
+        value += this.text.slice(blanksStart, this.pos);
       }
     }
     this.skipChar();
