@@ -18,7 +18,7 @@ import { readGoQuotedScalar } from './quoted-scalar.js';
 import { composeDocuments } from './compose.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
-import type { SourceEntry, SourceNode, SourceRange } from './source.js';
+import { headOf, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
@@ -275,16 +275,6 @@ class EventWalker {
     this.lastEnd = source.range.end;
     this.described = source;
   }
-}
-
-/** The first line of a collection from its first entry: the key with a scalar value, or the item's own head. */
-function headOf(key: SourceNode | undefined, value: SourceNode | null): SourceRange {
-  if (key) {
-    const end = value?.kind === 'scalar' && value.range.end > value.range.start ? value.range.end : key.range.end;
-    return { start: key.range.start, end };
-  }
-  if (!value) return { start: 0, end: 0 };
-  return value.kind === 'scalar' ? value.range : (value.head ?? value.range);
 }
 
 /** The document's text as it stands in the source: the CR of a CRLF kept (js-yaml reads it as the line break go-yaml sees). */

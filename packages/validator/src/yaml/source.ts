@@ -43,3 +43,13 @@ export interface SourceEntry {
 }
 
 export const NO_RANGE: SourceRange = Object.freeze({ start: 0, end: 0 });
+
+/** The first line of a collection from its first entry: the key with a scalar value, or the item's own head. */
+export function headOf(key: SourceNode | undefined, value: SourceNode | null): SourceRange {
+  if (key) {
+    const end = value?.kind === 'scalar' && value.range.end > value.range.start ? value.range.end : key.range.end;
+    return { start: key.range.start, end };
+  }
+  if (!value) return { start: 0, end: 0 };
+  return value.kind === 'scalar' ? value.range : (value.head ?? value.range);
+}
