@@ -2,7 +2,7 @@ import { resolveLimits } from './limits.js';
 import { getRule, messageText } from './rules/index.js';
 import type { InputLimits } from './types.js';
 import { readDocuments } from './yaml/read.js';
-import type { ReadDocument, ReadProblem } from './yaml/result.js';
+import type { ReadDocument, ReadProblem, ReadResult } from './yaml/result.js';
 import { INT64_MAX, INT64_MIN, writtenInteger } from './yaml/scalar.js';
 import type { SourceNode } from './yaml/source.js';
 
@@ -39,7 +39,11 @@ function stopsDecoding(problem: ReadProblem): boolean {
  */
 export function decode(text: string, options: DecodeOptions = {}): DecodedDocument[] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const read = readDocuments(input, resolveLimits(options.limits));
+  return decodedDocuments(readDocuments(input, resolveLimits(options.limits)), input);
+}
+
+/** What oc makes of a text (without a leading byte order mark) that a reader has read. */
+export function decodedDocuments(read: ReadResult, input: string): DecodedDocument[] {
   const firstFailure = new Map<number, ReadProblem>();
   for (const problem of read.problems) {
     if (!stopsDecoding(problem)) continue;

@@ -38,3 +38,30 @@ export function divergence(expected: readonly OracleDocument[], actual: readonly
   }
   return undefined;
 }
+
+/** Texts issue 14 names, each a corner where reading as oc does is easy to get wrong. */
+export const ISSUE_CORNERS: readonly string[] = [
+  'a: 1\n---b: 2\n',
+  'a: 1\n--- !!map\nb: 2\n',
+  '%YAML 1.1\n---\na: 1\n',
+  '{"a": 1}\n{"b": 2}\n',
+  '{"a": 1} {"b": 2} {"c": 3}',
+  'a: b\u0000c\n',
+  'a: 1\rb: 2\r',
+  'a: 1\u0085b: 2\n',
+  'a: 1\u2028b: 2\n',
+  'a: *unknown\n',
+  'a: !!binary not*base64\n',
+  'a: 1\n---\n\uFEFFb: 2\n',
+  'a: .inf\n',
+  'a: [.nan]\n',
+  '12345678901234567890123: x\n',
+  '-0.0: x\n',
+  // encoding/json reads a JSON stream's strings: `\/` is an escape, an unpaired surrogate U+FFFD.
+  '{"kind": "ImageStream", "a": "x\\/y", "b": "\\ud800x\\udc00", "\\ud83d\\ude00": 1}',
+  // A raw line break in a JSON key: read as YAML, whose failure gives way to the JSON error.
+  '{"a\nb": 1}\n',
+  '{"a": 1}\n{"a\nb": 1}\n',
+  // A quoted block key over two lines, which js-yaml (the fast reader's base) takes.
+  'x:\n  "a\n  b": 1\n',
+];

@@ -1,0 +1,89 @@
+/**
+ * The go-yaml v2 port alone (src/yaml/go: scanner, parser, composer) against go-yaml itself
+ * (tools/oracle): every YAML stream the generator writes must decode to the value oc sends, or
+ * fail in the same document. JSON streams are encoding/json's, not go-yaml's: they are left out
+ * here (oracle.test.ts covers them through `decode`).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeWithOracle, oracleAvailability, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
+import { decodedDocuments } from '../src/decode.js';
+import { resolveLimits } from '../src/limits.js';
+import { ruleMessage } from '../src/rules/define.js';
+import { yamlSyntax } from '../src/rules/pipeline.js';
+import { readGoDocument } from '../src/yaml/go/read.js';
+import { lineStarts, type ReadResult } from '../src/yaml/result.js';
+import { splitStream } from '../src/yaml/stream.js';
+import { divergence, ISSUE_CORNERS } from './oracle-compare.js';
+import { runs, seed, timeoutFor } from './arbitraries/settings.js';
+import { streamText } from './arbitraries/yaml-text.js';
+
+const availability = oracleAvailability();
+if (!availability.available) {
+  if (process.env.CI === 'true') throw new Error(`CI needs the go-yaml oracle: ${availability.reason}`);
+  console.warn(`go-oracle.test.ts SKIPPED: ${availability.reason}`);
+}
+
+/** Reads a YAML stream with the go-yaml port only; undefined for a stream oc reads as JSON. */
+function readWithGoYaml(text: string): ReadResult | undefined {
+  const stream = splitStream(text);
+  if (stream.documents.some((document) => document.syntax === 'json')) return undefined;
+  const result: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts(text) };
+  const limits = resolveLimits({});
+  const budget = { nodes: 0 };
+  for (const piece of stream.documents) {
+    const read = readGoDocument(piece, text.length, limits, budget, result.lines);
+    result.problems.push(...read.problems);
+    if (read.document) result.documents.push(read.document);
+  }
+  if (stream.failure) {
+    const { index, message, offset } = stream.failure;
+    result.problems.push({ ...ruleMessage(yamlSyntax, { messageId: 'parse', data: { message } }), range: { start: offset, end: offset + 3 }, documentIndex: index });
+  }
+  return result;
+}
+
+/** The go port's divergence from the oracle on one text; undefined when they agree or the text is JSON. */
+function goDivergence(text: string, expected: readonly OracleDocument[]): string | undefined {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const read = readWithGoYaml(input);
+  return read && divergence(expected, decodedDocuments(read, input));
+}
+
+const sampleRuns = 20_000;
+const share = 2;
+
+describe.skipIf(!availability.available)('the go-yaml port alone against go-yaml v2 (tools/oracle)', () => {
+  it(
+    'agrees with oc on every generated YAML stream',
+    () => {
+      const parameters = runs<[string]>(sampleRuns, share);
+      const numRuns = parameters.numRuns ?? sampleRuns;
+      const texts = fc.sample(streamText, { seed, numRuns });
+      const answers = new Map<string, OracleDocument[]>();
+      decodeWithOracle(texts).forEach((documents, index) => answers.set(texts[index] ?? '', documents));
+      let yamlStreams = 0;
+      fc.assert(
+        fc.property(streamText, (text) => {
+          const expected = answers.get(text) ?? decodeWithOracle([text])[0] ?? [];
+          if (readWithGoYaml(text.startsWith('\uFEFF') ? text.slice(1) : text)) yamlStreams++;
+          const problem = goDivergence(text, expected);
+          if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
+        }),
+        parameters,
+      );
+      // Most generated streams are YAML: the port is what is tested here.
+      expect(yamlStreams).toBeGreaterThan(numRuns / 2);
+    },
+    timeoutFor(sampleRuns, share, 5),
+  );
+
+  it('agrees on the corners listed in issue 14', () => {
+    const expected = decodeWithOracle(ISSUE_CORNERS);
+    const problems = ISSUE_CORNERS.flatMap((text, index) => {
+      const problem = goDivergence(text, expected[index] ?? []);
+      return problem ? [`${JSON.stringify(text)}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
