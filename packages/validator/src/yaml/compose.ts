@@ -3,7 +3,8 @@
  * The stream is split as `oc apply` splits it (stream.ts); each document is read alone, the way
  * go-yaml v2 + sigs.k8s.io/yaml would send it to the API server (each place where the `yaml`
  * package reads differently is corrected in a function of its own), with the parser's messages
- * and positions, remembering which node every value came from.
+ * and positions, remembering which node every value came from. A port of go-yaml itself (go/)
+ * reads each YAML document too and has the last word on its outcome (readAsGoYaml).
  */
 import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
@@ -24,6 +25,7 @@ import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScal
 import { flowNestingBeyond, parseBounded } from './scan-limits.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
+import { readGoDocument } from './go/read.js';
 
 type SyntaxMessage = RuleMessage<typeof yamlSyntax.messages>;
 
@@ -380,9 +382,13 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   // Comments matter only for inline directives; most files have none.
   const withComments = allComments || text.includes('ocp-image-');
   const budget = { nodes: 0, tokens: 0 };
+  const goBudget = { nodes: 0 };
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
-    if (!readDocument(streamDocument, text.length, limits, withComments, budget, result)) return result;
+    const before = { problems: result.problems.length, documents: result.documents.length };
+    const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
+    if (streamDocument.syntax === 'yaml') readAsGoYaml(streamDocument, text.length, limits, goBudget, result, before);
+    if (!readOn) return result;
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
@@ -393,6 +399,60 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
     });
   }
   return result;
+}
+
+/**
+ * go-yaml's own reading of a YAML document (go/: scanner, parser and composer ported from
+ * go-yaml v2) decides whether oc decodes it and to what. Where both readers fail, the findings
+ * stay those of the `yaml` package (with its positions); where only go-yaml fails, its problem
+ * is the finding; where only the `yaml` package failed, or the values differ, the document is
+ * go-yaml's value with the SourceNodes built from go-yaml's marks. Limits stay the `yaml`
+ * reader's to judge.
+ */
+function readAsGoYaml(
+  streamDocument: StreamDocument,
+  sourceLength: number,
+  limits: InputLimits,
+  budget: { nodes: number },
+  result: ReadResult,
+  before: { problems: number; documents: number },
+): void {
+  const ours = result.problems.slice(before.problems);
+  if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return;
+  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
+  if (go.limited) return;
+  const entry = result.documents.length > before.documents ? result.documents[result.documents.length - 1] : undefined;
+  const failedHere = ours.some((problem) => problem.ruleId !== yamlDuplicateKey.id);
+  const goFailed = go.document?.unreadable === true;
+  if (failedHere && goFailed) return;
+  if (goFailed) {
+    result.problems.push(...go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id));
+    if (entry) {
+      entry.unreadable = true;
+      entry.value = undefined;
+    } else {
+      result.documents.push(unreadableDocument(streamDocument));
+    }
+    return;
+  }
+  if (!failedHere && entry && go.document && sameValue(entry.value, go.document.value)) return;
+  if (!failedHere && !entry && !go.document) return;
+  if (failedHere) {
+    result.problems.length = before.problems;
+    result.problems.push(...go.problems);
+  }
+  result.documents.length = before.documents;
+  if (go.document) result.documents.push(go.document);
+}
+
+/** Two values read from one document, alike (numbers by Object.is: -0 is not 0; keys in any order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  const keys = Object.keys(aRecord);
+  return keys.length === Object.keys(bRecord).length && keys.every((key) => Object.hasOwn(bRecord, key) && sameValue(aRecord[key], bRecord[key]));
 }
 
 function unreadableDocument({ index, syntax }: StreamDocument): ReadDocument {

@@ -30,6 +30,7 @@ const DECLINED = new Declined();
 const CORE_TAG = 'tag:yaml.org,2002:';
 const SCALAR_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null']);
 const FLOW_CLOSING = /[\s,]*[\]}]/y;
+const FLOW_INDICATORS = ',[]{}';
 /**
  * Tabs: js-yaml reads one in a line's indentation or after `- ` as indentation, go-yaml rejects
  * both in block context. Within a flow collection at the root (as in JSON), tabs are blanks to both.
@@ -122,8 +123,17 @@ class EventWalker {
   private enter(start: number, flow: boolean): number {
     const outer = this.blockStart;
     if (!flow) this.blockStart = start;
+    else this.flowLevel++;
     return outer;
   }
+
+  private leave(outerBlockStart: number, flow: boolean): void {
+    this.blockStart = outerBlockStart;
+    if (flow) this.flowLevel--;
+  }
+
+  /** Flow collections around the node being walked. */
+  private flowLevel = 0;
 
   /** The scalar's value as go-yaml v2 resolves it. */
   private scalar(event: ScalarEvent): ResolvedScalar['value'] {
@@ -141,8 +151,12 @@ class EventWalker {
     if (quoted && this.text.indexOf('\n', event.valueStart) < event.valueEnd && readGoQuotedScalar(this.text, event.valueStart - 1, (offset) => this.text[offset] ?? '\n') !== text) {
       throw DECLINED;
     }
+    // In a flow collection go-yaml's scanner reads `?` as a key indicator, even inside a plain scalar (scannerc.go yaml_parser_fetch_next_token).
+    if (this.flowLevel > 0 && event.style === SCALAR_STYLE.PLAIN && text.includes('?')) throw DECLINED;
     let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
+      // go-yaml takes `,`, `[` and `]` into a tag (URI characters, scannerc.go yaml_parser_scan_tag_uri).
+      if (FLOW_INDICATORS.includes(this.text[event.tagEnd] ?? ' ')) throw DECLINED;
       const tag = this.text.slice(event.tagStart, event.tagEnd);
       // Only the core scalar tags; `!!binary`, verbatim, local and non-specific tags are the complete reader's.
       if (!SCALAR_TAGS.has(tag)) throw DECLINED;
@@ -189,7 +203,7 @@ class EventWalker {
       }
     }
     this.next++;
-    this.blockStart = outerIndent;
+    this.leave(outerIndent, flow);
     if (source) this.finish(source);
     return value;
   }
@@ -204,7 +218,7 @@ class EventWalker {
       if (source) this.addEntry(source, value.length - 1, undefined);
     }
     this.next++;
-    this.blockStart = outerIndent;
+    this.leave(outerIndent, flow);
     if (source) this.finish(source);
     return value;
   }
