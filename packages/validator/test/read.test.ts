@@ -228,3 +228,33 @@ describe('readDocuments: problems', () => {
     expect(read('a: 1 # one\n').comments).toEqual([]);
   });
 });
+
+describe('readDocuments: go-yaml v2 (the port in src/yaml/go) decides what the complete reader reads', () => {
+  // A `# ocp-image-` comment sends every text to the complete reader.
+  const complete = (text: string) => read(`${text}# ocp-image-disable-line\n`);
+
+  it('reports go-yaml\'s problem, at its mark and in its words, where only go-yaml fails', () => {
+    // go-yaml takes `]` into the tag (scannerc.go yaml_parser_scan_tag_uri), then misses the closing bracket.
+    const text = 'a: 1\nb: [!!str] \n';
+    const result = complete(text);
+    expect(result.documents[0]?.unreadable).toBe(true);
+    // go-yaml notices the missing bracket where the text ends.
+    expect(result.problems.map((problem) => [problem.ruleId, problem.data.message, problem.range.start])).toEqual([['yaml-syntax', "did not find expected ',' or ']'", `${text}# ocp-image-disable-line\n`.length]]);
+  });
+
+  it('gives go-yaml\'s value, located from its marks, where the yaml package reads otherwise', () => {
+    // In a flow collection `?` is a key indicator to go-yaml, also after a plain scalar started.
+    const result = complete('kind: x\nitems: [?a, b]\n');
+    expect(result.problems).toEqual([]);
+    const [document] = result.documents;
+    expect(document?.value).toEqual({ kind: 'x', items: [{ a: null }, 'b'] });
+    const items = document?.source()?.entries?.get('items')?.value;
+    expect(items).toMatchObject({ kind: 'seq', flow: true, range: { start: 15, end: 22 } });
+    expect(items?.entries?.get(1)?.value).toMatchObject({ kind: 'scalar', style: 'plain', text: 'b', range: { start: 20, end: 21 } });
+  });
+
+  it('keeps the yaml package\'s findings where both fail', () => {
+    const result = complete('a: "abc\nb: 1\n');
+    expect(result.problems.map((problem) => [problem.range.start, problem.data.message])).toEqual([[3, 'Missing closing "quote']]);
+  });
+});
