@@ -6,7 +6,7 @@
  * and positions, remembering which node every value came from. A port of go-yaml itself (go/)
  * reads each YAML document too and has the last word on its outcome (readAsGoYaml).
  */
-import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { CheckedMessage, InputLimits, PathSegment, RuleMessage } from '../types.js';
@@ -521,7 +521,6 @@ function readDocument(
     // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
     if (streamDocument.syntax === 'yaml') {
       doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
-      if (/[\u2028\u2029]/.test(streamDocument.text)) keepSeparatorBreaks(doc, text, streamDocument.text);
       reportLexicalDifferences(doc, text, problem);
     }
     const rootRange = (doc.contents as YamlNode | null)?.range;
@@ -731,58 +730,6 @@ function hasValueIndicator(line: string): boolean {
     }
   }
   return false;
-}
-
-/** Stands in for a run of line breaks holding LS or PS while a scalar is read again. */
-const BREAKS_STAND_IN = '\uFDD1';
-/** Line breaks and the blanks after them (those before are added by hand: a pattern for both backtracks). */
-const BREAKS = /\r?\n[ \t\r\n]*/g;
-
-/**
- * go-yaml breaks lines at LS and PS but, unlike the other breaks, keeps them in a plain
- * scalar's value (scannerc.go, read_line): where a run of breaks starts with LF (or CR, NEL) it
- * folds to a space or to the breaks after the first, where it starts with LS or PS all its breaks
- * stay; the blanks around are dropped either way. The parser read every break as LF; each run
- * holding LS or PS stands in as one character while the scalar is read again, then becomes what
- * go-yaml makes of it. (Block and quoted scalars have go-yaml's values already.)
- */
-function keepSeparatorBreaks(doc: Document.Parsed, parsed: string, original: string): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (!node.range || typeof node.source !== 'string' || node.type !== 'PLAIN') return;
-      const [start, end] = node.range;
-      const raw = original.slice(start, end);
-      if (!/[\u2028\u2029]/.test(raw)) return;
-      const text = parsed.slice(start, end);
-      const replacements: string[] = [];
-      let marked = '';
-      let copied = 0;
-      for (const match of text.matchAll(BREAKS)) {
-        const end = match.index + match[0].length;
-        let runStart = match.index;
-        while (runStart > copied && (text[runStart - 1] === ' ' || text[runStart - 1] === '\t')) runStart--;
-        const breaks: string[] = [];
-        for (let index = match.index; index < end; index++) {
-          if (text[index] !== '\n') continue;
-          const originalBreak = original[start + index];
-          breaks.push(originalBreak === '\u2028' || originalBreak === '\u2029' ? originalBreak : '\n');
-        }
-        const [leading = '\n', ...trailing] = breaks;
-        if (leading === '\n' && !trailing.some((lineBreak) => lineBreak !== '\n')) continue;
-        replacements.push(leading === '\n' ? trailing.join('') : leading + trailing.join(''));
-        marked += text.slice(copied, runStart) + BREAKS_STAND_IN;
-        copied = end;
-      }
-      marked += text.slice(copied);
-      if (replacements.length === 0) return;
-      const reread = parseDocument(marked, { schema: 'failsafe' });
-      if (reread.errors.length > 0 || !isScalar(reread.contents)) return;
-      let next = 0;
-      const value = String(reread.contents.value).replaceAll(BREAKS_STAND_IN, () => replacements[next++] ?? '');
-      node.value = value;
-      node.source = value;
-    },
-  });
 }
 
 /** Node ranges and error positions from offsets in the document's text to offsets in the source. */
