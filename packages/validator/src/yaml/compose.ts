@@ -19,7 +19,7 @@ import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
 import { readGoQuotedScalar } from './quoted-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
-import { closingQuote, flattenQuotedScalars, nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
+import { flattenQuotedScalars, nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { flowNestingBeyond, parseBounded } from './scan-limits.js';
@@ -514,7 +514,6 @@ function readDocument(
     }
   }
   if (withComments) collectComments(tokens, result.comments, toSource);
-  doc = rootAsGoYamlEndsIt(parsed, doc, limits);
   const problemsBefore = result.problems.length;
   if (doc) {
     const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
@@ -664,73 +663,6 @@ function firstDocument(tokens: CST.Token[], text: string): Document.Parsed | und
 
 /** The `yaml` package's YAML 1.2 objection to a block scalar that go-yaml reads. */
 const MORE_INDENTED_LEADING_LINES = 'Block scalars with more-indented leading empty lines';
-
-/**
- * go-yaml's parser ends a document at the first token that cannot continue its root node and
- * never reads on, so a scalar or flow collection followed by anything else on its line is the
- * whole document. Where the `yaml` package stops at an unexpected token, the text before it is
- * read again: when that alone is a scalar or flow collection without errors, it is the document.
- */
-function rootAsGoYamlEndsIt(text: string, doc: Document.Parsed | undefined, limits: InputLimits): Document.Parsed | undefined {
-  const first = doc?.errors[0];
-  if (!first) return doc;
-  const end = first.pos[0];
-  const directive = text[end] === '%' && (end === 0 || text[end - 1] === '\n');
-  // A node has at most one anchor and one tag, and an alias none: go-yaml ends it (empty) before another one or an alias.
-  const property = first.code === 'MULTIPLE_TAGS' || first.code === 'MULTIPLE_ANCHORS' || first.code === 'ALIAS_PROPS';
-  if (first.code !== 'UNEXPECTED_TOKEN' && !property && !directive) return doc;
-  // go-yaml scans the token after the root: a quoted scalar that never ends fails the document.
-  if ((text[end] === '"' || text[end] === "'") && closingQuote(text, end) >= text.length) return doc;
-  const prefix = text.slice(0, end);
-  const { tokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
-  const shorter = stopped ? undefined : firstDocument(tokens, prefix);
-  const root = shorter?.contents as YamlNode | null | undefined;
-  if (shorter?.errors.length !== 0 || !root?.range) return doc;
-  // A directive (`%` at the start of a line) ends any root.
-  if (directive) return shorter;
-  // An indented block collection ends at a line indented less: go-yaml's document ends there.
-  if (isCollection(root) && root.flow !== true) {
-    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-    const rootColumn = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
-    return /^ *$/.test(text.slice(lineStart, end)) && end - lineStart < rootColumn ? shorter : doc;
-  }
-  if (!(isScalar(root) || (isCollection(root) && root.flow === true))) return doc;
-  // A root on one line followed on that line by a value indicator is a key: go-yaml fails then.
-  const lineEnd = text.indexOf('\n', end);
-  const becomesKey = !prefix.slice(root.range[0]).includes('\n') && hasValueIndicator(text.slice(end, lineEnd === -1 ? text.length : lineEnd));
-  return becomesKey ? doc : shorter;
-}
-
-/**
- * Whether the rest of a line holds a value indicator (`:` and a space or the end) outside flow
- * collections and quoted scalars: a plain scalar runs on over spaces and brackets to it.
- */
-function hasValueIndicator(line: string): boolean {
-  let depth = 0;
-  const isIndicator = (at: number): boolean => line[at] === ':' && (at + 1 === line.length || line[at + 1] === ' ' || line[at + 1] === '\t');
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index] ?? '';
-    if (char === ' ' || char === '\t' || char === ',') continue;
-    if (char === '#') return false;
-    if (char === '[' || char === '{') depth++;
-    else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
-    else if (char === '"' || char === "'") index = closingQuote(line, index);
-    // A tag runs to a blank, an anchor or alias over name characters (go-yaml's tokens, not a plain scalar).
-    else if (char === '!') while (index + 1 < line.length && line[index + 1] !== ' ' && line[index + 1] !== '\t') index++;
-    else if (char === '&' || char === '*') while (/[0-9A-Za-z_-]/.test(line[index + 1] ?? '')) index++;
-    else if (isIndicator(index)) {
-      if (depth === 0) return true;
-    } else {
-      // A plain scalar: in a flow collection it ends at a flow indicator, outside only at `: ` or ` #`.
-      for (; index + 1 < line.length; index++) {
-        if (isIndicator(index + 1)) break;
-        if (line[index + 1] === '#' && (line[index] === ' ' || line[index] === '\t')) return false;
-        if (depth > 0 && ',[]{}'.includes(line[index + 1] ?? '')) break;
-      }
-    }
-  }
-  return false;
-}
 
 /** Node ranges and error positions from offsets in the document's text to offsets in the source. */
 function mapRanges(doc: Document.Parsed, toSource: (offset: number) => number): void {
