@@ -19,7 +19,7 @@ import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
 import { readGoQuotedScalar } from './quoted-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
-import { flattenQuotedScalars, nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
+import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { flowNestingBeyond, parseBounded } from './scan-limits.js';
@@ -498,28 +498,15 @@ function readDocument(
     result.documents.push(unreadableDocument(streamDocument));
     return true;
   }
-  /** What the `yaml` package parses: the text, or the text with quoted scalars on one line (see flattenQuotedScalars). */
-  let parsed = text;
-  let { tokens, stopped } = parseBounded(text, limits, budget);
+  const { tokens, stopped } = parseBounded(text, limits, budget);
   let doc = firstDocument(tokens, text);
-  if (doc?.errors.some((error) => error.code === 'MISSING_CHAR')) {
-    // go-yaml does not mind the indentation of a quoted scalar's later lines; the `yaml` package does.
-    const flattened = flattenQuotedScalars(text);
-    const again = flattened && parseBounded(flattened, limits, { tokens: 0 });
-    const retried = again && !again.stopped ? firstDocument(again.tokens, flattened) : undefined;
-    if (flattened && again && retried && retried.errors.length < doc.errors.length) {
-      ({ tokens, stopped } = again);
-      parsed = flattened;
-      doc = retried;
-    }
-  }
   if (withComments) collectComments(tokens, result.comments, toSource);
   const problemsBefore = result.problems.length;
   if (doc) {
     const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
     // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
     if (streamDocument.syntax === 'yaml') {
-      doc = readScalarsAsGoYaml(text, parsed, doc, tokens, limits, originalBreak, problem);
+      doc = readScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
       reportLexicalDifferences(doc, text, problem);
     }
     const rootRange = (doc.contents as YamlNode | null)?.range;
@@ -590,7 +577,6 @@ function readDocument(
  */
 function readScalarsAsGoYaml(
   text: string,
-  parsed: string,
   doc: Document.Parsed,
   tokens: readonly CST.Token[],
   limits: InputLimits,
@@ -604,7 +590,7 @@ function readScalarsAsGoYaml(
   if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED') && root.range) {
     const read = readGoBlockScalar(text, root.range[0], -1, originalBreak);
     if (!read.error && read.end < root.range[1]) {
-      const prefix = parsed.slice(0, read.end);
+      const prefix = text.slice(0, read.end);
       const { tokens: prefixTokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
       const shorter = stopped ? undefined : firstDocument(prefixTokens, prefix);
       if (shorter?.errors.length === 0 && isScalar(shorter.contents)) current = shorter;

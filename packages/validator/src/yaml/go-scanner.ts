@@ -1,16 +1,14 @@
 /**
  * What go-yaml v2's scanner (scannerc.go) rejects or reads otherwise where the `yaml` package
  * accepts: tabs, tags, directives, anchor names, escapes, block scalar headers, keys over several
- * lines, and quoted scalars whose later lines are less indented. The complete reader (compose.ts)
- * reports these as yaml-syntax problems of the document.
+ * lines. The complete reader (compose.ts) reports these as yaml-syntax problems of the document.
  */
-import { isAlias, isCollection, isMap, isScalar, Lexer, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, visit } from 'yaml';
 import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
 import type { CheckedMessage } from '../types.js';
 import { ruleMessage } from '../rules/define.js';
 import { yamlSyntax } from '../rules/pipeline.js';
 import { GO_ALPHA, goTagProblem, unknownEscape } from './go-text.js';
-import { CONTROL_TOKENS } from './scan-limits.js';
 
 export type ReportAt = (message: CheckedMessage, start: number, end?: number) => void;
 
@@ -87,49 +85,6 @@ export function nextTokenAfter(text: string, from: number): number {
     else break;
   }
   return at;
-}
-
-/**
- * The text with every quoted scalar that spans lines on one line (its line breaks as spaces, so
- * offsets stay): go-yaml reads a quoted scalar to its closing quote whatever the indentation of its
- * later lines, the `yaml` package does not. The values come from the text itself (quoted-scalar.ts).
- * Undefined when no quoted scalar spans lines.
- */
-export function flattenQuotedScalars(text: string): string | undefined {
-  let flattened = text;
-  // The lexer goes wrong after the first quoted scalar it ends early: flatten one, lex again from the start.
-  for (let done = 0; ; ) {
-    let offset = 0;
-    let next: number | undefined;
-    for (const lexeme of new Lexer().lex(flattened)) {
-      const start = offset;
-      if (!CONTROL_TOKENS.has(lexeme)) offset += lexeme.length;
-      const quoted = (lexeme[0] === '"' || lexeme[0] === "'") && start >= done;
-      if (quoted && closingQuote(lexeme, 0) >= lexeme.length) {
-        next = start;
-        break;
-      }
-    }
-    if (next === undefined) break;
-    const end = Math.min(closingQuote(flattened, next) + 1, flattened.length);
-    flattened = flattened.slice(0, next) + flattened.slice(next, end).replace(/[\r\n]/g, ' ') + flattened.slice(end);
-    done = end;
-  }
-  return flattened === text ? undefined : flattened;
-}
-
-/** Offset of the quote that closes the quoted scalar opening at `start` (go-yaml reads to it across lines). */
-export function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  for (let index = start + 1; index < text.length; index++) {
-    const char = text[index];
-    if (quote === '"' && char === '\\') index++;
-    else if (char === quote) {
-      if (quote === "'" && text[index + 1] === "'") index++;
-      else return index;
-    }
-  }
-  return text.length;
 }
 
 /**

@@ -10,7 +10,7 @@ import { inputTooLarge } from '../rules/pipeline.js';
 const FLOW_OPEN = new Set(['[', '{']);
 const FLOW_CLOSE = new Set([']', '}']);
 /** Lexer tokens that stand for no source text. */
-export const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+const CONTROL_TOKENS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /**
  * The offset of the first flow collection (`[`/`{`) nested deeper than `limit`, if any. The lexer
