@@ -16,7 +16,6 @@ import { utf8Length } from '../utf8.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
 import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
-import { readGoQuotedScalar } from './quoted-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
@@ -499,14 +498,14 @@ function readDocument(
     return true;
   }
   const { tokens, stopped } = parseBounded(text, limits, budget);
-  let doc = firstDocument(tokens, text);
+  const doc = firstDocument(tokens, text);
   if (withComments) collectComments(tokens, result.comments, toSource);
   const problemsBefore = result.problems.length;
   if (doc) {
     const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
     // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
     if (streamDocument.syntax === 'yaml') {
-      doc = readScalarsAsGoYaml(text, doc, tokens, limits, originalBreak, problem);
+      reportBlockScalars(text, doc, tokens, originalBreak, problem);
       reportLexicalDifferences(doc, text, problem);
     }
     const rootRange = (doc.contents as YamlNode | null)?.range;
@@ -570,59 +569,25 @@ function readDocument(
 }
 
 /**
- * Block scalars and quoted scalars over several lines take go-yaml's values (block-scalar.ts,
- * quoted-scalar.ts). A root block scalar that go-yaml ends early ends the document there, as any
- * root does; a nested one that ends early leaves content go-yaml fails on, unless all it leaves
- * are comments.
+ * Block scalars go-yaml fails on (block-scalar.ts), or ends early leaving content it fails on
+ * (unless all that is left are comments), reported in words of our own. Their values, like those
+ * of quoted scalars over several lines, are go-yaml's by the port (readAsGoYaml).
  */
-function readScalarsAsGoYaml(
-  text: string,
-  doc: Document.Parsed,
-  tokens: readonly CST.Token[],
-  limits: InputLimits,
-  originalBreak: (offset: number) => string,
-  problem: ReportAt,
-): Document.Parsed {
-  if (!text.includes('|') && !text.includes('>') && !text.includes('"') && !text.includes("'")) return doc;
+function reportBlockScalars(text: string, doc: Document.Parsed, tokens: readonly CST.Token[], originalBreak: (offset: number) => string, problem: ReportAt): void {
+  if (!text.includes('|') && !text.includes('>')) return;
   const parents = blockScalarParents(tokens);
-  let current = doc;
-  const root = doc.contents as YamlNode | null;
-  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED') && root.range) {
-    const read = readGoBlockScalar(text, root.range[0], -1, originalBreak);
-    if (!read.error && read.end < root.range[1]) {
-      const prefix = text.slice(0, read.end);
-      const { tokens: prefixTokens, stopped } = parseBounded(prefix, limits, { tokens: 0 });
-      const shorter = stopped ? undefined : firstDocument(prefixTokens, prefix);
-      if (shorter?.errors.length === 0 && isScalar(shorter.contents)) current = shorter;
-    }
-  }
-  visit(current, {
+  visit(doc, {
     Scalar(_key, node) {
-      if (!node.range) return;
+      if (!node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return;
       const start = node.range[0];
-      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
-        const value = text.indexOf('\n', start) < node.range[1] ? readGoQuotedScalar(text, start, originalBreak) : undefined;
-        if (value !== undefined) {
-          node.value = value;
-          node.source = value;
-        }
-        return;
-      }
-      if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return;
       const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
       if (read.error) {
         problem(ruleMessage(yamlSyntax, { messageId: 'blockScalar', data: { problem: read.error.message } }), start);
-        return;
-      }
-      if (read.end < node.range[1] && node !== current.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
+      } else if (read.end < node.range[1] && node !== doc.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
         problem(ruleMessage(yamlSyntax, { messageId: 'blockScalarEnd', data: { line: lineOf(text, read.end) } }), read.end);
-        return;
       }
-      node.value = read.value;
-      node.source = read.value;
     },
   });
-  return current;
 }
 
 /** Whether a text holds nothing but blanks, line breaks and comments. */
