@@ -332,4 +332,14 @@ describe('the go-yaml composer', () => {
     expect(bomb.failed).toBe(true);
     expect(bomb.problems[0]).toMatchObject({ messageId: 'parse', data: { message: 'document contains excessive aliasing' } });
   });
+
+  it('stops reading nesting deeper than the depth limit', () => {
+    const depth = 5;
+    const text = `${'['.repeat(depth + 2)}${']'.repeat(depth + 2)}\n`;
+    const events = new Events(text);
+    for (let level = 0; level < depth + 2; level++) events.start('sequence', '[');
+    for (let level = 0; level < depth + 2; level++) events.end('sequence', ']');
+    const composed = composeGoDocument(events.stream(), { text, limits: resolveLimits({ maxDepth: depth }), budget: { nodes: 0 }, lineOf: () => 1 });
+    expect(messages(composed)).toEqual([`input-too-large/depth@${depth + 1}`]);
+  });
 });

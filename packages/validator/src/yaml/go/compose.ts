@@ -88,14 +88,17 @@ export function goYamlProblem(error: GoYamlError): CheckedMessage {
 class TreeReader {
   private readonly anchors = new Map<string, GoNode>();
 
-  constructor(private readonly events: GoEventStream) {}
+  constructor(
+    private readonly events: GoEventStream,
+    private readonly maxDepth: number,
+  ) {}
 
   /** The document's root, or undefined when the stream holds no document. */
   document(): GoNode | undefined {
     this.expect('stream-start');
     if (this.events.peek().type === 'stream-end') return undefined;
     this.expect('document-start');
-    const root = this.node();
+    const root = this.node(0);
     this.expect('document-end');
     return root;
   }
@@ -113,8 +116,10 @@ class TreeReader {
     return event;
   }
 
-  private node(): GoNode {
+  private node(depth: number): GoNode {
     const event = this.events.peek();
+    // The tree is read recursively: stop where decoding would stop anyway, before the stack does.
+    if (depth > this.maxDepth) throw new Stop(ruleMessage(inputTooLarge, { messageId: 'depth', data: { limit: this.maxDepth } }), markRange(event.start));
     switch (event.type) {
       case 'scalar':
         this.events.skip();
@@ -135,8 +140,8 @@ class TreeReader {
         const node = this.anchored({ kind: mapping ? 'mapping' : 'sequence', event, children: [] });
         const endType = mapping ? 'mapping-end' : 'sequence-end';
         while (this.events.peek().type !== endType) {
-          node.children.push(this.node());
-          if (mapping) node.children.push(this.node());
+          node.children.push(this.node(depth + 1));
+          if (mapping) node.children.push(this.node(depth + 1));
         }
         node.end = this.expect(endType).end;
         return node;
@@ -464,7 +469,7 @@ export function composeGoDocument(events: GoEventStream, options: GoComposeOptio
   const decoder = new Decoder(options);
   let root: GoNode | undefined;
   try {
-    root = new TreeReader(events).document();
+    root = new TreeReader(events, options.limits.maxDepth).document();
   } catch (error) {
     if (error instanceof GoYamlError) {
       return failed(null, [{ ...goYamlProblem(error), range: markRange(error.problemMark) }]);
