@@ -6,7 +6,7 @@
  * and positions, remembering which node every value came from. A port of go-yaml itself (go/)
  * reads each YAML document too and has the last word on its outcome (readAsGoYaml).
  */
-import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { CheckedMessage, InputLimits, PathSegment, RuleMessage } from '../types.js';
@@ -21,10 +21,10 @@ import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
 import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
-import { flowNestingBeyond, parseBounded } from './scan-limits.js';
+import { flowNestingBeyond, parseBounded, yamlTokens } from './scan-limits.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
-import { readGoDocument } from './go/read.js';
+import { readGoDocument, type GoRead } from './go/read.js';
 
 type SyntaxMessage = RuleMessage<typeof yamlSyntax.messages>;
 
@@ -380,13 +380,14 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   }
   // Comments matter only for inline directives; most files have none.
   const withComments = allComments || text.includes('ocp-image-');
-  const budget = { nodes: 0, tokens: 0 };
-  const goBudget = { nodes: 0 };
+  const budget: ReadBudget = { nodes: 0, tokens: 0, uncounted: [] };
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
+    const go = streamDocument.syntax === 'yaml' ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result) : undefined;
+    if (go === 'read') continue;
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
-    if (streamDocument.syntax === 'yaml') readAsGoYaml(streamDocument, text.length, limits, goBudget, result, before);
+    if (go) readAsGoYaml(go, result, before);
     if (!readOn) return result;
   }
   if (stream.failure) {
@@ -401,24 +402,65 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
 }
 
 /**
- * go-yaml's own reading of a YAML document (go/: scanner, parser and composer ported from
- * go-yaml v2) decides whether oc decodes it and to what. Where both readers fail, the findings
- * stay those of the `yaml` package (with its positions); where only go-yaml fails, its problem
- * is the finding; where only the `yaml` package failed, or the values differ, the document is
- * go-yaml's value with the SourceNodes built from go-yaml's marks. Limits stay the `yaml`
- * reader's to judge.
+ * What the `yaml` reader of the stream has used of the node and token budgets. Documents go-yaml
+ * decodes count their nodes as go-yaml builds them; their tokens, as the `yaml` lexer counts
+ * them, only when a later document could reach the token budget (`uncounted`).
  */
-function readAsGoYaml(
-  streamDocument: StreamDocument,
-  sourceLength: number,
-  limits: InputLimits,
-  budget: { nodes: number },
-  result: ReadResult,
-  before: { problems: number; documents: number },
-): void {
+interface ReadBudget {
+  nodes: number;
+  tokens: number;
+  /** Texts of the documents read by go-yaml alone whose tokens are not counted yet. */
+  uncounted: string[];
+}
+
+/**
+ * Reads a YAML document with the go-yaml port alone (go/), as oc decodes it: its value,
+ * SourceNodes and duplicate keys, without the `yaml` package. Returns 'read' when done; else
+ * the port's reading, which readAsGoYaml judges after the `yaml` reader has read the document:
+ * where go-yaml fails, or a limit stops it or might stop the `yaml` reader, which then says why.
+ */
+function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, withComments: boolean, budget: ReadBudget, result: ReadResult): GoRead | 'read' {
+  const nodesBefore = budget.nodes;
+  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
+  const tokensAtMost = budget.tokens + budget.uncounted.reduce((sum, text) => sum + text.length, 0) + streamDocument.text.length;
+  const yamlDecides = go.limited || go.document?.unreadable === true || streamDocument.index >= limits.maxDocuments || tokensAtMost > limits.maxNodes;
+  if (yamlDecides) {
+    budget.nodes = nodesBefore;
+    for (const text of budget.uncounted.splice(0)) budget.tokens += yamlTokens(text);
+    return go;
+  }
+  budget.uncounted.push(parserText(streamDocument).text);
+  result.problems.push(...go.problems);
+  if (withComments) collectComments([...new Parser().parse(parserText(streamDocument).text)], result.comments, sourceOffsets(streamDocument, sourceLength));
+  const document = go.document;
+  if (document) {
+    let exact: SourceNode | null | undefined;
+    result.documents.push({ ...document, exactSource: () => (exact ??= yamlSource(streamDocument, sourceLength, limits, document)) });
+  }
+  return 'read';
+}
+
+/**
+ * The `yaml` package's SourceNodes of a document go-yaml decodes, where it reads the same value
+ * (block collections end after their trailing comment lines there); else go-yaml's.
+ */
+function yamlSource(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, go: ReadDocument): SourceNode | null {
+  const scratch: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts('') };
+  readDocument(streamDocument, sourceLength, limits, false, { nodes: 0, tokens: 0 }, scratch);
+  const [read] = scratch.documents;
+  return read && !read.unreadable && sameValue(read.value, go.value) ? read.source() : go.source();
+}
+
+/**
+ * go-yaml's reading of a YAML document the `yaml` reader has read too (readGoFirst), deciding
+ * the outcome. Where both readers fail, the findings stay those of the `yaml` package (with its
+ * positions); where only go-yaml fails, its problem is the finding; where only the `yaml` package
+ * failed, or the values differ, the document is go-yaml's value with the SourceNodes built from
+ * go-yaml's marks. Limits stay the `yaml` reader's to judge.
+ */
+function readAsGoYaml(go: GoRead, result: ReadResult, before: { problems: number; documents: number }): void {
   const ours = result.problems.slice(before.problems);
   if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return;
-  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
   if (go.limited) return;
   const entry = result.documents.length > before.documents ? result.documents[result.documents.length - 1] : undefined;
   const failedHere = ours.some((problem) => problem.ruleId !== yamlDuplicateKey.id);
@@ -430,7 +472,7 @@ function readAsGoYaml(
       entry.unreadable = true;
       entry.value = undefined;
     } else {
-      result.documents.push(unreadableDocument(streamDocument));
+      result.documents.push(unreadableDocument(go.document as ReadDocument));
     }
     return;
   }
@@ -454,7 +496,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(bRecord).length && keys.every((key) => Object.hasOwn(bRecord, key) && sameValue(aRecord[key], bRecord[key]));
 }
 
-function unreadableDocument({ index, syntax }: StreamDocument): ReadDocument {
+function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 'syntax'>): ReadDocument {
   return { index, syntax, value: undefined, unreadable: true, source: () => null, exactSource: () => null };
 }
 

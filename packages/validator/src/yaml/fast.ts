@@ -357,7 +357,7 @@ function readPiece(source: string, piece: StreamDocument, limits: InputLimits): 
 function fastDocument(source: string, text: string, piece: StreamDocument, events: readonly Event[], value: unknown, limits: InputLimits): ReadDocument {
   let described: SourceNode | null | undefined;
   let exactSource: SourceNode | null | undefined;
-  const composed = () => (exactSource ??= composeDocuments(source, limits).documents.find((document) => document.index === piece.index)?.source() ?? null);
+  const composed = () => (exactSource ??= composeDocuments(source, limits).documents.find((document) => document.index === piece.index)?.exactSource() ?? null);
   return {
     index: piece.index,
     syntax: piece.syntax,

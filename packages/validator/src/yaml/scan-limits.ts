@@ -69,3 +69,10 @@ export function parseBounded(text: string, limits: InputLimits, budget: { tokens
   for (const token of parser.end()) result.tokens.push(token);
   return result;
 }
+
+/** The tokens parseBounded counts against the budget in a text it reads whole. */
+export function yamlTokens(text: string): number {
+  let count = 0;
+  for (const lexeme of new Lexer().lex(text)) if (!CONTROL_TOKENS.has(lexeme)) count++;
+  return count;
+}
