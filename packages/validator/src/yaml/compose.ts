@@ -435,20 +435,42 @@ function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limit
   const document = go.document;
   if (document) {
     let exact: SourceNode | null | undefined;
-    result.documents.push({ ...document, exactSource: () => (exact ??= yamlSource(streamDocument, sourceLength, limits, document)) });
+    result.documents.push({ ...document, exactSource: () => (exact ??= yamlSource(streamDocument, sourceLength, document)) });
   }
   return 'read';
 }
 
 /**
- * The `yaml` package's SourceNodes of a document go-yaml decodes, where it reads the same value
- * (block collections end after their trailing comment lines there); else go-yaml's.
+ * go-yaml's SourceNodes of a document it decodes, each block collection ending where the `yaml`
+ * package ends it: after the line break of its last value, and after the comment lines that
+ * follow a nested collection there (what removing an entry takes with it).
  */
-function yamlSource(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, go: ReadDocument): SourceNode | null {
-  const scratch: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts('') };
-  readDocument(streamDocument, sourceLength, limits, false, { nodes: 0, tokens: 0 }, scratch);
-  const [read] = scratch.documents;
-  return read && !read.unreadable && sameValue(read.value, go.value) ? read.source() : go.source();
+function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: ReadDocument): SourceNode | null {
+  const root = go.source();
+  const prepared = parserText(streamDocument);
+  const doc = firstDocument([...new Parser().parse(prepared.text)], prepared.text);
+  if (!root || !doc || doc.errors.length > 0) return root;
+  mapRanges(doc, sourceOffsets(streamDocument, sourceLength));
+  const blockEnds = new Map<number, number>();
+  visit(doc, (_key, node) => {
+    if (isCollection(node) && !node.flow && node.range) blockEnds.set(node.range[0], node.range[1]);
+  });
+  const copies = new Map<SourceNode, SourceNode>();
+  const copy = (node: SourceNode | null | undefined): SourceNode | null => {
+    if (!node) return null;
+    let copied = copies.get(node);
+    if (copied) return copied;
+    const end = node.kind !== 'scalar' && node.flow !== true ? blockEnds.get(node.range.start) : undefined;
+    copied = { ...node, range: end === undefined ? node.range : { start: node.range.start, end } };
+    copies.set(node, copied);
+    if (node.entries) {
+      const entries = new Map<PathSegment, SourceEntry>();
+      for (const [segment, entry] of node.entries) entries.set(segment, { ...entry, ...(entry.key ? { key: copy(entry.key) ?? undefined } : {}), value: copy(entry.value) });
+      copied.entries = entries;
+    }
+    return copied;
+  };
+  return copy(root);
 }
 
 /**

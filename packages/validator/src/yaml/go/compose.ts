@@ -205,14 +205,14 @@ class Decoder {
           path.pop();
           entries.set(index, this.entry(child));
         });
-        this.finish(source);
+        this.finish(node, source);
         return value;
       }
       case 'mapping': {
         const value: Record<string, unknown> = {};
         const source = this.sourceOf(node);
         this.mappingInto(node, value, (source.entries ??= new Map()), path);
-        this.finish(source);
+        this.finish(node, source);
         return value;
       }
     }
@@ -313,7 +313,7 @@ class Decoder {
     this.enter(node, path);
     const source = this.sourceOf(node);
     this.mappingInto(node, into, entries, path);
-    this.finish(source);
+    this.finish(node, source);
   }
 
   /** A key as sigs.k8s.io/yaml writes it into JSON; undefined for a null key or one beyond int64 (the conversion's to judge). */
@@ -426,11 +426,18 @@ class Decoder {
   }
 
   /** A block collection ends with its last value, a flow collection after its closing bracket; its head is its first line. */
-  private finish(source: SourceNode): void {
+  private finish(node: GoNode, source: SourceNode): void {
     if (source.flow !== true) source.range.end = Math.max(source.range.start + 1, this.lastEnd);
-    const [first] = source.entries?.values() ?? [];
-    source.head ??= first ? headOf(first.key, first.value) : source.range;
+    source.head ??= this.firstLine(node) ?? source.range;
     this.lastEnd = Math.max(this.lastEnd, source.range.end);
+  }
+
+  /** A collection's first key and value, or first item, as written: a merge key or a key repeated later too, an alias as itself. */
+  private firstLine(node: GoNode): SourceRange | undefined {
+    const [first, second] = node.children;
+    if (!first) return undefined;
+    const written = (child: GoNode): SourceNode => (child.kind === 'alias' ? { kind: 'scalar', range: this.rangeOf(child) } : this.sourceOf(child));
+    return node.kind === 'mapping' ? headOf(written(first), second ? written(second) : null) : headOf(undefined, written(first));
   }
 }
 
