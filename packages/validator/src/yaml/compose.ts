@@ -1,17 +1,16 @@
 /**
- * The complete reader, on the `yaml` library: every text the fast reader (fast.ts) does not take.
- * The stream is split as `oc apply` splits it (stream.ts); each document is read alone, the way
- * go-yaml v2 + sigs.k8s.io/yaml would send it to the API server (each place where the `yaml`
- * package reads differently is corrected in a function of its own), with the parser's messages
- * and positions, remembering which node every value came from. A port of go-yaml itself (go/)
- * reads each YAML document too and has the last word on its outcome (readAsGoYaml).
+ * The complete reader: every text the fast reader (fast.ts) does not take. The stream is split as
+ * `oc apply` splits it (stream.ts); each YAML document is read alone by a port of go-yaml v2 (go/),
+ * which gives what oc would send to the API server, where each value came from, and its problems.
+ * The `yaml` library reads the JSON documents of a JSON stream, and, where go-yaml fails or a limit
+ * stops it, the YAML document too, to say why with its parser's messages and positions (each
+ * place where it reads otherwise than go-yaml is reported by a function of its own).
  */
 import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
-import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
-import type { CheckedMessage, InputLimits, PathSegment, RuleMessage } from '../types.js';
+import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { CheckedMessage, InputLimits, PathSegment } from '../types.js';
 import { setOwn, valueAt } from '../paths.js';
-import { messageEscaped } from '../quote.js';
 import { utf8Length } from '../utf8.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
@@ -20,13 +19,11 @@ import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns,
 import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
-import { jsonKeyString, resolveJsonScalar, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
+import { resolveJsonScalar, resolvePlainScalar, type ResolvedScalar } from './scalar.js';
 import { flowNestingBeyond, parseBounded, yamlTokens } from './scan-limits.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
 import { readGoDocument, type GoRead } from './go/read.js';
-
-type SyntaxMessage = RuleMessage<typeof yamlSyntax.messages>;
 
 class LimitExceeded extends Error {
   constructor(
@@ -83,38 +80,17 @@ function describe(node: YamlNode): SourceNode {
 }
 
 /**
- * A plain `<<` key merges mappings, as go-yaml v2's `isMerge` says: untagged or with the
- * non-specific tag `!` (both implicit to its parser), or tagged `!!merge`.
+ * Builds the value of a JSON document (encoding/json's): objects, arrays and scalars only — no
+ * anchors, aliases, tags or merge keys, which go-yaml's documents have and the go-yaml port reads.
  */
-function isMergeKey(key: unknown): boolean {
-  if (!isScalar(key)) return false;
-  return (key.source ?? key.value) === '<<' && ((key.type === 'PLAIN' && (!key.tag || key.tag === '!')) || key.tag === 'tag:yaml.org,2002:merge');
-}
-
-/** The scalar as go-yaml v2 decodes it, or undefined when go-yaml rejects an explicit tag. */
-export function decodeScalar(node: Scalar): ResolvedScalar | undefined {
-  // The text as written: the \`yaml\` package may have resolved a tag (\`!!merge\`, \`!!binary\`) already.
-  const text = node.source ?? String(node.value ?? '');
-  if (node.tag) return resolveTaggedScalar(node.tag, text);
-  if (node.type === 'PLAIN' || node.type === undefined) return resolvePlainScalar(text);
-  return { type: 'string', value: text };
-}
-
-
-class DocumentBuilder {
-  private aliasCount = 0;
-  /** Anchored content is rebuilt for every alias; report each of its problems once. */
-  private readonly reported = new Set<string>();
-
+class JsonBuilder {
   constructor(
-    private readonly doc: Document.Parsed,
     private readonly documentIndex: number,
     private readonly limits: InputLimits,
     private readonly sources: Map<YamlNode, SourceNode>,
     private readonly problems: ReadProblem[],
     private readonly budget: { nodes: number },
     private readonly lines: () => LineCounter,
-    private readonly syntax: StreamDocument['syntax'],
     private readonly marksReplaced: boolean,
   ) {}
 
@@ -127,43 +103,24 @@ class DocumentBuilder {
     if (++this.budget.nodes > this.limits.maxNodes) {
       throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'nodes', data: { limit: this.limits.maxNodes } }), rangeOf(node));
     }
-    if (isAlias(node)) return this.build(this.dereference(node), path);
     if (isScalar(node)) return this.scalar(node, path);
-    this.open.add(node);
-    try {
-      return this.collection(node, path);
-    } finally {
-      this.open.delete(node);
-    }
-  }
-
-  /** The collections being built: an alias to one of them is inside the node it refers to. */
-  private readonly open = new Set<YamlNode>();
-
-  private collection(node: YamlNode, path: PathSegment[]): unknown {
     if (isMap(node)) {
       const value: Record<string, unknown> = {};
       const entries = this.entriesOf(node);
       const firstKeyAt = new Map<string, YamlNode>();
-      for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
-        if (isMergeKey(pair.key)) {
-          this.merge(pair.value, value, entries, path);
-          continue;
-        }
-        const key = this.key(pair.key, path, value, node.flow === true);
-        if (key === undefined) continue;
-        const keyNode = pair.key as YamlNode;
+      for (const pair of node.items as Pair<Scalar, YamlNode | null>[]) {
+        const key = String(this.decode(pair.key).value);
         const earlier = firstKeyAt.get(key);
         if (earlier) {
           const firstLine = this.lines().linePos(earlier.range?.[0] ?? 0).line;
-          this.report(ruleMessage(yamlDuplicateKey, { messageId: 'duplicate', data: { key, firstLine } }), rangeOf(keyNode), [...path, key]);
+          this.report(ruleMessage(yamlDuplicateKey, { messageId: 'duplicate', data: { key, firstLine } }), rangeOf(pair.key), [...path, key]);
         } else {
-          firstKeyAt.set(key, keyNode);
+          firstKeyAt.set(key, pair.key);
         }
         path.push(key);
         setOwn(value, key, this.build(pair.value, path));
         path.pop();
-        entries.set(key, { key: this.sourceOf(keyNode) ?? undefined, ...this.entryValue(pair.value) });
+        entries.set(key, { key: this.sourceOf(pair.key) ?? undefined, value: this.sourceOf(pair.value) });
       }
       return value;
     }
@@ -174,7 +131,7 @@ class DocumentBuilder {
         path.push(index);
         value.push(this.build(item, path));
         path.pop();
-        entries.set(index, this.entryValue(item));
+        entries.set(index, { value: this.sourceOf(item) });
       });
       return value;
     }
@@ -196,140 +153,29 @@ class DocumentBuilder {
     return (described.entries ??= new Map());
   }
 
-  private entryValue(node: YamlNode | null): Omit<SourceEntry, 'key'> {
-    if (node && isAlias(node)) return { value: this.sourceOf(this.target(node)), alias: rangeOf(node) };
-    return { value: this.sourceOf(node) };
-  }
-
-  /** The anchored node each alias stands for; built in one pass (`Alias.resolve` walks the whole document on every call). */
-  private aliasTargets: Map<Alias, YamlNode> | undefined;
-
-  private target(alias: Alias): YamlNode | undefined {
-    if (!this.aliasTargets) {
-      const targets = new Map<Alias, YamlNode>();
-      // An alias refers to the last node anchored with its name before it, in document order.
-      const anchored = new Map<string, YamlNode>();
-      visit(this.doc, (_key, node) => {
-        if (isAlias(node)) {
-          const found = anchored.get(node.source);
-          if (found) targets.set(node, found);
-        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
-          anchored.set(node.anchor, node);
-        }
-      });
-      this.aliasTargets = targets;
-    }
-    return this.aliasTargets.get(alias);
-  }
-
-  private dereference(alias: Alias): YamlNode | null {
-    if (++this.aliasCount > this.limits.maxAliasCount) {
-      throw new LimitExceeded(ruleMessage(inputTooLarge, { messageId: 'aliases', data: { limit: this.limits.maxAliasCount } }), rangeOf(alias));
-    }
-    const target = this.target(alias);
-    if (!target) this.reportSyntax({ messageId: 'unknownAlias', data: { name: alias.source } }, rangeOf(alias), []);
-    if (target && this.open.has(target)) {
-      this.reportSyntax({ messageId: 'aliasCycle', data: { name: alias.source } }, rangeOf(alias), []);
-      return null;
-    }
-    return target ?? null;
-  }
-
-  private key(node: YamlNode | null, path: PathSegment[], container: Record<string, unknown>, inFlow: boolean): string | undefined {
-    const resolvedNode = node && isAlias(node) ? this.dereference(node) : node;
-    // In a flow mapping go-yaml reads `?` as the key indicator, so `{?: x}` has a null key.
-    const indicatorOnly = inFlow && isScalar(resolvedNode) && resolvedNode.type === 'PLAIN' && resolvedNode.source === '?';
-    if (resolvedNode === null || resolvedNode === undefined || indicatorOnly) {
-      this.unconvertibleKeys.push({ container, path: [...path], message: { messageId: 'nullKey' }, range: rangeOf(node) });
-      return undefined;
-    }
-    if (!isScalar(resolvedNode)) {
-      this.reportSyntax({ messageId: 'complexKey' }, rangeOf(node), path);
-      return undefined;
-    }
-    const resolved = this.decode(resolvedNode, path);
-    if (resolved === undefined) return undefined;
-    const key = jsonKeyString(resolved);
-    if (typeof key === 'string') return key;
-    const message: SyntaxMessage = key.messageId === 'nullKey' ? { messageId: 'nullKey' } : { messageId: 'unsignedKey', data: { key: String(resolved.value) } };
-    this.unconvertibleKeys.push({ container, path: [...path], message, range: rangeOf(node) });
-    return undefined;
-  }
-
-  /** go-yaml v2 writes merged keys into the map in document order, so later entries win. */
-  private merge(node: YamlNode | null, into: Record<string, unknown>, entries: Map<PathSegment, SourceEntry>, path: PathSegment[]): void {
-    const target = node && isAlias(node) ? this.dereference(node) : node;
-    const mergeOne = (mapNode: YamlNode | null): void => {
-      const resolvedMap = mapNode && isAlias(mapNode) ? this.dereference(mapNode) : mapNode;
-      if (!isMap(resolvedMap)) {
-        this.reportSyntax({ messageId: 'mergeNotMap' }, rangeOf(mapNode), path);
-        return;
-      }
-      const merged = this.build(resolvedMap, path) as Record<string, unknown>;
-      // Keys JSON cannot carry fail the conversion in the mapping they are merged into too.
-      for (const entry of [...this.unconvertibleKeys]) if (entry.container === merged) this.unconvertibleKeys.push({ ...entry, container: into, path: [...path] });
-      const mergedEntries = this.entriesOf(resolvedMap);
-      for (const [key, value] of Object.entries(merged)) {
-        setOwn(into, key, value);
-        const entry = mergedEntries.get(key);
-        if (entry) entries.set(key, entry);
-      }
-    };
-    if (isMap(target)) {
-      mergeOne(target);
-    } else if (isSeq(target)) {
-      // Earlier mappings take precedence: go-yaml v2 merges the sequence backwards.
-      const items = [...(target.items as (YamlNode | null)[])].reverse();
-      for (const item of items) mergeOne(item);
-    } else {
-      this.reportSyntax({ messageId: 'mergeNotMap' }, rangeOf(node), path);
-    }
-  }
-
   private scalar(node: Scalar, path: PathSegment[]): unknown {
-    const value = this.decode(node, path)?.value ?? null;
+    const value = this.decode(node).value;
     if (typeof value === 'number' && !Number.isFinite(value)) this.unrepresentable.push({ node, path: [...path] });
     return value;
   }
 
-  /**
-   * What JSON cannot carry, met while building: infinities and NaN, keys that are null or beyond
-   * int64. sigs.k8s.io/yaml fails only on those that remain: a later duplicate key may replace them.
-   */
+  /** Numbers beyond float64, met while building; encoding/json fails on those that remain (a later duplicate key may replace them). */
   private readonly unrepresentable: { node: Scalar; path: PathSegment[] }[] = [];
-  private readonly unconvertibleKeys: { container: object; path: PathSegment[]; message: SyntaxMessage; range: SourceRange }[] = [];
 
   reportUnconvertible(document: unknown): void {
     for (const { node, path } of this.unrepresentable) {
       const value = valueAt(document, path);
-      if (typeof value === 'number' && !Number.isFinite(value)) this.reportSyntax({ messageId: 'notJson', data: { value: node.source ?? String(node.value) } }, rangeOf(node), path);
-    }
-    for (const { container, path, message, range } of this.unconvertibleKeys) {
-      if (valueAt(document, path) === container) this.reportSyntax(message, range, path);
+      if (typeof value === 'number' && !Number.isFinite(value)) this.report(ruleMessage(yamlSyntax, { messageId: 'notJson', data: { value: node.source ?? String(node.value) } }), rangeOf(node), path);
     }
   }
 
-  private decode(node: Scalar, path: PathSegment[]): ResolvedScalar | undefined {
-    const resolved = this.syntax === 'json' ? resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? '')) : decodeScalar(node);
-    if (resolved === undefined) {
-      this.reportSyntax(
-        { messageId: 'badTag', data: { tag: String(node.tag).replace(/^tag:yaml\.org,2002:/, '!!'), value: messageEscaped(node.source ?? String(node.value)) } },
-        rangeOf(node),
-        path,
-      );
-    }
-    if (this.marksReplaced && typeof resolved?.value === 'string') return { ...resolved, value: restoreStandIns(resolved.value) };
+  private decode(node: Scalar): ResolvedScalar {
+    const resolved = resolveJsonScalar(node.type === 'PLAIN', String(node.value ?? ''));
+    if (this.marksReplaced && typeof resolved.value === 'string') return { ...resolved, value: restoreStandIns(resolved.value) };
     return resolved;
   }
 
-  private reportSyntax(message: SyntaxMessage, range: SourceRange, path: PathSegment[]): void {
-    this.report(ruleMessage(yamlSyntax, message), range, path);
-  }
-
   private report(message: CheckedMessage, range: SourceRange, path: PathSegment[]): void {
-    const identity = `${message.ruleId}:${message.messageId}:${range.start}`;
-    if (this.reported.has(identity)) return;
-    this.reported.add(identity);
     this.problems.push({ ...message, range, documentIndex: this.documentIndex, path: [...path] });
   }
 }
@@ -387,8 +233,8 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
     if (go === 'read') continue;
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
-    if (go) readAsGoYaml(go, result, before);
-    if (!readOn) return result;
+    const goReadsOn = go ? readAsGoYaml(go, result, before) : true;
+    if (!readOn || !goReadsOn) return result;
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
@@ -402,9 +248,10 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
 }
 
 /**
- * What the `yaml` reader of the stream has used of the node and token budgets. Documents go-yaml
- * decodes count their nodes as go-yaml builds them; their tokens, as the `yaml` lexer counts
- * them, only when a later document could reach the token budget (`uncounted`).
+ * What the stream's documents have used of the node and token budgets. A YAML document counts its
+ * nodes as go-yaml builds them, a JSON one as the `yaml` reader does; tokens are the `yaml`
+ * lexer's, those of documents only go-yaml read counted only when a later document could reach
+ * the token budget (`uncounted`).
  */
 interface ReadBudget {
   nodes: number;
@@ -420,12 +267,10 @@ interface ReadBudget {
  * where go-yaml fails, or a limit stops it or might stop the `yaml` reader, which then says why.
  */
 function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, withComments: boolean, budget: ReadBudget, result: ReadResult): GoRead | 'read' {
-  const nodesBefore = budget.nodes;
   const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
   const tokensAtMost = budget.tokens + budget.uncounted.reduce((sum, text) => sum + text.length, 0) + streamDocument.text.length;
   const yamlDecides = go.limited || go.document?.unreadable === true || streamDocument.index >= limits.maxDocuments || tokensAtMost > limits.maxNodes;
   if (yamlDecides) {
-    budget.nodes = nodesBefore;
     for (const text of budget.uncounted.splice(0)) budget.tokens += yamlTokens(text);
     return go;
   }
@@ -474,48 +319,22 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
 }
 
 /**
- * go-yaml's reading of a YAML document the `yaml` reader has read too (readGoFirst), deciding
- * the outcome. Where both readers fail, the findings stay those of the `yaml` package (with its
- * positions); where only go-yaml fails, its problem is the finding; where only the `yaml` package
- * failed, or the values differ, the document is go-yaml's value with the SourceNodes built from
- * go-yaml's marks. Limits stay the `yaml` reader's to judge.
+ * Decides a YAML document the `yaml` reader has read after go-yaml's reading (readGoFirst)
+ * declined it. The `yaml` reader's findings stay where it reached a limit, or where both readers
+ * fail (its messages and positions); anything else is go-yaml's: its problem where only it fails
+ * (a limit too), its value and SourceNodes where it decodes the document. False when reading has
+ * to stop there (go-yaml used up the node budget).
  */
-function readAsGoYaml(go: GoRead, result: ReadResult, before: { problems: number; documents: number }): void {
+function readAsGoYaml(go: GoRead, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
-  if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return;
-  if (go.limited) return;
-  const entry = result.documents.length > before.documents ? result.documents[result.documents.length - 1] : undefined;
-  const failedHere = ours.some((problem) => problem.ruleId !== yamlDuplicateKey.id);
+  if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return true;
   const goFailed = go.document?.unreadable === true;
-  if (failedHere && goFailed) return;
-  if (goFailed) {
-    result.problems.push(...go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id));
-    if (entry) {
-      entry.unreadable = true;
-      entry.value = undefined;
-    } else {
-      result.documents.push(unreadableDocument(go.document as ReadDocument));
-    }
-    return;
-  }
-  if (!failedHere && entry && go.document && sameValue(entry.value, go.document.value)) return;
-  if (!failedHere && !entry && !go.document) return;
-  if (failedHere) {
-    result.problems.length = before.problems;
-    result.problems.push(...go.problems);
-  }
+  if (ours.length > 0 && goFailed) return true;
+  result.problems.length = before.problems;
+  result.problems.push(...(goFailed ? go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id) : go.problems));
   result.documents.length = before.documents;
   if (go.document) result.documents.push(go.document);
-}
-
-/** Two values read from one document, alike (numbers by Object.is: -0 is not 0; keys in any order). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aRecord = a as Record<string, unknown>;
-  const bRecord = b as Record<string, unknown>;
-  const keys = Object.keys(aRecord);
-  return keys.length === Object.keys(bRecord).length && keys.every((key) => Object.hasOwn(bRecord, key) && sameValue(aRecord[key], bRecord[key]));
+  return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
 }
 
 function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 'syntax'>): ReadDocument {
@@ -610,8 +429,9 @@ function readDocument(
     }
     if (!isEmptyDocument(doc)) {
       result.documents.push(entry);
-      if (!entry.unreadable) {
-        const builder = new DocumentBuilder(doc, documentIndex, limits, sources, result.problems, budget, result.lines, streamDocument.syntax, prepared.marksReplaced);
+      // A YAML document's value is the go-yaml port's (readAsGoYaml); the `yaml` package only says where it fails.
+      if (!entry.unreadable && streamDocument.syntax === 'json') {
+        const builder = new JsonBuilder(documentIndex, limits, sources, result.problems, budget, result.lines, prepared.marksReplaced);
         try {
           entry.value = builder.build(root, []);
           builder.reportUnconvertible(entry.value);

@@ -26,7 +26,10 @@ export interface GoProblem extends CheckedMessage {
 }
 
 export interface GoComposed {
-  /** What oc sends (as compose.ts builds values); undefined when go-yaml or the conversion fails. */
+  /**
+   * What oc sends (as compose.ts builds values); undefined when go-yaml fails. Where only the
+   * conversion to JSON fails (`failed`, with its problems), the value go-yaml decoded.
+   */
   value: unknown;
   /** Where the values came from (ranges in the document's text); null without a root. */
   root: SourceNode | null;
@@ -169,6 +172,12 @@ function allowedAliasRatio(decodeCount: number): number {
 /** decode.go `decoder` into interface{}, building values and their SourceNodes. */
 class Decoder {
   private decodeCount = 0;
+  /**
+   * Where go-yaml gives up on alias expansion. Decoding goes on (bounded by the input limits) and
+   * fails there at the end, unless a limit stops it first: an alias bomb gets the same finding
+   * whatever the ratio.
+   */
+  excessiveAliasing: Stop | undefined;
   private aliasCount = 0;
   private aliasDepth = 0;
   /** Alias expansions counted against `limits.maxAliasCount`, as compose.ts counts them. */
@@ -226,8 +235,8 @@ class Decoder {
     const { limits, budget } = this.options;
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
-    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new Stop(ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: 'document contains excessive aliasing' } }), this.rangeOf(node));
+    if (!this.excessiveAliasing && this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      this.excessiveAliasing = new Stop(ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: 'document contains excessive aliasing' } }), this.rangeOf(node));
     }
     if (path.length > limits.maxDepth) throw new Stop(ruleMessage(inputTooLarge, { messageId: 'depth', data: { limit: limits.maxDepth } }), this.rangeOf(node));
     if (++budget.nodes > limits.maxNodes) throw new Stop(ruleMessage(inputTooLarge, { messageId: 'nodes', data: { limit: limits.maxNodes } }), this.rangeOf(node));
@@ -490,12 +499,18 @@ export function composeGoDocument(events: GoEventStream, options: GoComposeOptio
     value = decoder.value(root, []);
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    decoder.report(error.problem, error.range, error.path);
-    return failed(decoder.rootSource(root), decoder.problems, error.problem.messageId === 'nodes' && error.problem.ruleId === inputTooLarge.id);
+    const stop = error.problem.ruleId === inputTooLarge.id ? error : (decoder.excessiveAliasing ?? error);
+    decoder.report(stop.problem, stop.range, stop.path);
+    return failed(decoder.rootSource(root), decoder.problems, stop.problem.messageId === 'nodes' && stop.problem.ruleId === inputTooLarge.id);
+  }
+  if (decoder.excessiveAliasing) {
+    const { problem, range, path } = decoder.excessiveAliasing;
+    decoder.report(problem, range, path);
+    return failed(decoder.rootSource(root), decoder.problems);
   }
   decoder.convert(value);
   const stops = decoder.problems.some((problem) => problem.ruleId !== yamlDuplicateKey.id);
-  return { value: stops ? undefined : value, root: decoder.rootSource(root), noDocument: false, problems: decoder.problems, failed: stops, budgetExhausted: false };
+  return { value, root: decoder.rootSource(root), noDocument: false, problems: decoder.problems, failed: stops, budgetExhausted: false };
 }
 
 function failed(root: SourceNode | null, problems: GoProblem[], budgetExhausted = false): GoComposed {

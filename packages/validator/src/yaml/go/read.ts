@@ -34,7 +34,8 @@ export function readGoDocument(piece: StreamDocument, sourceLength: number, limi
   const problems = go.problems.map((problem) => ({ ...problem, range: { start: toSource(problem.range.start), end: toSource(problem.range.end) }, documentIndex: piece.index }));
   const limited = go.problems.some((problem) => problem.ruleId === inputTooLarge.id);
   const base = { index: piece.index, syntax: piece.syntax };
-  if (go.failed) return { document: { ...base, value: undefined, unreadable: true, source: () => null, exactSource: () => null }, problems, limited };
+  // A document only the conversion to JSON fails on is validated all the same: the rules say what to quote.
+  if (go.failed && go.value === undefined) return { document: { ...base, value: undefined, unreadable: true, source: () => null, exactSource: () => null }, problems, limited };
   if (go.noDocument || (go.value === null && go.root?.style === 'plain')) return { problems, limited };
   const root = sourceRanges(go.root, toSource);
   return { document: { ...base, value: go.value, unreadable: false, source: () => root, exactSource: () => root }, problems, limited };
