@@ -257,4 +257,37 @@ describe('readDocuments: go-yaml v2 (the port in src/yaml/go) decides what the c
     const result = complete('a: "abc\nb: 1\n');
     expect(result.problems.map((problem) => [problem.range.start, problem.data.message])).toEqual([[3, 'Missing closing "quote']]);
   });
+
+  it('locates a collection\'s first line at its first key as written, a merge key or a key repeated later too', () => {
+    const text = 'base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\nd:\n  k: 1\n  k: 2\n';
+    const root = complete(text).documents[0]?.source();
+    expect(root?.entries?.get('m')?.value?.head).toEqual({ start: text.indexOf('<<'), end: text.indexOf('*b') + 2 });
+    expect(root?.entries?.get('d')?.value?.head).toEqual({ start: text.indexOf('k: 1'), end: text.indexOf('k: 1') + 4 });
+  });
+
+  it('ends block collections for removal where the yaml package does: after the line break, and the comments after a nested collection', () => {
+    const text = 'a:\n  b:\n    c: 1\n    # inner\n  # outer\nd: 2 # same line\n';
+    const [document] = complete(text).documents;
+    const exactA = document?.exactSource()?.entries?.get('a')?.value;
+    expect(text.slice(exactA?.range.start, exactA?.range.end)).toBe('b:\n    c: 1\n    # inner\n  # outer\n');
+    expect(text.slice(exactA?.entries?.get('b')?.value?.range.start, exactA?.entries?.get('b')?.value?.range.end)).toBe('c: 1\n');
+    // source() ends a block collection with its last value, as the fast reader does.
+    const a = document?.source()?.entries?.get('a')?.value;
+    expect(text.slice(a?.range.start, a?.range.end)).toBe('b:\n    c: 1');
+  });
+
+  it('still validates a document only the conversion to JSON fails on, with go-yaml\'s value', () => {
+    const result = complete('a: .nan\nb: x\n');
+    expect(result.problems.map((problem) => [problem.messageId, problem.path])).toEqual([['notJson', ['a']]]);
+    expect(result.documents[0]).toMatchObject({ unreadable: false, value: { a: Number.NaN, b: 'x' } });
+  });
+
+  it('counts the tokens of documents only go-yaml read when a later one could reach the token budget', () => {
+    // 13 tokens a document as the yaml lexer counts them (parseBounded): the third crosses 30, not 45.
+    const text = 'a: [1, 2, 3]\n---\na: [1, 2, 3]\n---\na: [1, 2, 3]\n# ocp-image-disable-line\n';
+    const limited = read(text, { maxNodes: 30 });
+    expect(limited.problems.map((problem) => [problem.ruleId, problem.messageId, problem.documentIndex])).toEqual([['input-too-large', 'tokens', 2]]);
+    expect(limited.documents.map((document) => document.value)).toEqual([{ a: [1, 2, 3] }, { a: [1, 2, 3] }]);
+    expect(read(text, { maxNodes: 45 }).problems).toEqual([]);
+  });
 });
