@@ -233,7 +233,7 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
     if (go === 'read') continue;
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
-    const goReadsOn = go ? readAsGoYaml(go, result, before) : true;
+    const goReadsOn = go ? readAsGoYaml(go, streamDocument, text.length, result, before) : true;
     if (!readOn || !goReadsOn) return result;
   }
   if (stream.failure) {
@@ -274,15 +274,17 @@ function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limit
     for (const text of budget.uncounted.splice(0)) budget.tokens += yamlTokens(text);
     return go;
   }
-  budget.uncounted.push(parserText(streamDocument).text);
+  const { text } = parserText(streamDocument);
+  budget.uncounted.push(text);
   result.problems.push(...go.problems);
-  if (withComments) collectComments([...new Parser().parse(parserText(streamDocument).text)], result.comments, sourceOffsets(streamDocument, sourceLength));
-  const document = go.document;
-  if (document) {
-    let exact: SourceNode | null | undefined;
-    result.documents.push({ ...document, exactSource: () => (exact ??= yamlSource(streamDocument, sourceLength, document)) });
-  }
+  if (withComments) collectComments([...new Parser().parse(text)], result.comments, sourceOffsets(streamDocument, sourceLength));
+  if (go.document) result.documents.push(withExactSource(go.document, streamDocument, sourceLength));
   return 'read';
+}
+
+function withExactSource(document: ReadDocument, streamDocument: StreamDocument, sourceLength: number): ReadDocument {
+  let exact: SourceNode | null | undefined;
+  return { ...document, exactSource: () => (exact ??= yamlSource(streamDocument, sourceLength, document)) };
 }
 
 /**
@@ -325,7 +327,7 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
  * (a limit too), its value and SourceNodes where it decodes the document. False when reading has
  * to stop there (go-yaml used up the node budget).
  */
-function readAsGoYaml(go: GoRead, result: ReadResult, before: { problems: number; documents: number }): boolean {
+function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: number, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
   if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return true;
   const goFailed = go.document?.unreadable === true;
@@ -333,7 +335,7 @@ function readAsGoYaml(go: GoRead, result: ReadResult, before: { problems: number
   result.problems.length = before.problems;
   result.problems.push(...(goFailed ? go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id) : go.problems));
   result.documents.length = before.documents;
-  if (go.document) result.documents.push(go.document);
+  if (go.document) result.documents.push(goFailed ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
 }
 
