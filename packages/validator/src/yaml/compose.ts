@@ -229,10 +229,14 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   const budget: ReadBudget = { nodes: 0, tokens: 0, uncounted: [] };
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
-    const go = streamDocument.syntax === 'yaml' ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result) : undefined;
-    if (go === 'read') continue;
+    const yaml = streamDocument.syntax === 'yaml';
+    const goFirst = yaml ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result) : undefined;
+    if (goFirst === 'read') continue;
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
+    // Where the `yaml` reader reached a limit, its finding stands (and go-yaml need not build a huge tree).
+    const limitedHere = result.problems.slice(before.problems).some((problem) => problem.ruleId === inputTooLarge.id);
+    const go = yaml && !limitedHere ? (goFirst ?? readGoDocument(streamDocument, text.length, limits, budget, result.lines)) : undefined;
     const goReadsOn = go ? readAsGoYaml(go, streamDocument, text.length, result, before) : true;
     if (!readOn || !goReadsOn) return result;
   }
@@ -263,17 +267,19 @@ interface ReadBudget {
 /**
  * Reads a YAML document with the go-yaml port alone (go/), as oc decodes it: its value,
  * SourceNodes and duplicate keys, without the `yaml` package. Returns 'read' when done; else
- * the port's reading, which readAsGoYaml judges after the `yaml` reader has read the document:
- * where go-yaml fails, or a limit stops it or might stop the `yaml` reader, which then says why.
+ * the port's reading, which readAsGoYaml judges after the `yaml` reader has read the document
+ * to say why go-yaml fails or a limit stops it; undefined where the `yaml` reader reads first
+ * (a document beyond the document limit, or one that might reach the token budget).
  */
-function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, withComments: boolean, budget: ReadBudget, result: ReadResult): GoRead | 'read' {
-  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
+function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, withComments: boolean, budget: ReadBudget, result: ReadResult): GoRead | 'read' | undefined {
+  // Each token takes at least one character.
   const tokensAtMost = budget.tokens + budget.uncounted.reduce((sum, text) => sum + text.length, 0) + streamDocument.text.length;
-  const yamlDecides = go.limited || go.document?.unreadable === true || streamDocument.index >= limits.maxDocuments || tokensAtMost > limits.maxNodes;
-  if (yamlDecides) {
+  if (streamDocument.index >= limits.maxDocuments || tokensAtMost > limits.maxNodes) {
     for (const text of budget.uncounted.splice(0)) budget.tokens += yamlTokens(text);
-    return go;
+    return undefined;
   }
+  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
+  if (go.limited || go.document?.unreadable === true) return go;
   const { text } = parserText(streamDocument);
   budget.uncounted.push(text);
   result.problems.push(...go.problems);
@@ -321,15 +327,13 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
 }
 
 /**
- * Decides a YAML document the `yaml` reader has read after go-yaml's reading (readGoFirst)
- * declined it. The `yaml` reader's findings stay where it reached a limit, or where both readers
- * fail (its messages and positions); anything else is go-yaml's: its problem where only it fails
- * (a limit too), its value and SourceNodes where it decodes the document. False when reading has
- * to stop there (go-yaml used up the node budget).
+ * Decides a YAML document both readers have read, where the `yaml` reader reached no limit. Its
+ * findings stay where both readers fail (its messages and positions); anything else is go-yaml's:
+ * its problem where only it fails (a limit too), its value and SourceNodes where it decodes the
+ * document. False when reading has to stop there (go-yaml used up the node budget).
  */
 function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: number, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
-  if (ours.some((problem) => problem.ruleId === inputTooLarge.id)) return true;
   const goFailed = go.document?.unreadable === true;
   if (ours.length > 0 && goFailed) return true;
   result.problems.length = before.problems;
