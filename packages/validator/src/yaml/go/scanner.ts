@@ -1142,8 +1142,7 @@ export class GoScanner implements GoTokenStream {
       let leadingBlanks = false;
       // Ordinary characters are taken as one slice, up to the next blank or special character.
       let runStart = this.pos;
-      while (!this.isBlankz(this.pos)) {
-        const c = this.at(this.pos);
+      for (let c = this.at(this.pos); !isBlankzCode(c); c = this.at(this.pos)) {
         if (c !== 0x27 && c !== 0x22 && c !== 0x5c) {
           this.skipChar();
           this.cache(2);
