@@ -1144,7 +1144,14 @@ export class GoScanner implements GoTokenStream {
       let runStart = this.pos;
       for (let c = this.at(this.pos); !isBlankzCode(c); c = this.at(this.pos)) {
         if (c !== 0x27 && c !== 0x22 && c !== 0x5c) {
-          this.skipChar();
+          // skip, with a character of one code unit stepped over in place.
+          if (c < 0xd800 || c > 0xdbff) {
+            this.pos++;
+            this.index++;
+            this.column++;
+          } else {
+            this.skipChar();
+          }
           this.cache(2);
           continue;
         }
