@@ -92,13 +92,15 @@ describe('fast reader', () => {
     const declined = [
       ...['a: &x 1\nb: *x\n', 'a: 1\na: 2\n', '<<: {a: 1}\n', '%YAML 1.1\n---\na: 1\n', 'a: !!int x\n', 'a: [\n', '{a: 1}: b\n', '? \n: v\n'],
       // Where go-yaml and oc differ from the `yaml` library too: the complete reader is the one to match them.
-      ...['a: 1\n---b: 2\n', '--- |\n  x\n', 'a: "\\/"\n', 'a: .inf\n', '1.5: x\n', '- \ta\n', 'a: b\u0007\n', 'a: 1\n...\nb: 2\n', 'a: !!binary QQ==\n'],
+      ...['a: 1\n---b: 2\n', '--- |\n  x\n', 'a: "\\/"\n', '{"a": "\\ud83d\\ude00"}\n', 'a: ["x\\/"]\n', '"k\\/": 1\n', 'a: .inf\n', '1.5: x\n', '- \ta\n', 'a: b\u0007\n', 'a: 1\n...\nb: 2\n', 'a: !!binary QQ==\n'],
       // Found by oracle.test.ts: a CR before a CRLF (oc's line reader drops the CR of the CRLF only), a tab before a flow root, U+FFFE.
       ...['a: |-\r\n  x\r\r\n  y\n', '\t\r  [1]\n', '"\uFFFE"\n'],
     ];
     for (const text of declined) {
       expect(readFast(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();
     }
+    // Escapes both know are the fast reader's.
+    expect(expectSameReading('a: "\\x41\\u00e9\\N\\_\\t\\"\\\\"\nb: [\'\\\']\n')).toBe(true);
     expect(readFast('a:\n  b:\n    c: 1\n', { ...DEFAULT_LIMITS, maxDepth: 1 })).toBeUndefined();
     expect(readFast('a: 1\n---\nb: 2\n', { ...DEFAULT_LIMITS, maxDocuments: 1 })).toBeUndefined();
   });

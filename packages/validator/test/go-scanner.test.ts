@@ -670,3 +670,78 @@ describe.skipIf(!goYaml.available)("GoScanner and GoParser against go-yaml's own
     timeoutFor(sampleRuns, share, 2),
   );
 });
+
+/**
+ * Each block and quoted scalar of a whole scan, scanned again alone by GoScanner.scalarsOf at its
+ * start with the indentation the scanner had there (the column of the innermost block
+ * collection): the same value, or the same problem where the whole scan fails inside the scalar.
+ */
+function scalarsAlone(text: string): { whole: string[]; alone: string[] } {
+  const scanner = new GoScanner(text);
+  const scanAlone = GoScanner.scalarsOf(text);
+  const rescan = (offset: number, indent: number): string => {
+    try {
+      return quoted(scanAlone(offset, indent));
+    } catch (error) {
+      if (!(error instanceof GoYamlError)) throw error;
+      return error.problem;
+    }
+  };
+  const whole: string[] = [];
+  const alone: string[] = [];
+  const indents: number[] = [];
+  for (;;) {
+    let token: GoToken;
+    try {
+      token = scanner.peek();
+    } catch (error) {
+      if (error instanceof GoYamlError && (error.context === 'while scanning a block scalar' || error.context === 'while scanning a quoted scalar' || error.context === 'while parsing a quoted scalar') && error.contextMark) {
+        whole.push(error.problem);
+        alone.push(rescan(error.contextMark.offset, indents.at(-1) ?? -1));
+      }
+      return { whole, alone };
+    }
+    if (token.type === 'stream-end') return { whole, alone };
+    if (token.type === 'block-mapping-start' || token.type === 'block-sequence-start') indents.push(token.start.column);
+    if (token.type === 'block-end') indents.pop();
+    if (token.type === 'scalar' && token.style !== 'plain') {
+      whole.push(quoted(token.value));
+      alone.push(rescan(token.start.offset, indents.at(-1) ?? -1));
+    }
+    scanner.skip();
+  }
+}
+
+describe('GoScanner.scalarsOf: one scalar at a time, for the fast reader', () => {
+  it('reads block and quoted scalars, their folding and indentation, and their errors, as the whole scan does', () => {
+    const text = 'a:\n  b: |2-\n     x\n    y\n\n  c: >\n   folded\n   line\n\n   more\n  d: "one \\\n    two\n\n    three"\n- \'x\'\n';
+    const { whole, alone } = scalarsAlone(text);
+    // The indentation indicator counts from the mapping's column 2; a folded line next to an empty one keeps its break.
+    expect(whole).toEqual(['" x\\ny"', '"folded line\\nmore\\n"', '"one two\\nthree"', '"x"']);
+    expect(alone).toEqual(whole);
+    expect(scalarsAlone('k:\n  - |\n   x\n  - "bad \\q"\n')).toEqual({
+      whole: ['"x\\n"', 'found unknown escape character'],
+      alone: ['"x\\n"', 'found unknown escape character'],
+    });
+  });
+
+  const sampleRuns = 2000;
+  it(
+    'agrees with the whole scan on generated texts the reader accepts',
+    () => {
+      fc.assert(
+        fc.property(
+          // The reader would reject a control character: scalarsOf takes only texts it accepts whole.
+          // eslint-disable-next-line no-control-regex -- control characters are what it filters
+          streamText.filter((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff\ufffe\uffff]/.test(text)),
+          (text) => {
+            const { whole, alone } = scalarsAlone(text);
+            expect(alone).toEqual(whole);
+          },
+        ),
+        runs(sampleRuns, 0.05),
+      );
+    },
+    timeoutFor(sampleRuns, 0.05),
+  );
+});

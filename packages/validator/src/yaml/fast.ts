@@ -13,9 +13,9 @@
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml/browser';
 import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
-import { readGoBlockScalar } from './block-scalar.js';
-import { readGoQuotedScalar } from './quoted-scalar.js';
 import { composeDocuments } from './compose.js';
+import { GoScanner } from './go/scanner.js';
+import { GoYamlError } from './go/tokens.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { headOf, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -135,6 +135,24 @@ class EventWalker {
   /** Flow collections around the node being walked. */
   private flowLevel = 0;
 
+  /** go-yaml's scanner, for single scalars of the text. */
+  private goScalars: ((offset: number, indent: number) => string) | undefined;
+
+  /**
+   * go-yaml's value for the block or quoted scalar at `start`, a block scalar inside a block
+   * collection at column `indent` (a quoted scalar's value does not depend on it); undefined where
+   * go-yaml fails on it. (The fast reader takes no text with characters go-yaml's reader rejects.)
+   */
+  private goScalarValue(start: number, indent = -1): string | undefined {
+    this.goScalars ??= GoScanner.scalarsOf(this.text);
+    try {
+      return this.goScalars(start, indent);
+    } catch (error) {
+      if (error instanceof GoYamlError) return undefined;
+      throw error;
+    }
+  }
+
   /** The scalar's value as go-yaml v2 resolves it. */
   private scalar(event: ScalarEvent): ResolvedScalar['value'] {
     const text = event.valueStart < 0 ? '' : event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
@@ -143,12 +161,11 @@ class EventWalker {
       // go-yaml gets the document with a final line feed, which a block scalar's value may keep.
       if (event.valueStart < 0 || this.blockStart < 0 || !this.text.endsWith('\n')) throw DECLINED;
       const indent = this.blockStart - (this.text.lastIndexOf('\n', this.blockStart - 1) + 1);
-      const read = readGoBlockScalar(this.text, this.blockHeader(event), indent, (offset) => this.text[offset] ?? '\n');
-      if (read.error || read.value !== text) throw DECLINED;
+      if (this.goScalarValue(this.blockHeader(event), indent) !== text) throw DECLINED;
     }
     // So are quoted scalars over several lines that go-yaml folds another way.
     const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-    if (quoted && this.text.indexOf('\n', event.valueStart) < event.valueEnd && readGoQuotedScalar(this.text, event.valueStart - 1, (offset) => this.text[offset] ?? '\n') !== text) {
+    if (quoted && this.text.indexOf('\n', event.valueStart) < event.valueEnd && this.goScalarValue(event.valueStart - 1) !== text) {
       throw DECLINED;
     }
     // In a flow collection go-yaml's scanner reads `?` as a key indicator, even inside a plain scalar (scannerc.go yaml_parser_fetch_next_token).

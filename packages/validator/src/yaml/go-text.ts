@@ -148,7 +148,7 @@ export function endsBeforeContent(text: string): boolean {
 export const GO_ALPHA = /[0-9A-Za-z_-]/;
 
 /** go-yaml v2's is_blank: space and tab. */
-export function isGoBlank(char: string | undefined): boolean {
+function isGoBlank(char: string | undefined): boolean {
   return char === ' ' || char === '\t';
 }
 

@@ -9,6 +9,7 @@
  * and `is_bom` tests the first bytes of the buffer instead of the current position.
  * Method names follow the Go functions they stand for.
  */
+import { utf8Length } from '../../utf8.js';
 import { GoYamlError, type GoMark, type GoScalarStyle, type GoToken, type GoTokenStream, type GoTokenType } from './tokens.js';
 
 /** readerc.go reads its input in chunks of input_raw_buffer_size (yamlprivateh.go). */
@@ -132,7 +133,8 @@ export class GoScanner implements GoTokenStream {
   private column = 0;
 
   // The reader's bookkeeping (readerc.go), in UTF-8 bytes where go-yaml counts bytes.
-  private readonly byteLength: number;
+  /** Counted when the reader starts. */
+  private byteLength = 0;
   private encodingKnown = false;
   private bytesRead = 0;
   private rawUnread = 0;
@@ -162,20 +164,36 @@ export class GoScanner implements GoTokenStream {
     // decode.go newParser: an empty document is read as a line break.
     this.text = text.length === 0 ? '\n' : text;
     this.length = this.text.length;
-    let bytes = 0;
-    for (let i = 0; i < this.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.length) {
-        const next = this.text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          bytes += 4;
-          i++;
-          continue;
-        }
-      }
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    }
-    this.byteLength = bytes;
+  }
+
+  /**
+   * go-yaml's values of single block or quoted scalars of `text`, for a reader that parsed the
+   * text another way and checks scalars against go-yaml. The function returned gives the value of
+   * the one whose `|`, `>` or opening quote is at `offset`, inside a block collection at column
+   * `indent` (-1 outside any), as yaml_parser_scan_block_scalar or yaml_parser_scan_flow_scalar
+   * read it there; it throws GoYamlError where go-yaml's scanner fails on the scalar. The text must
+   * be one go-yaml's reader accepts whole (no control characters): that is not checked.
+   */
+  static scalarsOf(text: string): (offset: number, indent: number) => string {
+    const scanner = new GoScanner(text);
+    // The reader has decoded the whole text and met its end (code units bound its characters), so `cache` reads nothing more.
+    scanner.encodingKnown = true;
+    scanner.eof = true;
+    scanner.decodedPos = scanner.length;
+    scanner.decodedCount = scanner.length + 1;
+    return (offset, indent) => {
+      scanner.pos = offset;
+      scanner.index = offset;
+      scanner.indent = indent;
+      // The line is not counted (values do not depend on it); of the column, only whether it is 0 matters, on a quoted scalar's first line.
+      scanner.column = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+      const c = scanner.at(offset);
+      let token: GoToken;
+      if (c === 0x7c /* | */ || c === 0x3e /* > */) token = scanner.scanBlockScalar(c === 0x7c);
+      else if (c === 0x27 /* ' */ || c === 0x22 /* " */) token = scanner.scanFlowScalar(c === 0x27);
+      else throw new Error(`GoScanner.scalarsOf: no block or quoted scalar starts at ${offset}`);
+      return token.value ?? '';
+    };
   }
 
   /** parserc.go peek_token. */
@@ -331,6 +349,7 @@ export class GoScanner implements GoTokenStream {
 
   /** yaml_parser_determine_encoding: the text is UTF-8; a leading byte order mark is dropped. */
   private determineEncoding(): void {
+    this.byteLength = utf8Length(this.text);
     while (!this.eof && this.rawUnread < 3) this.updateRawBuffer();
     if (this.rawUnread >= 3 && this.at(0) === BOM) {
       this.rawUnread -= 3;
@@ -1123,10 +1142,16 @@ export class GoScanner implements GoTokenStream {
       let leadingBlanks = false;
       // Ordinary characters are taken as one slice, up to the next blank or special character.
       let runStart = this.pos;
-      while (!this.isBlankz(this.pos)) {
-        const c = this.at(this.pos);
+      for (let c = this.at(this.pos); !isBlankzCode(c); c = this.at(this.pos)) {
         if (c !== 0x27 && c !== 0x22 && c !== 0x5c) {
-          this.skipChar();
+          // skip, with a character of one code unit stepped over in place.
+          if (c < 0xd800 || c > 0xdbff) {
+            this.pos++;
+            this.index++;
+            this.column++;
+          } else {
+            this.skipChar();
+          }
           this.cache(2);
           continue;
         }
