@@ -674,14 +674,15 @@ describe.skipIf(!goYaml.available)("GoScanner and GoParser against go-yaml's own
 /**
  * Each block and quoted scalar of a whole scan, scanned again alone by GoScanner.scalarsOf at its
  * start with the indentation the scanner had there (the column of the innermost block
- * collection): the same value, or the same problem where the whole scan fails inside the scalar.
+ * collection): the same value and end, or the same problem where the whole scan fails inside the scalar.
  */
 function scalarsAlone(text: string): { whole: string[]; alone: string[] } {
+  const read = (token: GoToken): string => `${quoted(token.value)} to ${token.end.offset}`;
   const scanner = new GoScanner(text);
   const scanAlone = GoScanner.scalarsOf(text);
   const rescan = (offset: number, indent: number): string => {
     try {
-      return quoted(scanAlone(offset, indent));
+      return read(scanAlone(offset, indent));
     } catch (error) {
       if (!(error instanceof GoYamlError)) throw error;
       return error.problem;
@@ -705,7 +706,7 @@ function scalarsAlone(text: string): { whole: string[]; alone: string[] } {
     if (token.type === 'block-mapping-start' || token.type === 'block-sequence-start') indents.push(token.start.column);
     if (token.type === 'block-end') indents.pop();
     if (token.type === 'scalar' && token.style !== 'plain') {
-      whole.push(quoted(token.value));
+      whole.push(read(token));
       alone.push(rescan(token.start.offset, indents.at(-1) ?? -1));
     }
     scanner.skip();
@@ -717,11 +718,12 @@ describe('GoScanner.scalarsOf: one scalar at a time, for the fast reader', () =>
     const text = 'a:\n  b: |2-\n     x\n    y\n\n  c: >\n   folded\n   line\n\n   more\n  d: "one \\\n    two\n\n    three"\n- \'x\'\n';
     const { whole, alone } = scalarsAlone(text);
     // The indentation indicator counts from the mapping's column 2; a folded line next to an empty one keeps its break.
-    expect(whole).toEqual(['" x\\ny"', '"folded line\\nmore\\n"', '"one two\\nthree"', '"x"']);
+    // A block scalar ends where the first line it does not take starts.
+    expect(whole).toEqual(['" x\\ny" to 26', '"folded line\\nmore\\n" to 60', '"one two\\nthree" to 91', '"x" to 97']);
     expect(alone).toEqual(whole);
     expect(scalarsAlone('k:\n  - |\n   x\n  - "bad \\q"\n')).toEqual({
-      whole: ['"x\\n"', 'found unknown escape character'],
-      alone: ['"x\\n"', 'found unknown escape character'],
+      whole: ['"x\\n" to 14', 'found unknown escape character'],
+      alone: ['"x\\n" to 14', 'found unknown escape character'],
     });
   });
 

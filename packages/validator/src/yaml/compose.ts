@@ -14,7 +14,6 @@ import { setOwn, valueAt } from '../paths.js';
 import { utf8Length } from '../utf8.js';
 import { ruleMessage } from '../rules/define.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
-import { blockScalarParents, readGoBlockScalar } from './block-scalar.js';
 import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
@@ -24,6 +23,8 @@ import { flowNestingBeyond, parseBounded, yamlTokens } from './scan-limits.js';
 import { NO_RANGE, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
 import { splitStream, type StreamDocument } from './stream.js';
 import { readGoDocument, type GoRead } from './go/read.js';
+import { GoScanner } from './go/scanner.js';
+import { GoYamlError } from './go/tokens.js';
 
 class LimitExceeded extends Error {
   constructor(
@@ -391,10 +392,9 @@ function readDocument(
   if (withComments) collectComments(tokens, result.comments, toSource);
   const problemsBefore = result.problems.length;
   if (doc) {
-    const originalBreak = (offset: number): string => streamDocument.text[offset] ?? '\n';
     // A JSON document is read by encoding/json, not go-yaml's scanner (`\/` is a JSON escape).
     if (streamDocument.syntax === 'yaml') {
-      reportBlockScalars(text, doc, tokens, originalBreak, problem);
+      reportBlockScalars(streamDocument.text, doc, tokens, problem);
       reportLexicalDifferences(doc, text, problem);
     }
     const rootRange = (doc.contents as YamlNode | null)?.range;
@@ -459,25 +459,61 @@ function readDocument(
 }
 
 /**
- * Block scalars go-yaml fails on (block-scalar.ts), or ends early leaving content it fails on
- * (unless all that is left are comments), reported in words of our own. Their values, like those
- * of quoted scalars over several lines, are go-yaml's by the port (readAsGoYaml).
+ * Block scalars go-yaml fails on, or ends early leaving content it fails on (unless all that is
+ * left are comments), reported in words of our own. Their values, like those of quoted scalars over
+ * several lines, are go-yaml's by the port (readAsGoYaml). `text` is the document as written.
  */
-function reportBlockScalars(text: string, doc: Document.Parsed, tokens: readonly CST.Token[], originalBreak: (offset: number) => string, problem: ReportAt): void {
+function reportBlockScalars(text: string, doc: Document.Parsed, tokens: readonly CST.Token[], problem: ReportAt): void {
   if (!text.includes('|') && !text.includes('>')) return;
   const parents = blockScalarParents(tokens);
+  const goScalars = GoScanner.scalarsOf(text);
   visit(doc, {
     Scalar(_key, node) {
       if (!node.range || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return;
       const start = node.range[0];
-      const read = readGoBlockScalar(text, start, parents.get(start) ?? -1, originalBreak);
-      if (read.error) {
-        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalar', data: { problem: read.error.message } }), start);
-      } else if (read.end < node.range[1] && node !== doc.contents && !onlyComments(text.slice(read.end, node.range[1]))) {
-        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalarEnd', data: { line: lineOf(text, read.end) } }), read.end);
+      let end: number;
+      try {
+        end = goScalars(start, parents.get(start) ?? -1).end.offset;
+      } catch (error) {
+        if (!(error instanceof GoYamlError)) throw error;
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalar', data: { problem: error.problem } }), start);
+        return;
+      }
+      if (end < node.range[1] && node !== doc.contents && !onlyComments(text.slice(end, node.range[1]))) {
+        problem(ruleMessage(yamlSyntax, { messageId: 'blockScalarEnd', data: { line: lineOf(text, end) } }), end);
       }
     },
   });
+}
+
+/**
+ * For each block scalar of a document's syntax tree, the offset of its header and the column of
+ * the block collection it is in (-1 at the top level), as go-yaml's scanner tracks it.
+ */
+function blockScalarParents(tokens: readonly CST.Token[]): Map<number, number> {
+  const parents = new Map<number, number>();
+  const walk = (token: unknown, topLevel: boolean): void => {
+    if (Array.isArray(token)) {
+      for (const item of token) walk(item, false);
+      return;
+    }
+    if (token === null || typeof token !== 'object') return;
+    const record = token as Record<string, unknown>;
+    if (record.type === 'block-scalar') {
+      const header = (record.props as CST.SourceToken[] | undefined)?.find((prop) => prop.type === 'block-scalar-header');
+      if (header) parents.set(header.offset, topLevel ? -1 : (record.indent as number));
+      return;
+    }
+    if (record.type === 'document') {
+      walk(record.value, true);
+      return;
+    }
+    for (const [name, value] of Object.entries(record)) {
+      if (name !== 'source' && value !== null && typeof value === 'object') walk(value, false);
+    }
+  };
+  for (const token of tokens) walk(token, false);
+  return parents;
 }
 
 /** Whether a text holds nothing but blanks, line breaks and comments. */

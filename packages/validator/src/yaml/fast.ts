@@ -15,7 +15,7 @@ import type { InputLimits, PathSegment } from '../types.js';
 import { setOwn } from '../paths.js';
 import { composeDocuments } from './compose.js';
 import { GoScanner } from './go/scanner.js';
-import { GoYamlError } from './go/tokens.js';
+import { GoYamlError, type GoToken } from './go/tokens.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { headOf, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -136,7 +136,7 @@ class EventWalker {
   private flowLevel = 0;
 
   /** go-yaml's scanner, for single scalars of the text. */
-  private goScalars: ((offset: number, indent: number) => string) | undefined;
+  private goScalars: ((offset: number, indent: number) => GoToken) | undefined;
 
   /**
    * go-yaml's value for the block or quoted scalar at `start`, a block scalar inside a block
@@ -146,7 +146,7 @@ class EventWalker {
   private goScalarValue(start: number, indent = -1): string | undefined {
     this.goScalars ??= GoScanner.scalarsOf(this.text);
     try {
-      return this.goScalars(start, indent);
+      return this.goScalars(start, indent).value ?? '';
     } catch (error) {
       if (error instanceof GoYamlError) return undefined;
       throw error;

@@ -153,7 +153,7 @@ function isGoBlank(char: string | undefined): boolean {
 }
 
 /** go-yaml v2's is_break: LF, CR, NEL, LS and PS. */
-export function isGoBreak(char: string | undefined): boolean {
+function isGoBreak(char: string | undefined): boolean {
   return char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
 }
 /** The characters go-yaml takes in a tag's URI part (scannerc.go, yaml_parser_scan_tag_uri). */
@@ -219,15 +219,4 @@ export function goTagProblem(text: string, start: number): string | undefined {
   }
   const next = text[at];
   return next === undefined || isGoBlank(next) || isGoBreak(next) ? undefined : 'did not find expected whitespace or line break';
-}
-
-/**
- * The line break at `at` as go-yaml keeps it in a scalar, and how many characters it takes: LF for
- * LF, CRLF and CR, but LS and PS stay themselves. `text` is what the parser read (breaks as LF);
- * `originalBreak(offset)` says which break an LF there stood for.
- */
-export function scalarLineBreak(text: string, at: number, originalBreak: (offset: number) => string): [lineBreak: string, width: number] {
-  if (text[at] === '\r' && text[at + 1] === '\n') return ['\n', 2];
-  const original = originalBreak(at);
-  return [original === '\u2028' || original === '\u2029' ? original : '\n', 1];
 }

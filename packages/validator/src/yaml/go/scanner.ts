@@ -167,14 +167,14 @@ export class GoScanner implements GoTokenStream {
   }
 
   /**
-   * go-yaml's values of single block or quoted scalars of `text`, for a reader that parsed the
-   * text another way and checks scalars against go-yaml. The function returned gives the value of
+   * go-yaml's tokens of single block or quoted scalars of `text`, for a reader that parsed the
+   * text another way and checks scalars against go-yaml. The function returned gives the token of
    * the one whose `|`, `>` or opening quote is at `offset`, inside a block collection at column
    * `indent` (-1 outside any), as yaml_parser_scan_block_scalar or yaml_parser_scan_flow_scalar
    * read it there; it throws GoYamlError where go-yaml's scanner fails on the scalar. The text must
    * be one go-yaml's reader accepts whole (no control characters): that is not checked.
    */
-  static scalarsOf(text: string): (offset: number, indent: number) => string {
+  static scalarsOf(text: string): (offset: number, indent: number) => GoToken {
     const scanner = new GoScanner(text);
     // The reader has decoded the whole text and met its end (code units bound its characters), so `cache` reads nothing more.
     scanner.encodingKnown = true;
@@ -192,7 +192,7 @@ export class GoScanner implements GoTokenStream {
       if (c === 0x7c /* | */ || c === 0x3e /* > */) token = scanner.scanBlockScalar(c === 0x7c);
       else if (c === 0x27 /* ' */ || c === 0x22 /* " */) token = scanner.scanFlowScalar(c === 0x27);
       else throw new Error(`GoScanner.scalarsOf: no block or quoted scalar starts at ${offset}`);
-      return token.value ?? '';
+      return token;
     };
   }
 
