@@ -15,7 +15,7 @@ import {
   ruleMessage,
   validate,
 } from '@ocp-image/validator';
-import type { ByteEncoding, Finding, MessageTable, RuleCategory, RuleDefinition, RuleMessage, ValidationConfig } from '@ocp-image/validator';
+import type { ByteEncoding, DecodedBytes, Finding, MessageTable, RuleCategory, RuleDefinition, RuleMessage, ValidationConfig } from '@ocp-image/validator';
 import { getRule } from '@ocp-image/validator';
 import { decodeManifest, positionOf } from './decode.js';
 import { hashContent, type FileStamp } from './file-stamp.js';
@@ -39,7 +39,8 @@ export interface FixOptions {
   categories?: readonly RuleCategory[];
 }
 
-type Read = { text: string; encoding?: ByteEncoding; firstIllFormed?: number } | { finding: Finding };
+/** A file's text as `decodeBytes` gives it (a file whose rule is off reads as empty, of no encoding), or a finding about it. */
+type Read = (Omit<DecodedBytes, 'encoding'> & { encoding?: ByteEncoding }) | { finding: Finding };
 
 /** A file's result, and its stamp when the task asked for one and the file's bytes were read. */
 export interface CheckedFile {
@@ -67,7 +68,7 @@ export async function checkFile(task: FileTask, config: ValidationConfig, fix?: 
     }
   }
   if ('finding' in read) return { result: { filePath: task.filePath, findings: [read.finding], objects: [], skipped: {} }, ...(stamp && { stamp }) };
-  const options = { filePath: task.filePath, config };
+  const options = { filePath: task.filePath, config, ...(read.illFormedUtf8 && { illFormedUtf8: read.illFormedUtf8 }) };
   let fixed = fix ? fixText(read.text, { ...options, shouldFix: fixFilter(fix) }) : undefined;
   let refusal: Read | undefined;
   // Writing the fixed text would also turn the ill-formed bytes into U+FFFD for good: not done.

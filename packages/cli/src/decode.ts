@@ -15,18 +15,15 @@ const utf32Boms: { bytes: number[]; label: string }[] = [
 /**
  * Turns a file's bytes into the text oc reads (UTF-8, or UTF-16 after its byte order mark; ill-formed
  * bytes become U+FFFD, as oc makes them), or says why oc cannot read it: UTF-32 and NUL bytes
- * (go-yaml and encoding/json reject U+0000), ill-formed UTF-8 after a UTF-8 byte order mark.
+ * (go-yaml and encoding/json reject U+0000). Ill-formed UTF-8 after a UTF-8 byte order mark fails
+ * only the document go-yaml meets it in: `validate` and `decode` report it from `illFormedUtf8`.
  */
 export function decodeManifest(raw: Uint8Array): DecodeResult {
   for (const bom of utf32Boms) {
     if (bom.bytes.every((byte, index) => raw[index] === byte)) return { problem: { messageId: 'utf32', data: { bom: bom.label }, line: 1, column: 1 } };
   }
   const decoded = decodeBytes(raw);
-  const { text, encoding, firstIllFormed } = decoded;
-  if (encoding === 'utf-8-bom' && firstIllFormed !== undefined) {
-    const position = positionOf(text, firstIllFormed);
-    return { problem: { messageId: 'invalidUtf8AfterBom', data: { ...position }, ...position } };
-  }
+  const { text } = decoded;
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     const position = positionOf(text, nul);

@@ -56,6 +56,29 @@ describe('ocp-image decode', () => {
     expect(values(fromJson.stdout)).toContain('"value":{"n":-0,"m":0,"s":"caf\uFFFD\uFFFD"}');
   });
 
+  it('after a UTF-8 byte order mark fails at the document and place go-yaml meets bytes that are not UTF-8, not in a JSON stream', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const yaml = Buffer.concat([bom, Buffer.from('a: 1\n--- # caf'), Buffer.from([0xe9]), Buffer.from('\nb: 2\n---\nc: x'), Buffer.from([0x80]), Buffer.from('\n')]);
+    const fromYaml = await runCli(['decode', '-'], { input: yaml });
+    expect(fromYaml.code).toBe(1);
+    // The separator line's byte is never read by go-yaml; the third document's is, at 5:5.
+    expect(JSON.parse(fromYaml.stdout)).toEqual([
+      {
+        filePath: '-',
+        documents: [
+          { index: 0, value: { a: 1 } },
+          { index: 1, value: { b: 2 } },
+          { index: 2, error: { message: expect.stringMatching(/^Invalid UTF-8 in document 2 .*"invalid leading UTF-8 octet"/), line: 5, column: 5 } },
+        ],
+      },
+    ]);
+    const json = Buffer.concat([bom, Buffer.from('{"s": "caf'), Buffer.from([0xe9, 0x80]), Buffer.from('"}')]);
+    const fromJson = await runCli(['decode', '-'], { input: json });
+    expect(fromJson.code).toBe(0);
+    // encoding/json reads each byte as U+FFFD.
+    expect(JSON.parse(fromJson.stdout)).toEqual([{ filePath: '-', documents: [{ index: 0, value: { s: 'caf\uFFFD\uFFFD' } }] }]);
+  });
+
   it('reports an unreadable encoding as the error of the file', async () => {
     const result = await runCli(['decode', '-'], { input: Buffer.from([0x61, 0x3a, 0x20, 0x00]) });
     expect(result.code).toBe(1);

@@ -20,9 +20,14 @@ describe('decodeManifest', () => {
     expect(decodeManifest(bytes('x: \uFFFD\u00e9\n  y: \u4e2d', [0xc3, 0x28], '\n'))).toEqual({ text: 'x: \uFFFD\u00e9\n  y: \u4e2d\uFFFD(\n', encoding: 'utf-8', firstIllFormed: 12 });
   });
 
-  it('after a UTF-8 byte order mark, bytes that are not UTF-8 are a problem at the first of them', () => {
+  it('after a UTF-8 byte order mark, bytes that are not UTF-8 are left to the documents go-yaml meets them in', () => {
     const result = decodeManifest(bytes([0xef, 0xbb, 0xbf], 'a: 1\nb: caf', [0xe9], '\n'));
-    expect(result).toEqual({ problem: { messageId: 'invalidUtf8AfterBom', data: { line: 2, column: 7 }, line: 2, column: 7 } });
+    expect(result).toEqual({
+      text: '\uFEFFa: 1\nb: caf\uFFFD\n',
+      encoding: 'utf-8-bom',
+      firstIllFormed: 12,
+      illFormedUtf8: [{ offset: 12, length: 1, width: 3, problem: 'invalid trailing UTF-8 octet' }],
+    });
   });
 
   it('recognises UTF-32 by its byte order marks (oc reads it as UTF-16 or UTF-8 with NULs and fails)', () => {

@@ -163,7 +163,8 @@ describe('files that cannot be read as text', () => {
         ruleId: 'file-encoding',
         line: 4,
         column: 12,
-        message: 'Invalid UTF-8 at 4:12: after a UTF-8 byte order mark oc passes the bytes on unchecked and go-yaml rejects them; save the file as UTF-8.',
+        message:
+          'Invalid UTF-8 in document 0 (counted from 0): after a UTF-8 byte order mark oc passes the bytes on unchecked, and go-yaml stops at them ("incomplete UTF-8 octet sequence"); save the file as UTF-8.',
       }),
     ]);
   });

@@ -17,9 +17,32 @@ export interface DecodedBytes {
    * Where in `text` the first bytes stand that are not characters of the encoding, when some are:
    * oc reads each maximal ill-formed UTF-8 sequence, unpaired UTF-16 surrogate or odd last byte as
    * U+FFFD, so `encodeText(text, encoding)` does not give those bytes back. After a UTF-8 byte order
-   * mark, x/text passes such bytes on unchecked and go-yaml rejects them.
+   * mark, x/text passes such bytes on unchecked (see `illFormedUtf8`).
    */
   firstIllFormed?: number;
+  /**
+   * After a UTF-8 byte order mark only: x/text passed the bytes on unchecked, so `text` holds one
+   * U+FFFD per byte that is not part of a well-formed sequence (as encoding/json reads each, with
+   * Go's utf8.DecodeRune), and these are the runs of them, in order. go-yaml fails on the first it
+   * reads; pass them to `validate` and `decode` (their `illFormedUtf8` option).
+   */
+  illFormedUtf8?: IllFormedUtf8[];
+}
+
+/** A run of consecutive bytes that are not UTF-8, passed to go-yaml unchecked, as go-yaml's reader meets its first byte. */
+export interface IllFormedUtf8 {
+  /** Offset in the text of the run's first U+FFFD (each byte of the run is one). */
+  offset: number;
+  /** Bytes in the run. */
+  length: number;
+  /** The sequence length go-yaml reads from the first byte's high bits (readerc.go), 0 when it cannot lead one. */
+  width: number;
+  /**
+   * go-yaml's problem with that sequence when all its bytes are there (readerc.go
+   * yaml_parser_update_buffer); a sequence cut short by the end of the document is "incomplete
+   * UTF-8 octet sequence" instead, and the end of a document is known only once it is split.
+   */
+  problem: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -35,11 +58,92 @@ export function decodeBytes(bytes: Uint8Array): DecodedBytes {
   try {
     return { text: (bom ? '\uFEFF' : '') + strictUtf8.decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
+    if (bom) return decodeUnchecked(body);
     // WHATWG's decoder replaces each maximal ill-formed subsequence with one U+FFFD, as x/text's does.
     const text = utf8.decode(body);
-    const firstIllFormed = firstUtf8Replacement(text, body);
-    return bom ? { text: `\uFEFF${text}`, encoding: 'utf-8-bom', firstIllFormed: firstIllFormed + 1 } : { text, encoding: 'utf-8', firstIllFormed };
+    return { text, encoding: 'utf-8', firstIllFormed: firstUtf8Replacement(text, body) };
   }
+}
+
+/**
+ * The bytes after a UTF-8 byte order mark, which x/text's Nop transform passes on as they are: each
+ * byte that does not start a well-formed sequence (RFC 3629: no overlong forms, surrogates or code
+ * points beyond U+10FFFF) stands as one U+FFFD, as Go's utf8.DecodeRune reads it.
+ */
+function decodeUnchecked(body: Uint8Array): DecodedBytes {
+  let text = '\uFEFF';
+  const illFormedUtf8: IllFormedUtf8[] = [];
+  let wellFormedFrom = 0;
+  for (let index = 0; index < body.length; ) {
+    const width = wellFormedWidth(body, index);
+    if (width > 0) {
+      index += width;
+      continue;
+    }
+    text += strictUtf8.decode(body.subarray(wellFormedFrom, index));
+    const run: IllFormedUtf8 = { offset: text.length, length: 0, ...goYamlReading(body, index) };
+    while (index < body.length && wellFormedWidth(body, index) === 0) {
+      run.length++;
+      index++;
+    }
+    text += '\uFFFD'.repeat(run.length);
+    illFormedUtf8.push(run);
+    wellFormedFrom = index;
+  }
+  text += strictUtf8.decode(body.subarray(wellFormedFrom));
+  return { text, encoding: 'utf-8-bom', firstIllFormed: illFormedUtf8[0]?.offset, illFormedUtf8 };
+}
+
+/** The least value a UTF-8 sequence of each length may hold (longer is overlong). */
+const SHORTEST_VALUE = [0, 0, 0x80, 0x800, 0x10000];
+
+/**
+ * How go-yaml's reader decodes the sequence at `index` (readerc.go yaml_parser_update_buffer): its
+ * length from the first byte's high bits, then each further byte must be 10xxxxxx (a missing one
+ * counts as not: the document's line feed follows), then the value must need that length and be
+ * a Unicode scalar value.
+ */
+function goYamlReading(bytes: Uint8Array, index: number): { width: number; problem: string } {
+  const lead = bytes[index] ?? 0;
+  const width = (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 0;
+  if (width === 0) return { width, problem: 'invalid leading UTF-8 octet' };
+  let value = lead & (0xff >> (width + 1));
+  for (let offset = 1; offset < width; offset++) {
+    const byte = bytes[index + offset];
+    if (byte === undefined || (byte & 0xc0) !== 0x80) return { width, problem: 'invalid trailing UTF-8 octet' };
+    value = (value << 6) | (byte & 0x3f);
+  }
+  if (value < (SHORTEST_VALUE[width] ?? 0)) return { width, problem: 'invalid length of a UTF-8 sequence' };
+  return { width, problem: 'invalid Unicode character' };
+}
+
+/** The length of the well-formed UTF-8 sequence at `index`, or 0 (RFC 3629 table 3-7). */
+function wellFormedWidth(bytes: Uint8Array, index: number): number {
+  const lead = bytes[index] ?? 0;
+  if (lead < 0x80) return 1;
+  const continues = (offset: number, low = 0x80, high = 0xbf) => {
+    const byte = bytes[index + offset];
+    return byte !== undefined && byte >= low && byte <= high;
+  };
+  if (lead >= 0xc2 && lead <= 0xdf) return continues(1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    const second = lead === 0xe0 ? continues(1, 0xa0) : lead === 0xed ? continues(1, 0x80, 0x9f) : continues(1);
+    return second && continues(2) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const second = lead === 0xf0 ? continues(1, 0x90) : lead === 0xf4 ? continues(1, 0x80, 0x8f) : continues(1);
+    return second && continues(2) && continues(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * The text `validate` and `decode` read: without its byte order mark (x/text drops it; editors do not
+ * count it as a column), the offsets of `illFormedUtf8` moved with it.
+ */
+export function withoutByteOrderMark(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []): { text: string; illFormedUtf8: readonly IllFormedUtf8[] } {
+  if (!text.startsWith('\uFEFF')) return { text, illFormedUtf8 };
+  return { text: text.slice(1), illFormedUtf8: illFormedUtf8.map((run) => ({ ...run, offset: run.offset - 1 })) };
 }
 
 /** The bytes of a text read by {@link decodeBytes} (its mark included) in `encoding`: what `--fix` writes back. */

@@ -1,3 +1,4 @@
+import { withoutByteOrderMark, type IllFormedUtf8 } from './bytes.js';
 import { resolveLimits } from './limits.js';
 import { getRule, messageText } from './rules/index.js';
 import type { InputLimits } from './types.js';
@@ -24,6 +25,8 @@ export type DecodedDocument = { index: number; value: unknown } | { index: numbe
 
 export interface DecodeOptions {
   limits?: Partial<InputLimits>;
+  /** Offsets in `text` of bytes oc passed to go-yaml unchecked: `DecodedBytes.illFormedUtf8`. */
+  illFormedUtf8?: readonly IllFormedUtf8[];
 }
 
 /** Problems that stop `oc`: the text is not YAML it reads, or a limit stopped reading (a duplicate key does not: go-yaml v2 keeps the last). */
@@ -38,8 +41,8 @@ function stopsDecoding(problem: ReadProblem): boolean {
  * the list (oc stops there too). Never throws.
  */
 export function decode(text: string, options: DecodeOptions = {}): DecodedDocument[] {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return decodedDocuments(readDocuments(input, resolveLimits(options.limits)), input);
+  const { text: input, illFormedUtf8 } = withoutByteOrderMark(text, options.illFormedUtf8);
+  return decodedDocuments(readDocuments(input, resolveLimits(options.limits), false, illFormedUtf8), input);
 }
 
 /** What oc makes of a text (without a leading byte order mark) that a reader has read. */

@@ -17,6 +17,7 @@ import type {
   ValidationConfig,
   ValidationResult,
 } from './types.js';
+import { withoutByteOrderMark, type IllFormedUtf8 } from './bytes.js';
 import { effectiveSeverity, interpolate } from './config.js';
 import { Directives } from './directives.js';
 import { discoverObjects } from './discover.js';
@@ -79,7 +80,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     try {
       const input = typeof text === 'string' ? text : String(text);
       // Editors and ESLint do not count a byte order mark as a column.
-      return run(input.startsWith('\uFEFF') ? input.slice(1) : input, config, options.comments === true);
+      const read = withoutByteOrderMark(input, options.illFormedUtf8);
+      return run(read.text, config, options.comments === true, read.illFormedUtf8);
     } catch (error) {
       // Never throw on any input: a failure here is a bug, reported like any finding.
       const data = { error: errorText(error) };
@@ -105,8 +107,8 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
   };
 
-  function run(text: string, config: ValidationConfig, withComments: boolean): ValidationResult {
-    const read = readDocuments(text, resolveLimits(config.limits), withComments);
+  function run(text: string, config: ValidationConfig, withComments: boolean, illFormedUtf8: readonly IllFormedUtf8[]): ValidationResult {
+    const read = readDocuments(text, resolveLimits(config.limits), withComments, illFormedUtf8);
     // Template actions that make the text unreadable: a template for another tool, not a manifest.
     if (read.problems.some((problem) => rulesById.get(problem.ruleId)?.flags?.parseFatal) && hasTemplateAction(text)) {
       return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true, ...(withComments ? { comments: read.comments } : {}) };

@@ -3,6 +3,7 @@
  * (CLI, ESLint plugin). Positions are 1-based; `endColumn` is exclusive like ESLint's.
  */
 
+import type { IllFormedUtf8 } from './bytes.js';
 import type { ruleCategories, severities, severitySettings } from './categories.js';
 import type { LimitName } from './limits.js';
 
@@ -82,6 +83,8 @@ export interface ValidateOptions {
   config?: ValidationConfig;
   /** Also return the text's comments (`ValidationResult.comments`), for a front end that reads directives of its own. */
   comments?: boolean;
+  /** Offsets in `text` of bytes oc passed to go-yaml unchecked: `DecodedBytes.illFormedUtf8`. */
+  illFormedUtf8?: readonly IllFormedUtf8[];
 }
 
 /** A YAML comment: its offset in the text (after a byte order mark) and its text from `#`. */

@@ -20,7 +20,26 @@ describe('decodeBytes', () => {
 
   it('says where the first replacement stands, past literal U+FFFD characters', () => {
     expect(decodeBytes(bytes('\uFFFD\u00e9 ', [0xe9], ' \uFFFD'))).toEqual({ text: '\uFFFD\u00e9 \uFFFD \uFFFD', encoding: 'utf-8', firstIllFormed: 3 });
-    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xff]))).toEqual({ text: '\uFEFFa\uFFFD', encoding: 'utf-8-bom', firstIllFormed: 2 });
+  });
+
+  it('after a UTF-8 byte order mark reads each ill-formed byte as one U+FFFD (Go\'s utf8.DecodeRune) and says how go-yaml meets each run', () => {
+    const run = (offset: number, length: number, width: number, problem: string) => ({ offset, length, width, problem });
+    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xff]))).toEqual({
+      text: '\uFEFFa\uFFFD',
+      encoding: 'utf-8-bom',
+      firstIllFormed: 2,
+      illFormedUtf8: [run(2, 1, 0, 'invalid leading UTF-8 octet')],
+    });
+    // readerc.go: the length from the first byte's high bits, then 10xxxxxx bytes, then the value.
+    const { text, illFormedUtf8 } = decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xe2, 0x82], '\n', [0xc0, 0x80], '\uFFFD', [0xed, 0xa0, 0x80], 'b', [0xf4, 0x90, 0x80, 0x80], [0x80], [0xf0, 0x9f]));
+    expect(text).toBe('\uFEFFa\uFFFD\uFFFD\n\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDb' + '\uFFFD'.repeat(7));
+    expect(illFormedUtf8).toEqual([
+      run(2, 2, 3, 'invalid trailing UTF-8 octet'),
+      run(5, 2, 2, 'invalid length of a UTF-8 sequence'),
+      // the literal U+FFFD between is a character, not a run
+      run(8, 3, 3, 'invalid Unicode character'),
+      run(12, 7, 4, 'invalid Unicode character'),
+    ]);
   });
 
   it('reads UTF-16 after its mark; unpaired surrogates and an odd last byte are U+FFFD', () => {

@@ -37,7 +37,7 @@ async function decodeFile(filePath: string): Promise<DecodedDocument[]> {
     const { line, column } = decoded.problem;
     return [{ index: 0, error: { message: messageText(ruleMessage(fileEncodingRule, decoded.problem)), line, column } }];
   }
-  return decode(decoded.text);
+  return decode(decoded.text, decoded);
 }
 
 /**

@@ -25,16 +25,18 @@ export const fileEncodingRule = defineRule({
   id: 'file-encoding',
   category: 'syntax',
   severity: 'error',
-  description: 'A file oc cannot read as text: NUL bytes (binary), UTF-32, or ill-formed UTF-8 after a UTF-8 byte order mark; such a file is not validated.',
+  description:
+    'A file oc cannot read as text: NUL bytes (binary) or UTF-32, and such a file is not validated; or, after a UTF-8 byte order mark, bytes that are not UTF-8 in a document go-yaml reads, which fails that document.',
   source: 'cli-runtime FileVisitor (x/text BOMOverride: UTF-8, or UTF-16 after its byte order mark) and go-yaml v2, which rejects NUL and ill-formed UTF-8',
   kinds: '*',
   docs: { appliesTo: 'every file the CLI reads' },
-  flags: { fileLevel: true },
+  // Front ends that read bytes report it; `validate` and `decode` too, for the bytes `DecodedBytes.illFormedUtf8` names.
+  flags: { fileLevel: true, parseFatal: true },
   messages: {
     binary: 'Binary file: NUL byte at {{line}}:{{column}}; a manifest must be UTF-8 or UTF-16 text.',
     utf32: 'The file is UTF-32 encoded (byte order mark {{bom}}), which oc reads as UTF-16 or UTF-8 and fails on; save it as UTF-8.',
     invalidUtf8AfterBom:
-      'Invalid UTF-8 at {{line}}:{{column}}: after a UTF-8 byte order mark oc passes the bytes on unchecked and go-yaml rejects them; save the file as UTF-8.',
+      'Invalid UTF-8 in document {{document}} (counted from 0): after a UTF-8 byte order mark oc passes the bytes on unchecked, and go-yaml stops at them ("{{problem}}"); save the file as UTF-8.',
     fixWouldReplaceBytes:
       'Not fixed: the file holds bytes that are not {{encoding}} characters (oc reads each as U+FFFD, the first at {{line}}:{{column}}), and writing the fixed text would replace them too; repair the encoding first.',
   },

@@ -9,12 +9,14 @@
 import { Composer, CST, isAlias, isCollection, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { LineCounter, YAMLError } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { IllFormedUtf8 } from '../bytes.js';
 import type { CheckedMessage, InputLimits, PathSegment } from '../types.js';
 import { setOwn, valueAt } from '../paths.js';
 import { utf8Length } from '../utf8.js';
 import { ruleMessage } from '../rules/define.js';
+import { fileEncodingRule } from '../rules/file.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
-import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
+import { endsBeforeContent, firstRejectedCharacter, illFormedByteRead, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
@@ -218,7 +220,8 @@ function firstLine(message: string): string {
   return printable.length > MAX_MESSAGE_LENGTH ? `${printable.slice(0, MAX_MESSAGE_LENGTH)}…` : printable;
 }
 
-export function composeDocuments(text: string, limits: InputLimits, allComments = false): ReadResult {
+/** `illFormedUtf8`: bytes x/text passed on unchecked (`DecodedBytes.illFormedUtf8`), which go-yaml fails on where it decodes them. */
+export function composeDocuments(text: string, limits: InputLimits, allComments = false, illFormedUtf8: readonly IllFormedUtf8[] = []): ReadResult {
   const result: ReadResult = { documents: [], problems: [], comments: [], lines: lineStarts(text) };
   const bytes = text.length > limits.maxBytes / 3 ? utf8Length(text) : text.length;
   if (bytes > limits.maxBytes) {
@@ -231,8 +234,12 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
     const yaml = streamDocument.syntax === 'yaml';
+    const read = { problems: result.problems.length, documents: result.documents.length };
     const goFirst = yaml ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result) : undefined;
-    if (goFirst === 'read') continue;
+    if (goFirst === 'read') {
+      if (yaml && illFormedUtf8.length > 0) failAtIllFormedBytes(streamDocument, text.length, illFormedUtf8, result, read);
+      continue;
+    }
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
     // Where the `yaml` reader reached a limit, its finding stands (and go-yaml need not build a huge tree).
@@ -240,6 +247,7 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
     const go = yaml && !limitedHere ? (goFirst ?? readGoDocument(streamDocument, text.length, limits, budget, result.lines)) : undefined;
     const goReadsOn = go ? readAsGoYaml(go, streamDocument, text.length, result, before) : true;
     if (!readOn || !goReadsOn) return result;
+    if (yaml && illFormedUtf8.length > 0) failAtIllFormedBytes(streamDocument, text.length, illFormedUtf8, result, read);
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
@@ -342,6 +350,40 @@ function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: 
   result.documents.length = before.documents;
   if (go.document) result.documents.push(goFailed ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
+}
+
+/** yaml-syntax problems go-yaml finds only once it has parsed the document: in decode.go's decoding or sigs.k8s.io/yaml's conversion. */
+const AFTER_PARSING: ReadonlySet<string> = new Set<keyof typeof yamlSyntax.messages>(['nullKey', 'complexKey', 'mergeNotMap', 'badTag', 'aliasCycle', 'notJson', 'unsignedKey']);
+
+/**
+ * Where go-yaml's reader meets bytes that are not UTF-8 (see illFormedByteRead), the document fails
+ * there, unless go-yaml fails on something else first: a control character before the bytes
+ * (decoded before them), a syntax error its scanner or parser meets before the character whose
+ * reading makes it decode them (not one found once the whole document is parsed, in decoding or
+ * conversion).
+ */
+function failAtIllFormedBytes(
+  streamDocument: StreamDocument,
+  sourceLength: number,
+  illFormedUtf8: readonly IllFormedUtf8[],
+  result: ReadResult,
+  before: { problems: number; documents: number },
+): void {
+  const illFormed = illFormedByteRead(streamDocument, illFormedUtf8);
+  if (!illFormed) return;
+  const toSource = sourceOffsets(streamDocument, sourceLength);
+  const at = toSource(illFormed.offset);
+  const checkedFrom = toSource(illFormed.checkedFrom);
+  const earlier = result.problems.slice(before.problems).some((problem) => {
+    if (problem.ruleId !== yamlSyntax.id || AFTER_PARSING.has(problem.messageId)) return false;
+    return problem.range.start < (problem.messageId === 'controlCharacter' ? at : checkedFrom);
+  });
+  if (earlier) return;
+  result.problems.length = before.problems;
+  result.documents.length = before.documents;
+  const data = { document: streamDocument.index, problem: illFormed.problem };
+  result.problems.push({ ...ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data }), range: { start: at, end: at + 1 }, documentIndex: streamDocument.index });
+  result.documents.push(unreadableDocument(streamDocument));
 }
 
 function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 'syntax'>): ReadDocument {
