@@ -54,6 +54,21 @@ function readerProblems(documents: readonly (OracleDocument | DecodedDocument)[]
   return documents.flatMap((document) => ('error' in document ? (READER_PROBLEM.exec(document.error.message)?.slice(1) ?? []) : []));
 }
 
+/**
+ * Where the outcomes agree, whether go-yaml's reader fails on ill-formed bytes otherwise: with
+ * another problem (how it reads them), or on one side only, the other failing on something else
+ * first (a syntax error go-yaml meets before it decodes the bytes, or the other way round: where
+ * its scanner is when it fails is modelled only for the reader). Not where oc reports a JSON error
+ * instead (the first YAML document after a JSON stream's failure).
+ */
+function readerProblemDifference(expected: readonly OracleDocument[], actual: readonly DecodedDocument[]): 'another problem' | 'another failure first' | undefined {
+  if (expected.some((document) => 'error' in document && document.error.message.startsWith('json: '))) return undefined;
+  const oc = readerProblems(expected).join();
+  const ours = readerProblems(actual).join();
+  if (oc === ours) return undefined;
+  return oc !== '' && ours !== '' ? 'another problem' : 'another failure first';
+}
+
 const sampleRuns = 20_000;
 const share = 2;
 
@@ -149,9 +164,13 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       // decodeBytes gives the text x/text gives: oc reads that text, saved as UTF-8, exactly as it read the bytes.
       const readable = files.filter((bytes) => decodeBytes(bytes).illFormedUtf8 === undefined);
       const fromText = oracleLines(readable.map((bytes) => encodeText(decodeBytes(bytes).text, 'utf-8')));
-      expect(oracleLines(readable)).toEqual(fromText);
+      const fromBytes = oracleLines(readable);
+      // Colliding keys: which survives depends on Go's map order, from one run to the next.
+      const differing = readable.filter((bytes, index) => fromBytes[index] !== fromText[index] && !collidingNumericKeys(decodeBytes(bytes).text));
+      expect(differing.map((bytes) => Buffer.from(bytes).toString('hex'))).toEqual([]);
       let known = 0;
       let illFormedAfterBom = 0;
+      let otherFailureFirst = 0;
       fc.assert(
         fc.property(streamBytes, (bytes) => {
           const expected = oracle(bytes);
@@ -163,9 +182,10 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
           const problem = divergence(expected, actual);
           if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text, expected, actual))) known++;
           else if (problem) throw new Error(`${problem}\nin ${Buffer.from(bytes).toString('hex')}`);
-          // The same reader problem, unless oc reports a JSON error instead (the first YAML document after a JSON stream's failure).
-          else if (!expected.some((document) => 'error' in document && document.error.message.startsWith('json: '))) {
-            expect(readerProblems(actual), Buffer.from(bytes).toString('hex')).toEqual(readerProblems(expected));
+          else {
+            const reader = readerProblemDifference(expected, actual);
+            if (reader === 'another problem') throw new Error(`go-yaml reads the bytes otherwise\nin ${Buffer.from(bytes).toString('hex')}`);
+            if (reader === 'another failure first') otherFailureFirst++;
           }
         }),
         parameters,
@@ -174,6 +194,8 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       expect(known).toBeLessThan((parameters.numRuns ?? byteRuns) / 250);
       // The generator reaches the corner it is meant to reach.
       expect(illFormedAfterBom).toBeGreaterThan(0);
+      // Which of two failures of one document go-yaml meets first: seen about once in 4,000 files.
+      expect(otherFailureFirst).toBeLessThan((parameters.numRuns ?? byteRuns) / 1000);
     },
     timeoutFor(byteRuns, byteShare, 5),
   );

@@ -23,10 +23,21 @@ export function firstRejectedCharacter(text: string): number | undefined {
 /** readerc.go decodes its input in chunks of input_raw_buffer_size bytes (yamlprivateh.go). */
 const READ_CHUNK_BYTES = 512;
 
+/** Where go-yaml's reader fails on unchecked bytes, and from where in the document it checks them. */
+export interface IllFormedRead {
+  /** Offset in the document's text of the first byte. */
+  offset: number;
+  problem: string;
+  /**
+   * Offset in the document's text of the character whose reading makes go-yaml decode the bytes:
+   * 0 when it decodes them before any token (a scanner error cannot come first), else a later one.
+   */
+  checkedFrom: number;
+}
+
 /**
  * Where go-yaml's reader fails on bytes x/text passed on unchecked (after a UTF-8 byte order mark;
- * `illFormedUtf8` in source offsets, in order) in this document, as an offset in its text and
- * go-yaml's problem; undefined when it never decodes them.
+ * `illFormedUtf8` in source offsets, in order) in this document; undefined when it never decodes them.
  *
  * readerc.go yaml_parser_update_buffer decodes the document's bytes 512 at a time, each chunk
  * whole, as soon as the scanner needs a character the chunks before did not complete: the first
@@ -37,7 +48,7 @@ const READ_CHUNK_BYTES = 512;
  * starts a line (after a line break YAMLReader does not cut at), once it has its next character.
  * Bytes on a line YAMLReader cuts at (`--- # comment`) are in no document: go-yaml never sees them.
  */
-export function illFormedByteRead(document: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): { offset: number; problem: string } | undefined {
+export function illFormedByteRead(document: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): IllFormedRead | undefined {
   const { start, lines, text } = document;
   const last = lines.at(-1) ?? { text: 0, source: start };
   const end = last.source + text.length - last.text;
@@ -56,22 +67,25 @@ export function illFormedByteRead(document: StreamDocument, illFormedUtf8: reado
   const stop = readingStop(text);
   const reached = stop === undefined ? documentBytes : utf8Length(text.slice(0, stop));
   if (run.width === 0 || at + run.width <= chunkEnd) {
-    const read = chunk === 0 || reached >= chunkLoadedAt(text, chunk * READ_CHUNK_BYTES);
-    return read ? { offset, problem: run.problem } : undefined;
+    if (chunk === 0) return { offset, problem: run.problem, checkedFrom: 0 };
+    const loadedAt = characterAtByte(text, chunk * READ_CHUNK_BYTES);
+    return reached >= loadedAt.bytes ? { offset, problem: run.problem, checkedFrom: loadedAt.offset } : undefined;
   }
   if (reached < at) return undefined;
-  return { offset, problem: at + run.width > documentBytes ? 'incomplete UTF-8 octet sequence' : run.problem };
+  return { offset, problem: at + run.width > documentBytes ? 'incomplete UTF-8 octet sequence' : run.problem, checkedFrom: offset };
 }
 
-/** The byte offset of the character that holds byte `chunkStart` (all before it are well-formed): go-yaml decodes the chunk when it needs that character. */
-function chunkLoadedAt(text: string, chunkStart: number): number {
+/** The character that holds byte `byte` of a well-formed text (its offset, and its first byte): go-yaml decodes the chunk that starts there when it needs that character. */
+function characterAtByte(text: string, byte: number): { offset: number; bytes: number } {
   let bytes = 0;
+  let offset = 0;
   for (const character of text) {
     const width = utf8Length(character);
-    if (bytes + width > chunkStart) return bytes;
+    if (bytes + width > byte) break;
     bytes += width;
+    offset += character.length;
   }
-  return bytes;
+  return { offset, bytes };
 }
 
 const DOCUMENT_MARKER_END = /[ \t\r\n\u0085\u2028\u2029]/;
