@@ -143,6 +143,8 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       utf8([0xef, 0xbb, 0xbf], 'a: 1\n...\n#', 'y'.repeat(500), [0xe2, 0x28], '\n', comment600),
       utf8([0xef, 0xbb, 0xbf], 'a: 1\n...\n', [0xf0, 0x9f]),
       utf8([0xef, 0xbb, 0xbf], 'a: 1\r...\r', [0xe2, 0x82]),
+      // After a JSON value, a character beyond U+FFFF (a surrogate pair here) starts the YAML that follows.
+      utf8('{}\u{1F600}\n---\n5\n'),
     ];
     const expected = decodeWithOracle(files);
     const problems = files.flatMap((bytes, index) => {

@@ -85,7 +85,8 @@ export function splitStream(source: string): SplitStream {
 
 /**
  * consumeWhitespace: Unicode spaces up to and including the first line feed. It gives up (and
- * the decoder keeps the JSON error) when fewer than 4 bytes are left or a character is U+FFFD.
+ * the decoder keeps the JSON error) when fewer than 4 bytes are left or a character is U+FFFD
+ * (utf8.DecodeRune's RuneError; a lone surrogate reaches Go as one).
  */
 function afterWhitespace(source: string, from: number): number | undefined {
   let at = from;
@@ -94,12 +95,17 @@ function afterWhitespace(source: string, from: number): number | undefined {
     for (let index = at; index < source.length && bytes < 4; index++) bytes += utf8Width(source.charCodeAt(index));
     if (bytes < 4) return undefined;
     const char = source[at] ?? '';
-    const code = source.charCodeAt(at);
-    if (char === '\uFFFD' || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    if (char === '\uFFFD' || isLoneSurrogate(source, at)) return undefined;
     if (!GO_SPACE.test(char)) return at;
     at++;
     if (char === '\n') return at;
   }
+}
+
+function isLoneSurrogate(source: string, at: number): boolean {
+  const code = source.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) return !(source.charCodeAt(at + 1) >= 0xdc00 && source.charCodeAt(at + 1) <= 0xdfff);
+  return code >= 0xdc00 && code <= 0xdfff && !(source.charCodeAt(at - 1) >= 0xd800 && source.charCodeAt(at - 1) <= 0xdbff);
 }
 
 /** YAMLReader over LineReader: documents between lines that start with `---`. */
