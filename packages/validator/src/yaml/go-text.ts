@@ -49,9 +49,7 @@ export interface IllFormedRead {
  * Bytes on a line YAMLReader cuts at (`--- # comment`) are in no document: go-yaml never sees them.
  */
 export function illFormedByteRead(document: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): IllFormedRead | undefined {
-  const { start, lines, text } = document;
-  const last = lines.at(-1) ?? { text: 0, source: start };
-  const end = last.source + text.length - last.text;
+  const { start, end, lines, text } = document;
   let first = firstAtOrAfter(illFormedUtf8.map((run) => run.offset), start);
   const run = illFormedUtf8[first];
   if (run === undefined || run.offset >= end) return undefined;
@@ -186,7 +184,13 @@ export function restoreStandIns(text: string): string {
  * line feed the source may lack).
  */
 export function sourceOffsets(document: StreamDocument, sourceLength: number): (offset: number) => number {
-  const { lines, start } = document;
+  const { lines, start, end, text } = document;
+  const within = mapWithin(lines, start, sourceLength);
+  // Past the text's last line feed is past the document's last line break, a CRLF too.
+  return (offset) => (offset >= text.length ? Math.min(end, sourceLength) : within(offset));
+}
+
+function mapWithin(lines: StreamDocument['lines'], start: number, sourceLength: number): (offset: number) => number {
   if (lines.length === 0 || lines.every((line) => line.source - line.text === start)) return (offset) => Math.min(start + offset, sourceLength);
   return (offset) => Math.min(sourceOffset(offset), sourceLength);
   function sourceOffset(offset: number): number {

@@ -17,6 +17,8 @@ export interface StreamDocument {
   text: string;
   /** Offset in the source of the document's first character. */
   start: number;
+  /** Offset in the source just past the document: past its last line break, which may be a CRLF (`text` keeps only the LF). */
+  end: number;
   /**
    * YAML only: for each line of `text` after the first, its offset in `text` and in the source
    * (lines lose the CR of a CRLF, so the two drift apart). JSON text is a slice of the source.
@@ -67,7 +69,7 @@ export function splitStream(source: string): SplitStream {
     const scanned = scanJsonValue(source, consumed);
     if (scanned === 'end') return { documents };
     if ('end' in scanned) {
-      documents.push({ index: documents.length, syntax: 'json', text: source.slice(scanned.start, scanned.end), start: scanned.start, lines: [] });
+      documents.push({ index: documents.length, syntax: 'json', text: source.slice(scanned.start, scanned.end), start: scanned.start, end: scanned.end, lines: [] });
       consumed = scanned.end;
       continue;
     }
@@ -115,7 +117,7 @@ function splitYaml(source: string, from: number, firstIndex: number): SplitStrea
   let start = from;
   let lines: StreamDocument['lines'] = [];
   const flush = (): void => {
-    if (text !== '') documents.push({ index: firstIndex + documents.length, syntax: 'yaml', text, start, lines });
+    if (text !== '') documents.push({ index: firstIndex + documents.length, syntax: 'yaml', text, start, end: at, lines });
     text = '';
     lines = [];
   };
