@@ -50,10 +50,10 @@ export interface IllFormedRead {
  */
 export function illFormedByteRead(document: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): IllFormedRead | undefined {
   const { start, end, lines, text } = document;
-  let first = firstAtOrAfter(illFormedUtf8.map((run) => run.offset), start);
+  let first = firstAtOrAfter(illFormedUtf8, start, (entry) => entry.offset);
   const run = illFormedUtf8[first];
   if (run === undefined || run.offset >= end) return undefined;
-  const line = lines[firstAtOrAfter(lines.map((entry) => entry.source), run.offset + 1) - 1] ?? { text: 0, source: start };
+  const line = lines[firstAtOrAfter(lines, run.offset + 1, (entry) => entry.source) - 1] ?? { text: 0, source: start };
   const offset = line.text + run.offset - line.source;
   // Each unchecked byte is one U+FFFD (three bytes as UTF-8, one in the file).
   let uncheckedBytes = 0;
@@ -88,6 +88,7 @@ function characterAtByte(text: string, byte: number): { offset: number; bytes: n
 
 const DOCUMENT_MARKER_END = /[ \t\r\n\u0085\u2028\u2029]/;
 const LINE_START_AFTER = /\r(?!\n)|[\n\u0085\u2028\u2029]/g;
+const INDENTATION = /[ \t]*/y;
 
 /**
  * The offset of the last character go-yaml reads when the piece's first document ends at a `...`
@@ -109,19 +110,22 @@ function readingStop(text: string): number | undefined {
       else if (content || started) return lineStart + 3;
       continue;
     }
-    const firstCharacter = /[^ \t]/.exec(text.slice(lineStart, lineStart + 200))?.[0];
+    INDENTATION.lastIndex = lineStart;
+    INDENTATION.test(text);
+    const firstCharacter = text[INDENTATION.lastIndex];
     if (firstCharacter !== undefined && firstCharacter !== '#' && !(firstCharacter === '%' && text[lineStart] === '%') && !'\r\n\u0085\u2028\u2029'.includes(firstCharacter)) content = true;
   }
   return undefined;
 }
 
-/** The index of the first of the ascending `values` at least `value` (their length when none is). */
-function firstAtOrAfter(values: readonly number[], value: number): number {
+/** The index of the first of `items` (ascending by `key`) whose key is at least `value` (their length when none is). */
+function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let low = 0;
-  let high = values.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < value) low = middle + 1;
+    const item = items[middle];
+    if (item !== undefined && key(item) < value) low = middle + 1;
     else high = middle;
   }
   return low;
