@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, encodeText } from '../src/index.js';
+import { decode, decodeBytes, encodeText, validate } from '../src/index.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
@@ -66,5 +66,48 @@ describe('decodeBytes', () => {
       }),
       { seed: 20_251_125, numRuns: 1_000 },
     );
+  });
+});
+
+/** What `decode` gives for a file's bytes, as the CLI reads them; each error as `index line:column problem`. */
+function decodeFile(file: Uint8Array): unknown[] {
+  const decoded = decodeBytes(file);
+  return decode(decoded.text, decoded).map((document) =>
+    'error' in document ? `${document.index} ${document.error.line}:${document.error.column} ${/\("([^"]+)"\)/.exec(document.error.message)?.[1] ?? document.error.message}` : document.value,
+  );
+}
+
+describe('bytes that are not UTF-8 after a UTF-8 byte order mark, as go-yaml meets them (expectations from tools/oracle)', () => {
+  const bom = [0xef, 0xbb, 0xbf];
+  const comment600 = `# ${'x'.repeat(600)}\n`;
+
+  it('fail the document go-yaml reads them in, at the first byte, with its reader problem', () => {
+    expect(decodeFile(bytes(bom, 'a: 1\n---\nb: x', [0x80], '\n'))).toEqual([{ a: 1 }, '1 3:5 invalid leading UTF-8 octet']);
+    expect(decodeFile(bytes(bom, 'a: "x', [0xc0, 0x80], '"\n'))).toEqual(['0 1:6 invalid length of a UTF-8 sequence']);
+    expect(decodeFile(bytes(bom, 'a: x', [0xed, 0xa0, 0x80], '\n'))).toEqual(['0 1:5 invalid Unicode character']);
+    expect(decodeFile(bytes(bom, 'a: x', [0xe2, 0x82]))).toEqual(['0 1:5 invalid trailing UTF-8 octet']);
+    // Cut short by the end of the document: the line feed after it is all that is left.
+    expect(decodeFile(bytes(bom, 'a: x', [0xf0, 0x9f]))).toEqual(['0 1:5 incomplete UTF-8 octet sequence']);
+  });
+
+  it('not on a separator line, in a JSON stream, or where go-yaml stops reading first', () => {
+    expect(decodeFile(bytes(bom, 'a: 1\n--- # c', [0xf0, 0x9f, 0x98], '\nb: 2\n'))).toEqual([{ a: 1 }, { b: 2 }]);
+    // encoding/json: one U+FFFD per byte.
+    expect(decodeFile(bytes(bom, '{"a": "x', [0xe2, 0x82], '"}'))).toEqual([{ a: 'x\uFFFD\uFFFD' }]);
+    // After `...` go-yaml reads the next character only: the 512-byte chunk it is in, not a later one.
+    expect(decodeFile(bytes(bom, 'a: 1\n...\n# ', [0x80], '\n', comment600))).toEqual(['0 3:3 invalid leading UTF-8 octet']);
+    expect(decodeFile(bytes(bom, 'a: 1\n...\n', comment600, '# ', [0x80], '\n'))).toEqual([{ a: 1 }]);
+    expect(decodeFile(bytes(bom, 'a: 1\n', comment600, '# ', [0x80], '\n'))).toEqual(['0 3:3 invalid leading UTF-8 octet']);
+    // A sequence cut short at the end is decoded only when go-yaml reads past the last character; a
+    // lone CR is a line break to go-yaml, so `...` ends the document there.
+    expect(decodeFile(bytes(bom, 'a: 1\n...\n', [0xf0, 0x9f]))).toEqual([{ a: 1 }]);
+    expect(decodeFile(bytes(bom, 'a: 1\n#', 'y'.repeat(505), [0xe2, 0x28], '\n...\n', comment600))).toEqual(['0 2:507 invalid trailing UTF-8 octet']);
+    expect(decodeFile(bytes(bom, 'a: 1\n...\n#', 'y'.repeat(500), [0xe2, 0x28], '\n', comment600))).toEqual([{ a: 1 }]);
+  });
+
+  it('validate reports them as file-encoding in that document and validates the others', () => {
+    const decoded = decodeBytes(bytes(bom, 'kind: ImageStream\napiVersion: image.openshift.io/v1\nmetadata:\n  name: ok\n---\nkind: x', [0xff], '\n'));
+    const { findings } = validate(decoded.text, decoded);
+    expect(findings.map(({ ruleId, line, column, documentIndex }) => ({ ruleId, line, column, documentIndex }))).toEqual([{ ruleId: 'file-encoding', line: 6, column: 8, documentIndex: 1 }]);
   });
 });
