@@ -15,7 +15,7 @@ import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
 import { isRecord } from './rules/utils/object.js';
-import { messageQuoted } from './quote.js';
+import { messageEscaped, messageQuoted } from './quote.js';
 
 /** A problem oc meets while decoding or typing, before any object rule runs. */
 export interface DiscoveryProblem extends CheckedMessage {
@@ -97,7 +97,7 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     if (verdict === 'other-group' || verdict === 'absent') return undefined;
     // The discovery REST mapper also maps each served kind in lowercase, so oc sends it; the server's scheme does not know it.
     const messageId = verdict === 'mapped' && written === written.toLowerCase() && imageKinds.has(kind) ? 'notRegistered' : 'noMatch';
-    const data = { value: written, kind, version: String(value.apiVersion).slice(0, 100) };
+    const data = { value: written, kind, version: messageEscaped(String(value.apiVersion)) };
     const path = [...pathPrefix, 'kind'];
     problem(path, { ...ruleMessage(kindCase, { messageId, data }), fix: { type: 'replace', path, value: kind } });
     return kind;

@@ -168,9 +168,9 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       const fromText = oracleLines(readable.map((bytes) => encodeText(decodeBytes(bytes).text, 'utf-8')));
       const fromBytes = oracleLines(readable);
       // Go's map order differs from one run to the next: which of two colliding keys survives, and
-      // which nil key (`null:`, `~:`, in different mappings) sigs.k8s.io/yaml names in its error.
-      const nilKeyValue = /(Unsupported map key of type: %!s\(\\u003cnil\\u003e\), key: \\u003cnil\\u003e, value: )(?:[^"\\]|\\.)*/g;
-      const sameOutcome = (a?: string, b?: string) => a?.replaceAll(nilKeyValue, '$1…') === b?.replaceAll(nilKeyValue, '$1…');
+      // which of several keys JSON cannot take (nil from `null:` or `~:`, a uint64) sigs.k8s.io/yaml names in its error.
+      const unsupportedKey = /(Unsupported map key of type: )(?:[^"\\]|\\.)*/g;
+      const sameOutcome = (a?: string, b?: string) => a?.replaceAll(unsupportedKey, '$1…') === b?.replaceAll(unsupportedKey, '$1…');
       const differing = readable.filter((bytes, index) => !sameOutcome(fromBytes[index], fromText[index]) && !collidingNumericKeys(decodeBytes(bytes).text));
       expect(differing.map((bytes) => Buffer.from(bytes).toString('hex'))).toEqual([]);
       let known = 0;
