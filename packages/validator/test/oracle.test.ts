@@ -43,6 +43,15 @@ export const KNOWN_DIFFERENCES: readonly {
   name: string;
   matches: (text: string, expected: readonly OracleDocument[], actual: readonly DecodedDocument[]) => boolean;
 }[] = [
+  // readerc.go decodes a sequence cut short at the end of a document only when the scanner reads past
+  // its last character; after the root, parserc.go yaml_parser_parse_document_end needs only the next
+  // token (and a simple key's look-ahead), so go-yaml may stop before: how far it scans is the go-yaml
+  // port's to say (/work/coord/s5/bytes-findings.md).
+  {
+    name: 'a UTF-8 sequence cut short at the end, after more than the root',
+    matches: (_text, expected, actual) =>
+      actual.some((document) => 'error' in document && document.error.message.includes('"incomplete UTF-8 octet sequence"') && expected.some((other) => other.index === document.index && 'value' in other)),
+  },
   // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
   { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
 ];

@@ -390,47 +390,8 @@ function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 's
   return { index, syntax, value: undefined, unreadable: true, source: () => null, exactSource: () => null };
 }
 
-/** yaml-syntax problems go-yaml finds only once it has parsed the document: in decode.go's decoding or sigs.k8s.io/yaml's conversion. */
-const AFTER_PARSING: ReadonlySet<string> = new Set<keyof typeof yamlSyntax.messages>(['nullKey', 'complexKey', 'mergeNotMap', 'badTag', 'aliasCycle', 'notJson', 'unsignedKey']);
-
-/**
- * Reads one document of the stream into `result`; false when reading has to stop there. Where
- * go-yaml's reader meets bytes that are not UTF-8 (see illFormedByteRead), the document fails
- * there, unless go-yaml fails on something earlier before it decodes them.
- */
+/** Reads one document of the stream into `result`; false when reading has to stop there. */
 function readDocument(
-  streamDocument: StreamDocument,
-  sourceLength: number,
-  limits: InputLimits,
-  withComments: boolean,
-  budget: { nodes: number; tokens: number },
-  result: ReadResult,
-): boolean {
-  const illFormed = streamDocument.syntax === 'yaml' && illFormedUtf8.length > 0 ? illFormedByteRead(streamDocument, illFormedUtf8) : undefined;
-  if (!illFormed) return readDocumentText(streamDocument, sourceLength, limits, withComments, budget, result);
-  const toSource = sourceOffsets(streamDocument, sourceLength);
-  const problemsBefore = result.problems.length;
-  const documentsBefore = result.documents.length;
-  const goOn = readDocumentText(streamDocument, sourceLength, limits, withComments, budget, result);
-  // What go-yaml fails on first stands: a control character before the bytes (decoded before
-  // them), a syntax error its scanner or parser meets before the character whose reading makes it
-  // decode them (not one found after the whole document is parsed, in decoding or conversion).
-  const at = toSource(illFormed.offset);
-  const checkedFrom = toSource(illFormed.checkedFrom);
-  const earlier = result.problems.slice(problemsBefore).some((problem) => {
-    if (problem.ruleId !== yamlSyntax.id || AFTER_PARSING.has(problem.messageId)) return false;
-    return problem.range.start < (problem.messageId === 'controlCharacter' ? at : checkedFrom);
-  });
-  if (!goOn || earlier) return goOn;
-  result.problems.length = problemsBefore;
-  result.documents.length = documentsBefore;
-  const data = { document: streamDocument.index, problem: illFormed.problem };
-  result.problems.push({ ...ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data }), range: { start: at, end: at + 1 }, documentIndex: streamDocument.index });
-  result.documents.push(unreadableDocument(streamDocument));
-  return true;
-}
-
-function readDocumentText(
   streamDocument: StreamDocument,
   sourceLength: number,
   limits: InputLimits,
