@@ -95,6 +95,8 @@ describe('fast reader', () => {
       ...['a: 1\n---b: 2\n', '--- |\n  x\n', 'a: "\\/"\n', '{"a": "\\ud83d\\ude00"}\n', 'a: ["x\\/"]\n', '"k\\/": 1\n', 'a: .inf\n', '1.5: x\n', '- \ta\n', 'a: b\u0007\n', 'a: 1\n...\nb: 2\n', 'a: !!binary QQ==\n'],
       // Found by oracle.test.ts: a CR before a CRLF (oc's line reader drops the CR of the CRLF only), a tab before a flow root, U+FFFE.
       ...['a: |-\r\n  x\r\r\n  y\n', '\t\r  [1]\n', '"\uFFFE"\n'],
+      // In a flow collection go-yaml keeps a `:` not followed by a blank in the plain scalar (npm run fuzz, seed 1333474830).
+      ...['\n{\uFFFD"v":{"a":1}}', 'a: {b:[1]}\n'],
     ];
     for (const text of declined) {
       expect(readFast(text, DEFAULT_LIMITS), JSON.stringify(text)).toBeUndefined();

@@ -16,6 +16,7 @@ import { setOwn } from '../paths.js';
 import { composeDocuments } from './compose.js';
 import { GoScanner } from './go/scanner.js';
 import { GoYamlError, type GoToken } from './go/tokens.js';
+import { isGoBlankz } from './go-text.js';
 import { lineStarts, type ReadDocument, type ReadResult } from './result.js';
 import { resolveJsonScalar, resolvePlainValue, resolveTaggedScalar, type ResolvedScalar } from './scalar.js';
 import { headOf, type SourceEntry, type SourceNode, type SourceRange } from './source.js';
@@ -170,6 +171,8 @@ class EventWalker {
     }
     // In a flow collection go-yaml's scanner reads `?` as a key indicator, even inside a plain scalar (scannerc.go yaml_parser_fetch_next_token).
     if (this.flowLevel > 0 && event.style === SCALAR_STYLE.PLAIN && text.includes('?')) throw DECLINED;
+    // There a plain scalar ends at `:` only before a blank: `a":{` keeps the `:` (yaml_parser_scan_plain_scalar), js-yaml ends it.
+    if (this.flowLevel > 0 && event.style === SCALAR_STYLE.PLAIN && this.text[event.valueEnd] === ':' && !isGoBlankz(this.text[event.valueEnd + 1])) throw DECLINED;
     let value: ResolvedScalar['value'];
     if (event.tagStart >= 0) {
       // go-yaml takes `,`, `[` and `]` into a tag (URI characters, scannerc.go yaml_parser_scan_tag_uri).

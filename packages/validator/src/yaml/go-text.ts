@@ -275,6 +275,11 @@ function isGoBlank(char: string | undefined): boolean {
 function isGoBreak(char: string | undefined): boolean {
   return char === '\n' || char === '\r' || char === '\u0085' || char === '\u2028' || char === '\u2029';
 }
+
+/** go-yaml v2's is_blankz: a blank, a break, or the end of the text. */
+export function isGoBlankz(char: string | undefined): boolean {
+  return char === undefined || isGoBlank(char) || isGoBreak(char);
+}
 /** The characters go-yaml takes in a tag's URI part (scannerc.go, yaml_parser_scan_tag_uri). */
 const URI_CHARACTER = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
 const HEX = /^[0-9A-Fa-f]{2}$/;
