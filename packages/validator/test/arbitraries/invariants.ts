@@ -16,9 +16,9 @@ export interface LocatedFinding {
   documentIndex?: number;
 }
 
-/** Lines as the validator counts them: LF, CRLF, a lone CR, LS and PS end a line. */
+/** Lines as the validator counts them: LF, CRLF, a lone CR, LS and PS end a line; a leading byte order mark is no column (as in editors and ESLint). */
 export function linesOf(text: string): string[] {
-  return text.split(LINE_BREAK);
+  return (text.startsWith('\uFEFF') ? text.slice(1) : text).split(LINE_BREAK);
 }
 
 /**

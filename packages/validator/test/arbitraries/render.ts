@@ -28,7 +28,8 @@ export const choices = fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxL
 /**
  * A careful YAML writer quotes what looks like a number, boolean or null to YAML 1.1 or Go's
  * strconv (`0o17`, `1_000`, `y`), which the `yaml` package's 1.1 schema alone does not all quote,
- * and text holding a character that breaks lines for go-yaml.
+ * text holding a character that breaks lines for go-yaml, and text holding a `?`, which ends a
+ * plain scalar in a flow collection for go-yaml (scannerc.go yaml_parser_scan_plain_scalar).
  */
 const LOOKS_TYPED = /^(?:[-+.~0-9]|(?:y|n|yes|no|on|off|true|false|null)$)/i;
 
@@ -36,7 +37,7 @@ function quoteLookalikes(doc: Document): void {
   visit(doc, {
     Scalar(_key, node) {
       // NEL, LS and PS break lines for go-yaml: unquoted, they would end the scalar.
-      if (typeof node.value === 'string' && (node.value === '' || node.value === '<<' || node.value === '=' || LOOKS_TYPED.test(node.value) || /[\u0085\u2028\u2029]/.test(node.value))) {
+      if (typeof node.value === 'string' && (node.value === '' || node.value === '<<' || node.value === '=' || LOOKS_TYPED.test(node.value) || /[\u0085\u2028\u2029?]/.test(node.value))) {
         node.type = 'QUOTE_DOUBLE';
       }
     },
