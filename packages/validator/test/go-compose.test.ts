@@ -104,7 +104,7 @@ class Events {
 
 function compose(events: Events, failure?: GoYamlError): GoComposed {
   const { text } = events;
-  return composeGoDocument(events.stream(failure), { text, limits: resolveLimits({}), budget: { nodes: 0 }, lineOf: (offset) => markAt(text, offset).line + 1 });
+  return composeGoDocument(events.stream(failure), { text, index: 0, limits: resolveLimits({}), budget: { nodes: 0 }, lineOf: (offset) => markAt(text, offset).line + 1 });
 }
 
 const messages = (composed: GoComposed) => composed.problems.map((problem) => `${problem.ruleId}/${problem.messageId}@${problem.range.start}`);
@@ -148,7 +148,7 @@ describe('the go-yaml composer', () => {
       { type: 'stream-end', start: markAt(text, 1), end: markAt(text, 1) },
     ];
     let next = 0;
-    const composed = composeGoDocument({ peek: () => stream[next] as GoEvent, skip: () => void next++ }, { text, limits: resolveLimits({}), budget: { nodes: 0 }, lineOf: () => 1 });
+    const composed = composeGoDocument({ peek: () => stream[next] as GoEvent, skip: () => void next++ }, { text, index: 0, limits: resolveLimits({}), budget: { nodes: 0 }, lineOf: () => 1 });
     expect(composed).toMatchObject({ noDocument: true, failed: false, value: null, root: null });
   });
 
@@ -310,7 +310,7 @@ describe('the go-yaml composer', () => {
     };
     expect(compose(build(12)).failed).toBe(false);
     const { text: source } = build(12);
-    const limited = composeGoDocument(build(12).stream(), { text: source, limits: resolveLimits({ maxAliasCount: 5 }), budget: { nodes: 0 }, lineOf: () => 1 });
+    const limited = composeGoDocument(build(12).stream(), { text: source, index: 0, limits: resolveLimits({ maxAliasCount: 5 }), budget: { nodes: 0 }, lineOf: () => 1 });
     expect(messages(limited)).toEqual([`input-too-large/aliases@${source.indexOf('*x') + 5 * 4}`]);
 
     // Nested aliases: nearly every node decoded comes from an alias expansion.
@@ -328,7 +328,7 @@ describe('the go-yaml composer', () => {
     nested.plain('e').start('sequence', '[');
     for (let index = 0; index < 10; index++) nested.alias('d');
     nested.end('sequence', ']').end('mapping');
-    const bomb = composeGoDocument(nested.stream(), { text: nested.text, limits: resolveLimits({ maxAliasCount: 1_000_000 }), budget: { nodes: 0 }, lineOf: () => 1 });
+    const bomb = composeGoDocument(nested.stream(), { text: nested.text, index: 0, limits: resolveLimits({ maxAliasCount: 1_000_000 }), budget: { nodes: 0 }, lineOf: () => 1 });
     expect(bomb.failed).toBe(true);
     expect(bomb.problems[0]).toMatchObject({ messageId: 'parse', data: { message: 'document contains excessive aliasing' } });
   });
@@ -339,7 +339,7 @@ describe('the go-yaml composer', () => {
     const events = new Events(text);
     for (let level = 0; level < depth + 2; level++) events.start('sequence', '[');
     for (let level = 0; level < depth + 2; level++) events.end('sequence', ']');
-    const composed = composeGoDocument(events.stream(), { text, limits: resolveLimits({ maxDepth: depth }), budget: { nodes: 0 }, lineOf: () => 1 });
+    const composed = composeGoDocument(events.stream(), { text, index: 0, limits: resolveLimits({ maxDepth: depth }), budget: { nodes: 0 }, lineOf: () => 1 });
     expect(messages(composed)).toEqual([`input-too-large/depth@${depth + 1}`]);
   });
 });

@@ -16,7 +16,7 @@ import { utf8Length } from '../utf8.js';
 import { ruleMessage } from '../rules/define.js';
 import { fileEncodingRule } from '../rules/file.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../rules/pipeline.js';
-import { endsBeforeContent, firstRejectedCharacter, illFormedByteRead, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
+import { endsBeforeContent, firstRejectedCharacter, parserText, restoreStandIns, sourceOffsets } from './go-text.js';
 import { collectComments } from './comments.js';
 import { nextTokenAfter, reportDirectives, reportLexicalDifferences, reportTabs, reportTags, type ReportAt } from './go-scanner.js';
 import { lineStarts, type ReadDocument, type ReadProblem, type ReadResult } from './result.js';
@@ -234,20 +234,15 @@ export function composeDocuments(text: string, limits: InputLimits, allComments 
   const stream = splitStream(text);
   for (const streamDocument of stream.documents) {
     const yaml = streamDocument.syntax === 'yaml';
-    const read = { problems: result.problems.length, documents: result.documents.length };
-    const goFirst = yaml ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result) : undefined;
-    if (goFirst === 'read') {
-      if (yaml && illFormedUtf8.length > 0) failAtIllFormedBytes(streamDocument, text.length, illFormedUtf8, result, read);
-      continue;
-    }
+    const goFirst = yaml ? readGoFirst(streamDocument, text.length, limits, withComments, budget, result, illFormedUtf8) : undefined;
+    if (goFirst === 'read') continue;
     const before = { problems: result.problems.length, documents: result.documents.length };
     const readOn = readDocument(streamDocument, text.length, limits, withComments, budget, result);
     // Where the `yaml` reader reached a limit, its finding stands (and go-yaml need not build a huge tree).
     const limitedHere = result.problems.slice(before.problems).some((problem) => problem.ruleId === inputTooLarge.id);
-    const go = yaml && !limitedHere ? (goFirst ?? readGoDocument(streamDocument, text.length, limits, budget, result.lines)) : undefined;
+    const go = yaml && !limitedHere ? (goFirst ?? readGoDocument(streamDocument, text.length, limits, budget, result.lines, illFormedUtf8)) : undefined;
     const goReadsOn = go ? readAsGoYaml(go, streamDocument, text.length, result, before) : true;
     if (!readOn || !goReadsOn) return result;
-    if (yaml && illFormedUtf8.length > 0) failAtIllFormedBytes(streamDocument, text.length, illFormedUtf8, result, read);
   }
   if (stream.failure) {
     const { index, message, offset } = stream.failure;
@@ -280,14 +275,22 @@ interface ReadBudget {
  * to say why go-yaml fails or a limit stops it; undefined where the `yaml` reader reads first
  * (a document beyond the document limit, or one that might reach the token budget).
  */
-function readGoFirst(streamDocument: StreamDocument, sourceLength: number, limits: InputLimits, withComments: boolean, budget: ReadBudget, result: ReadResult): GoRead | 'read' | undefined {
+function readGoFirst(
+  streamDocument: StreamDocument,
+  sourceLength: number,
+  limits: InputLimits,
+  withComments: boolean,
+  budget: ReadBudget,
+  result: ReadResult,
+  illFormedUtf8: readonly IllFormedUtf8[],
+): GoRead | 'read' | undefined {
   // Each token takes at least one character.
   const tokensAtMost = budget.tokens + budget.uncounted.reduce((sum, text) => sum + text.length, 0) + streamDocument.text.length;
   if (streamDocument.index >= limits.maxDocuments || tokensAtMost > limits.maxNodes) {
     for (const text of budget.uncounted.splice(0)) budget.tokens += yamlTokens(text);
     return undefined;
   }
-  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines);
+  const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines, illFormedUtf8);
   if (go.limited || go.document?.unreadable === true) return go;
   const { text } = parserText(streamDocument);
   budget.uncounted.push(text);
@@ -337,53 +340,20 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
 
 /**
  * Decides a YAML document both readers have read, where the `yaml` reader reached no limit. Its
- * findings stay where both readers fail (its messages and positions); anything else is go-yaml's:
+ * findings stay where both readers fail (its messages and positions), unless go-yaml fails on
+ * bytes that are not UTF-8, which the `yaml` reader reads as U+FFFD; anything else is go-yaml's:
  * its problem where only it fails (a limit too), its value and SourceNodes where it decodes the
  * document. False when reading has to stop there (go-yaml used up the node budget).
  */
 function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: number, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
   const goFailed = go.document?.unreadable === true;
-  if (ours.length > 0 && goFailed) return true;
+  if (ours.length > 0 && goFailed && !go.problems.some((problem) => problem.ruleId === fileEncodingRule.id)) return true;
   result.problems.length = before.problems;
   result.problems.push(...(goFailed ? go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id) : go.problems));
   result.documents.length = before.documents;
   if (go.document) result.documents.push(goFailed ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
-}
-
-/** yaml-syntax problems go-yaml finds only once it has parsed the document: in decode.go's decoding or sigs.k8s.io/yaml's conversion. */
-const AFTER_PARSING: ReadonlySet<string> = new Set<keyof typeof yamlSyntax.messages>(['nullKey', 'complexKey', 'mergeNotMap', 'badTag', 'aliasCycle', 'notJson', 'unsignedKey']);
-
-/**
- * Where go-yaml's reader meets bytes that are not UTF-8 (see illFormedByteRead), the document fails
- * there, unless go-yaml fails on something else first: a control character before the bytes
- * (decoded before them), a syntax error its scanner or parser meets before the character whose
- * reading makes it decode them (not one found once the whole document is parsed, in decoding or
- * conversion).
- */
-function failAtIllFormedBytes(
-  streamDocument: StreamDocument,
-  sourceLength: number,
-  illFormedUtf8: readonly IllFormedUtf8[],
-  result: ReadResult,
-  before: { problems: number; documents: number },
-): void {
-  const illFormed = illFormedByteRead(streamDocument, illFormedUtf8);
-  if (!illFormed) return;
-  const toSource = sourceOffsets(streamDocument, sourceLength);
-  const at = toSource(illFormed.offset);
-  const checkedFrom = toSource(illFormed.checkedFrom);
-  const earlier = result.problems.slice(before.problems).some((problem) => {
-    if (problem.ruleId !== yamlSyntax.id || AFTER_PARSING.has(problem.messageId)) return false;
-    return problem.range.start < (problem.messageId === 'controlCharacter' ? at : checkedFrom);
-  });
-  if (earlier) return;
-  result.problems.length = before.problems;
-  result.documents.length = before.documents;
-  const data = { document: streamDocument.index, problem: illFormed.problem };
-  result.problems.push({ ...ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data }), range: { start: at, end: at + 1 }, documentIndex: streamDocument.index });
-  result.documents.push(unreadableDocument(streamDocument));
 }
 
 function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 'syntax'>): ReadDocument {

@@ -3,8 +3,6 @@
  * package is made to read the same: which characters it rejects, which are line breaks, where a
  * byte order mark is skipped; and how offsets in the parsed text lead back to the source.
  */
-import type { IllFormedUtf8 } from '../bytes.js';
-import { utf8Length } from '../utf8.js';
 import type { StreamDocument } from './stream.js';
 
 /**
@@ -18,117 +16,6 @@ const REJECTED_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084
 export function firstRejectedCharacter(text: string): number | undefined {
   const match = REJECTED_CHARACTER.exec(text);
   return match ? match.index : undefined;
-}
-
-/** readerc.go decodes its input in chunks of input_raw_buffer_size bytes (yamlprivateh.go). */
-const READ_CHUNK_BYTES = 512;
-
-/** Where go-yaml's reader fails on unchecked bytes, and from where in the document it checks them. */
-export interface IllFormedRead {
-  /** Offset in the document's text of the first byte. */
-  offset: number;
-  problem: string;
-  /**
-   * Offset in the document's text of the character whose reading makes go-yaml decode the bytes:
-   * 0 when it decodes them before any token (a scanner error cannot come first), else a later one.
-   */
-  checkedFrom: number;
-}
-
-/**
- * Where go-yaml's reader fails on bytes x/text passed on unchecked (after a UTF-8 byte order mark;
- * `illFormedUtf8` in source offsets, in order) in this document; undefined when it never decodes them.
- *
- * readerc.go yaml_parser_update_buffer decodes the document's bytes 512 at a time, each chunk
- * whole, as soon as the scanner needs a character the chunks before did not complete: the first
- * before any token, the next only when scanning gets there. A sequence cut short by the end of a
- * chunk waits for the next; one cut short by the end of the document ("incomplete UTF-8 octet
- * sequence") for a character past the last, which go-yaml asks for only when it reads to the end.
- * go-yaml stops reading early after the first document of the piece: at a `...` or `---` that
- * starts a line (after a line break YAMLReader does not cut at), once it has its next character.
- * Bytes on a line YAMLReader cuts at (`--- # comment`) are in no document: go-yaml never sees them.
- */
-export function illFormedByteRead(document: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): IllFormedRead | undefined {
-  const { start, end, lines, text } = document;
-  let first = firstAtOrAfter(illFormedUtf8, start, (entry) => entry.offset);
-  const run = illFormedUtf8[first];
-  if (run === undefined || run.offset >= end) return undefined;
-  const line = lines[firstAtOrAfter(lines, run.offset + 1, (entry) => entry.source) - 1] ?? { text: 0, source: start };
-  const offset = line.text + run.offset - line.source;
-  // Each unchecked byte is one U+FFFD (three bytes as UTF-8, one in the file).
-  let uncheckedBytes = 0;
-  for (; first < illFormedUtf8.length && (illFormedUtf8[first]?.offset ?? end) < end; first++) uncheckedBytes += illFormedUtf8[first]?.length ?? 0;
-  const documentBytes = utf8Length(text) - 2 * uncheckedBytes;
-  const at = utf8Length(text.slice(0, offset));
-  const chunk = Math.floor(at / READ_CHUNK_BYTES);
-  const chunkEnd = Math.min((chunk + 1) * READ_CHUNK_BYTES, documentBytes);
-  const stop = readingStop(text);
-  const reached = stop === undefined ? documentBytes : utf8Length(text.slice(0, stop));
-  if (run.width === 0 || at + run.width <= chunkEnd) {
-    if (chunk === 0) return { offset, problem: run.problem, checkedFrom: 0 };
-    const loadedAt = characterAtByte(text, chunk * READ_CHUNK_BYTES);
-    return reached >= loadedAt.bytes ? { offset, problem: run.problem, checkedFrom: loadedAt.offset } : undefined;
-  }
-  if (reached < at) return undefined;
-  return { offset, problem: at + run.width > documentBytes ? 'incomplete UTF-8 octet sequence' : run.problem, checkedFrom: offset };
-}
-
-/** The character that holds byte `byte` of a well-formed text (its offset, and its first byte): go-yaml decodes the chunk that starts there when it needs that character. */
-function characterAtByte(text: string, byte: number): { offset: number; bytes: number } {
-  let bytes = 0;
-  let offset = 0;
-  for (const character of text) {
-    const width = utf8Length(character);
-    if (bytes + width > byte) break;
-    bytes += width;
-    offset += character.length;
-  }
-  return { offset, bytes };
-}
-
-const DOCUMENT_MARKER_END = /[ \t\r\n\u0085\u2028\u2029]/;
-const LINE_START_AFTER = /\r(?!\n)|[\n\u0085\u2028\u2029]/g;
-const INDENTATION = /[ \t]*/y;
-
-/**
- * The offset of the last character go-yaml reads when the piece's first document ends at a `...`
- * or `---` that starts a line (scannerc.go yaml_parser_fetch_next_token checks the three characters
- * and the one after them); undefined when it reads the whole piece. Before any content, a `---`
- * starts the document and a `...` is skipped (parserc.go yaml_parser_parse_document_start).
- */
-function readingStop(text: string): number | undefined {
-  let content = false;
-  let started = false;
-  const lineStarts = [text.startsWith('\uFEFF') ? 1 : 0];
-  LINE_START_AFTER.lastIndex = 0;
-  for (let match = LINE_START_AFTER.exec(text); match; match = LINE_START_AFTER.exec(text)) lineStarts.push(match.index + match[0].length);
-  for (const lineStart of lineStarts) {
-    const marker = text.slice(lineStart, lineStart + 3);
-    const after = text[lineStart + 3];
-    if ((marker === '---' || marker === '...') && (after === undefined || DOCUMENT_MARKER_END.test(after))) {
-      if (!content && !started && marker === '---') started = true;
-      else if (content || started) return lineStart + 3;
-      continue;
-    }
-    INDENTATION.lastIndex = lineStart;
-    INDENTATION.test(text);
-    const firstCharacter = text[INDENTATION.lastIndex];
-    if (firstCharacter !== undefined && firstCharacter !== '#' && !(firstCharacter === '%' && text[lineStart] === '%') && !'\r\n\u0085\u2028\u2029'.includes(firstCharacter)) content = true;
-  }
-  return undefined;
-}
-
-/** The index of the first of `items` (ascending by `key`) whose key is at least `value` (their length when none is). */
-function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const item = items[middle];
-    if (item !== undefined && key(item) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

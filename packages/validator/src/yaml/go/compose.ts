@@ -11,6 +11,7 @@ import type { CheckedMessage, InputLimits, PathSegment, RuleMessage } from '../.
 import { setOwn, valueAt } from '../../paths.js';
 import { messageEscaped } from '../../quote.js';
 import { ruleMessage } from '../../rules/define.js';
+import { fileEncodingRule } from '../../rules/file.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../../rules/pipeline.js';
 import { jsonKeyString, resolvePlainScalar, resolveTaggedScalar, type ResolvedScalar } from '../scalar.js';
 import { headOf, type SourceEntry, type SourceNode, type SourceRange } from '../source.js';
@@ -46,6 +47,8 @@ export interface GoComposed {
 export interface GoComposeOptions {
   /** The document's text, which the marks index. */
   text: string;
+  /** The document's index in the stream, which a message names. */
+  index: number;
   limits: InputLimits;
   /** Nodes built so far in the file (shared by its documents). */
   budget: { nodes: number };
@@ -82,8 +85,9 @@ function markRange(mark: GoMark): SourceRange {
   return { start: mark.offset, end: mark.offset + 1 };
 }
 
-/** The message go-yaml's `parser.fail` gives a scanner or parser error: its problem, in its words. */
-export function goYamlProblem(error: GoYamlError): CheckedMessage {
+/** The message go-yaml's `parser.fail` gives a reader, scanner or parser error: its problem, in its words (bytes that are not UTF-8: the file's encoding). */
+export function goYamlProblem(error: GoYamlError, documentIndex: number): CheckedMessage {
+  if (error.illFormedBytes) return ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data: { document: documentIndex, problem: error.problem } });
   return ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: error.problem } });
 }
 
@@ -488,7 +492,7 @@ export function composeGoDocument(events: GoEventStream, options: GoComposeOptio
     root = new TreeReader(events, options.limits.maxDepth).document();
   } catch (error) {
     if (error instanceof GoYamlError) {
-      return failed(null, [{ ...goYamlProblem(error), range: markRange(error.problemMark) }]);
+      return failed(null, [{ ...goYamlProblem(error, options.index), range: markRange(error.problemMark) }]);
     }
     if (error instanceof Stop) return failed(null, [{ ...error.problem, range: error.range }]);
     throw error;

@@ -3,6 +3,7 @@
  * parser (scanner.ts, parser.ts) give the events, compose.ts the value and its SourceNodes.
  */
 import type { LineCounter } from 'yaml';
+import type { IllFormedUtf8 } from '../../bytes.js';
 import type { InputLimits } from '../../types.js';
 import { inputTooLarge } from '../../rules/pipeline.js';
 import { sourceOffsets } from '../go-text.js';
@@ -14,8 +15,9 @@ import type { GoEventStream } from './events.js';
 import { GoParser } from './parser.js';
 import { GoScanner } from './scanner.js';
 
-export function goEvents(text: string): GoEventStream {
-  return new GoParser(new GoScanner(text));
+/** `illFormedUtf8`: runs of U+FFFD in `text` that stand for bytes that are not UTF-8 (see GoScanner). */
+export function goEvents(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []): GoEventStream {
+  return new GoParser(new GoScanner(text, illFormedUtf8));
 }
 
 export interface GoRead {
@@ -27,10 +29,21 @@ export interface GoRead {
   limited: boolean;
 }
 
-/** One YAML document of the stream (`piece`) of a source `sourceLength` long, as go-yaml reads it. */
-export function readGoDocument(piece: StreamDocument, sourceLength: number, limits: InputLimits, budget: { nodes: number }, lines: () => LineCounter): GoRead {
+/**
+ * One YAML document of the stream (`piece`) of a source `sourceLength` long, as go-yaml reads it.
+ * `illFormedUtf8`: the source's runs of bytes that are not UTF-8 (`DecodedBytes.illFormedUtf8`).
+ */
+export function readGoDocument(
+  piece: StreamDocument,
+  sourceLength: number,
+  limits: InputLimits,
+  budget: { nodes: number },
+  lines: () => LineCounter,
+  illFormedUtf8: readonly IllFormedUtf8[] = [],
+): GoRead {
   const toSource = sourceOffsets(piece, sourceLength);
-  const go = composeGoDocument(goEvents(piece.text), { text: piece.text, limits, budget, lineOf: (offset) => lines().linePos(toSource(offset)).line });
+  const events = goEvents(piece.text, illFormedUtf8.length === 0 ? illFormedUtf8 : runsIn(piece, illFormedUtf8));
+  const go = composeGoDocument(events, { text: piece.text, index: piece.index, limits, budget, lineOf: (offset) => lines().linePos(toSource(offset)).line });
   const problems = go.problems.map((problem) => ({ ...problem, range: { start: toSource(problem.range.start), end: toSource(problem.range.end) }, documentIndex: piece.index }));
   const limited = go.problems.some((problem) => problem.ruleId === inputTooLarge.id);
   const base = { index: piece.index, syntax: piece.syntax };
@@ -39,6 +52,31 @@ export function readGoDocument(piece: StreamDocument, sourceLength: number, limi
   if (go.noDocument || (go.value === null && go.root?.style === 'plain')) return { problems, limited };
   const root = sourceRanges(go.root, toSource);
   return { document: { ...base, value: go.value, unreadable: false, source: () => root, exactSource: () => root }, problems, limited };
+}
+
+/** The runs (source offsets, in order) that lie in `piece`, at their offsets in its text. A run holds no line break, so it stays on its line. */
+function runsIn(piece: StreamDocument, illFormedUtf8: readonly IllFormedUtf8[]): IllFormedUtf8[] {
+  const runs: IllFormedUtf8[] = [];
+  for (let index = firstAtOrAfter(illFormedUtf8, piece.start, (run) => run.offset); index < illFormedUtf8.length; index++) {
+    const run = illFormedUtf8[index];
+    if (run === undefined || run.offset >= piece.end) break;
+    const line = piece.lines[firstAtOrAfter(piece.lines, run.offset + 1, (entry) => entry.source) - 1] ?? { text: 0, source: piece.start };
+    runs.push({ ...run, offset: line.text + run.offset - line.source });
+  }
+  return runs;
+}
+
+/** The index of the first of `items` (ascending by `key`) whose key is at least `value` (their length when none is). */
+function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const item = items[middle];
+    if (item !== undefined && key(item) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A SourceNode tree's ranges moved from the document's text to the source (each range once: some are shared). */

@@ -6,9 +6,13 @@
  * this port scans the JS string directly and keeps only the buffer's bookkeeping, because two
  * outcomes depend on it: the reader rejects control characters when it decodes them (so a
  * scanner error earlier in the text wins only if the reader has not reached the character yet),
- * and `is_bom` tests the first bytes of the buffer instead of the current position.
+ * and `is_bom` tests the first bytes of the buffer instead of the current position. Bytes that
+ * are not UTF-8, which oc passes on unchecked after a UTF-8 byte order mark, stand in the text as
+ * one U+FFFD each (`IllFormedUtf8` runs): the reader counts each as the one byte it is and fails on
+ * the first as readerc.go does, when it decodes it.
  * Method names follow the Go functions they stand for.
  */
+import type { IllFormedUtf8 } from '../../bytes.js';
 import { utf8Length } from '../../utf8.js';
 import { GoYamlError, type GoMark, type GoScalarStyle, type GoToken, type GoTokenStream, type GoTokenType } from './tokens.js';
 
@@ -125,6 +129,9 @@ function utf8Text(bytes: readonly number[]): string {
 export class GoScanner implements GoTokenStream {
   private readonly text: string;
   private readonly length: number;
+  /** The first run of bytes that are not UTF-8 (offset in the text), and the bytes of all runs. */
+  private readonly illFormed: IllFormedUtf8 | undefined;
+  private readonly illFormedBytes: number;
 
   // The scanner's position: `pos` indexes the text; index, line and column are go-yaml's mark.
   private pos = 0;
@@ -160,10 +167,13 @@ export class GoScanner implements GoTokenStream {
   private readonly simpleKeys: SimpleKey[] = [];
   private readonly simpleKeysByToken = new Map<number, number>();
 
-  constructor(text: string) {
+  /** `illFormedUtf8`: the runs of U+FFFD in `text` that stand for bytes that are not UTF-8, in order. */
+  constructor(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []) {
     // decode.go newParser: an empty document is read as a line break.
     this.text = text.length === 0 ? '\n' : text;
     this.length = this.text.length;
+    this.illFormed = illFormedUtf8[0];
+    this.illFormedBytes = illFormedUtf8.reduce((bytes, run) => bytes + run.length, 0);
   }
 
   /**
@@ -328,6 +338,12 @@ export class GoScanner implements GoTokenStream {
       if (!first || this.rawUnread === 0) this.updateRawBuffer();
       first = false;
       while (this.rawUnread > 0) {
+        if (this.decodedPos === this.illFormed?.offset) {
+          // The sequence its first byte leads is decoded once all of it is in the raw buffer, or at the end of the input.
+          const { width, problem } = this.illFormed;
+          if (width > this.rawUnread && !this.eof) break;
+          this.readerError(width > this.rawUnread ? 'incomplete UTF-8 octet sequence' : problem, this.decodedPos, true);
+        }
         const unit = this.text.charCodeAt(this.decodedPos);
         const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (this.text.codePointAt(this.decodedPos) ?? unit) : unit;
         const width = utf8Width(codePoint);
@@ -349,7 +365,8 @@ export class GoScanner implements GoTokenStream {
 
   /** yaml_parser_determine_encoding: the text is UTF-8; a leading byte order mark is dropped. */
   private determineEncoding(): void {
-    this.byteLength = utf8Length(this.text);
+    // Each U+FFFD of a run is one byte of the input, not the three of its UTF-8 encoding.
+    this.byteLength = utf8Length(this.text) - 2 * this.illFormedBytes;
     while (!this.eof && this.rawUnread < 3) this.updateRawBuffer();
     if (this.rawUnread >= 3 && this.at(0) === BOM) {
       this.rawUnread -= 3;
@@ -372,7 +389,7 @@ export class GoScanner implements GoTokenStream {
   }
 
   /** A reader error: go-yaml gives it no line, so the mark is computed here for findings. */
-  private readerError(problem: string, offset: number): never {
+  private readerError(problem: string, offset: number, illFormedBytes = false): never {
     let line = this.line;
     let column = this.column;
     for (let i = this.pos; i < offset; i++) {
@@ -386,7 +403,7 @@ export class GoScanner implements GoTokenStream {
         column++;
       }
     }
-    throw new GoYamlError('reader', problem, { offset, line, column });
+    throw new GoYamlError('reader', problem, { offset, line, column }, undefined, undefined, illFormedBytes);
   }
 
   // ---- tokens -------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ export class GoYamlError extends Error {
     readonly problemMark: GoMark,
     readonly context?: string,
     readonly contextMark?: GoMark,
+    /** A reader error on bytes that are not UTF-8 (passed on unchecked after a UTF-8 byte order mark). */
+    readonly illFormedBytes = false,
   ) {
     super(problem);
   }
