@@ -103,6 +103,10 @@ describe('bytes that are not UTF-8 after a UTF-8 byte order mark, as go-yaml mee
     expect(decodeFile(bytes(bom, 'a: 1\n...\n', [0xf0, 0x9f]))).toEqual([{ a: 1 }]);
     expect(decodeFile(bytes(bom, 'a: 1\n#', 'y'.repeat(505), [0xe2, 0x28], '\n...\n', comment600))).toEqual(['0 2:507 invalid trailing UTF-8 octet']);
     expect(decodeFile(bytes(bom, 'a: 1\n...\n#', 'y'.repeat(500), [0xe2, 0x28], '\n', comment600))).toEqual([{ a: 1 }]);
+    // After the root the parser needs the next token; a flow collection there may be a simple key,
+    // so the scanner reads on to the token after it: past the last character, or only to a third.
+    expect(decodeFile(bytes(bom, '[1]\n[2]\n', [0xf0, 0x9f]))).toEqual(['0 3:1 incomplete UTF-8 octet sequence']);
+    expect(decodeFile(bytes(bom, '[1]\n[2]\n[3]\n', [0xf0, 0x9f]))).toEqual([[1]]);
   });
 
   it('validate reports them as file-encoding in that document and validates the others', () => {
