@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goYamlAvailability, goYamlEvents, goYamlTokens, type GoYamlFailure } from '../../../tools/go-yaml-events/go-yaml-events.mjs';
+import type { IllFormedUtf8 } from '../src/bytes.js';
 import type { GoEvent } from '../src/yaml/go/events.js';
 import { GoParser } from '../src/yaml/go/parser.js';
 import { GoScanner } from '../src/yaml/go/scanner.js';
@@ -66,8 +67,8 @@ function renderEvent(event: Located<GoEvent>): string {
 }
 
 /** The scanner's tokens up to the stream end, or up to its error. */
-function tokens(text: string): string[] {
-  const scanner = new GoScanner(text);
+function tokens(text: string, illFormedUtf8: IllFormedUtf8[] = []): string[] {
+  const scanner = new GoScanner(text, illFormedUtf8);
   const rendered: string[] = [];
   try {
     for (;;) {
@@ -270,6 +271,28 @@ describe('GoScanner: the reader', () => {
   it('lets an earlier scanner error win over a control character the reader has not reached yet', () => {
     const text = `a: "\\q"\n${'b: c\n'.repeat(150)}d: \u0007\n`;
     expect(tokens(text)).toEqual([...MAPPING_A, 'error scanner "found unknown escape character" 0:4 "while parsing a quoted scalar" 0:3']);
+  });
+
+  it('fails on bytes that are not UTF-8 (runs of U+FFFD) where it decodes them, each counted as the one byte it is', () => {
+    const run = (offset: number, length: number, width: number, problem: string) => [{ offset, length, width, problem }];
+    // In the first chunk: before any token, at the first byte.
+    expect(() => new GoScanner('a: \uFFFD\n', run(3, 1, 0, 'invalid leading UTF-8 octet')).peek()).toThrow(
+      expect.objectContaining({ stage: 'reader', problem: 'invalid leading UTF-8 octet', illFormedBytes: true, problemMark: { offset: 3, line: 0, column: 3 } }),
+    );
+    // A 3-byte sequence from byte 510 waits for the next chunk, which the parser never needs after `...`.
+    const firstDocument = (text: string, runs: IllFormedUtf8[]) => {
+      const parser = new GoParser(new GoScanner(text, runs));
+      const seen: string[] = [];
+      for (let event = parser.peek(); event.type !== 'document-end'; event = parser.peek()) {
+        seen.push(event.type);
+        parser.skip();
+      }
+      return seen;
+    };
+    const chunkEnd = `a: 1\n...\n#${'y'.repeat(500)}\uFFFD\n${'#'.repeat(600)}\n`;
+    expect(firstDocument(chunkEnd, run(510, 1, 3, 'invalid trailing UTF-8 octet'))).toEqual(['stream-start', 'document-start', 'mapping-start', 'scalar', 'scalar', 'mapping-end']);
+    // Two bytes of a 4-byte sequence, then the line feed: cut short by the end of the text (as three bytes each, they would not be).
+    expect(tokens('a: x\uFFFD\uFFFD\n', run(4, 2, 4, 'invalid trailing UTF-8 octet')).at(-1)).toBe('error reader "incomplete UTF-8 octet sequence"');
   });
 
   it("gives a reader error the control character's place, for findings (go-yaml gives none)", () => {
