@@ -86,7 +86,7 @@ function markRange(mark: GoMark): SourceRange {
 }
 
 /** The message go-yaml's `parser.fail` gives a reader, scanner or parser error: its problem, in its words (bytes that are not UTF-8: the file's encoding). */
-export function goYamlProblem(error: GoYamlError, documentIndex: number): CheckedMessage {
+function goYamlProblem(error: GoYamlError, documentIndex: number): CheckedMessage {
   if (error.illFormedBytes) return ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data: { document: documentIndex, problem: error.problem } });
   return ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: error.problem } });
 }

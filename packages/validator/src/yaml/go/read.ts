@@ -16,7 +16,7 @@ import { GoParser } from './parser.js';
 import { GoScanner } from './scanner.js';
 
 /** `illFormedUtf8`: runs of U+FFFD in `text` that stand for bytes that are not UTF-8 (see GoScanner). */
-export function goEvents(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []): GoEventStream {
+function goEvents(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []): GoEventStream {
   return new GoParser(new GoScanner(text, illFormedUtf8));
 }
 
