@@ -664,16 +664,19 @@ export class GoScanner implements GoTokenStream {
     this.insertToken(-1, this.scanDirective());
   }
 
+  /** The indicator of `width` characters at the reader's position, as a token of its own at the end of the queue. */
+  private appendIndicator(type: GoTokenType, width = 1): void {
+    const start = this.mark();
+    for (let skipped = 0; skipped < width; skipped++) this.skipChar();
+    this.insertToken(-1, this.simpleToken(type, start, this.mark()));
+  }
+
   /** yaml_parser_fetch_document_indicator */
   private fetchDocumentIndicator(type: 'document-start' | 'document-end'): void {
     this.unrollIndent(-1);
     this.removeSimpleKey();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
-    this.skipChar();
-    this.skipChar();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken(type, start, this.mark()));
+    this.appendIndicator(type, 3);
   }
 
   /** yaml_parser_fetch_flow_collection_start */
@@ -681,9 +684,7 @@ export class GoScanner implements GoTokenStream {
     this.saveSimpleKey();
     this.increaseFlowLevel();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken(type, start, this.mark()));
+    this.appendIndicator(type);
   }
 
   /** yaml_parser_fetch_flow_collection_end */
@@ -691,18 +692,14 @@ export class GoScanner implements GoTokenStream {
     this.removeSimpleKey();
     this.decreaseFlowLevel();
     this.simpleKeyAllowed = false;
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken(type, start, this.mark()));
+    this.appendIndicator(type);
   }
 
   /** yaml_parser_fetch_flow_entry */
   private fetchFlowEntry(): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken('flow-entry', start, this.mark()));
+    this.appendIndicator('flow-entry');
   }
 
   /** yaml_parser_fetch_block_entry */
@@ -713,9 +710,7 @@ export class GoScanner implements GoTokenStream {
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken('block-entry', start, this.mark()));
+    this.appendIndicator('block-entry');
   }
 
   /** yaml_parser_fetch_key */
@@ -726,9 +721,7 @@ export class GoScanner implements GoTokenStream {
     }
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken('key', start, this.mark()));
+    this.appendIndicator('key');
   }
 
   /** yaml_parser_fetch_value */
@@ -748,9 +741,7 @@ export class GoScanner implements GoTokenStream {
       }
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
-    const start = this.mark();
-    this.skipChar();
-    this.insertToken(-1, this.simpleToken('value', start, this.mark()));
+    this.appendIndicator('value');
   }
 
   /** yaml_parser_fetch_anchor */
