@@ -15,7 +15,7 @@ import { yamlSyntax } from '../src/rules/pipeline.js';
 import { readGoDocument } from '../src/yaml/go/read.js';
 import { lineStarts, type ReadResult } from '../src/yaml/result.js';
 import { splitStream } from '../src/yaml/stream.js';
-import { divergence, ISSUE_CORNERS } from './oracle-compare.js';
+import { divergence, ISSUE_CORNERS, prefetchedOracle } from './oracle-compare.js';
 import { numberDocument, streamBytes } from './arbitraries/bytes.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
 import { streamText } from './arbitraries/yaml-text.js';
@@ -64,13 +64,11 @@ describe.skipIf(!availability.available)('the go-yaml port alone against go-yaml
     () => {
       const parameters = runs<[string]>(sampleRuns, share);
       const numRuns = parameters.numRuns ?? sampleRuns;
-      const texts = fc.sample(streamText, { seed, numRuns });
-      const answers = new Map<string, OracleDocument[]>();
-      decodeWithOracle(texts).forEach((documents, index) => answers.set(texts[index] ?? '', documents));
+      const oracle = prefetchedOracle(fc.sample(streamText, { seed, numRuns }));
       let yamlStreams = 0;
       fc.assert(
         fc.property(streamText, (text) => {
-          const expected = answers.get(text) ?? decodeWithOracle([text])[0] ?? [];
+          const expected = oracle(text);
           if (readWithGoYaml(text.startsWith('\uFEFF') ? text.slice(1) : text)) yamlStreams++;
           const problem = goDivergence(text, expected);
           if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
@@ -87,15 +85,13 @@ describe.skipIf(!availability.available)('the go-yaml port alone against go-yaml
     'agrees with oc on files as bytes: UTF-8 with or without a byte order mark, UTF-16, ill-formed sequences',
     () => {
       const parameters = runs<[Uint8Array]>(byteRuns, byteShare);
-      const files = fc.sample(streamBytes, { seed, numRuns: parameters.numRuns ?? byteRuns });
-      const answers = new Map<string, OracleDocument[]>();
-      decodeWithOracle(files).forEach((documents, index) => answers.set(Buffer.from(files[index] ?? []).toString('latin1'), documents));
+      const oracle = prefetchedOracle(fc.sample(streamBytes, { seed, numRuns: parameters.numRuns ?? byteRuns }));
       fc.assert(
         fc.property(streamBytes, (bytes) => {
           const { text, encoding, firstIllFormed } = decodeBytes(bytes);
           // x/text passes ill-formed bytes after a UTF-8 mark on unchecked: no text stands for them (oracle.test.ts).
           if (encoding === 'utf-8-bom' && firstIllFormed !== undefined) return;
-          const expected = answers.get(Buffer.from(bytes).toString('latin1')) ?? decodeWithOracle([bytes])[0] ?? [];
+          const expected = oracle(bytes);
           const problem = goDivergence(text, expected);
           if (problem) throw new Error(`${problem}\nin ${Buffer.from(bytes).toString('hex')}`);
         }),

@@ -1,6 +1,17 @@
 /** How the differential tests compare `decode` with the go-yaml oracle (tools/oracle). */
-import type { OracleDocument } from '../../../tools/oracle/oracle.mjs';
+import { decodeWithOracle, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
 import type { DecodedDocument } from '../src/index.js';
+
+/**
+ * go-yaml's answers for the inputs a property will be given (sampled beforehand with its seed),
+ * asked of one oracle process per few thousand up front; any other input is asked alone.
+ */
+export function prefetchedOracle<T extends string | Uint8Array>(inputs: readonly T[]): (input: T) => OracleDocument[] {
+  const keyOf = (input: T): string => (typeof input === 'string' ? input : Buffer.from(input).toString('latin1'));
+  const answers = new Map<string, OracleDocument[]>();
+  decodeWithOracle(inputs).forEach((documents, index) => answers.set(keyOf(inputs[index] as T), documents));
+  return (input) => answers.get(keyOf(input)) ?? decodeWithOracle([input])[0] ?? [];
+}
 
 /** A number as JSON text: what oc sends for it (-0 included; a bigint exactly). */
 function numberText(value: number | bigint): string {

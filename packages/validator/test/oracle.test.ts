@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeWithOracle, oracleAvailability, oracleLines, parseOracleLine, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
 import { decode, decodeBytes, encodeText, stringifyDecoded, type DecodedDocument } from '../src/index.js';
-import { divergence, ISSUE_CORNERS } from './oracle-compare.js';
+import { divergence, ISSUE_CORNERS, prefetchedOracle } from './oracle-compare.js';
 import { numberDocument, streamBytes } from './arbitraries/bytes.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
 import { streamText } from './arbitraries/yaml-text.js';
@@ -92,10 +92,7 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       const parameters = runs<[string]>(sampleRuns, share);
       // One oracle process per few thousand texts: ask for all that fast-check will generate first.
       const numRuns = parameters.numRuns ?? sampleRuns;
-      const texts = fc.sample(streamText, { seed, numRuns });
-      const answers = new Map<string, OracleDocument[]>();
-      decodeWithOracle(texts).forEach((documents, index) => answers.set(texts[index] ?? '', documents));
-      const oracle = (text: string): OracleDocument[] => answers.get(text) ?? decodeWithOracle([text])[0] ?? [];
+      const oracle = prefetchedOracle(fc.sample(streamText, { seed, numRuns }));
       let known = 0;
       fc.assert(
         fc.property(streamText, (text) => {
@@ -180,9 +177,7 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
     () => {
       const parameters = runs<[Uint8Array]>(byteRuns, byteShare);
       const files = fc.sample(streamBytes, { seed, numRuns: parameters.numRuns ?? byteRuns });
-      const answers = new Map<string, OracleDocument[]>();
-      decodeWithOracle(files).forEach((documents, index) => answers.set(Buffer.from(files[index] ?? []).toString('latin1'), documents));
-      const oracle = (bytes: Uint8Array) => answers.get(Buffer.from(bytes).toString('latin1')) ?? decodeWithOracle([bytes])[0] ?? [];
+      const oracle = prefetchedOracle(files);
       // decodeBytes gives the text x/text gives: oc reads that text, saved as UTF-8, exactly as it read the bytes.
       const readable = files.filter((bytes) => decodeBytes(bytes).illFormedUtf8 === undefined);
       const fromText = oracleLines(readable.map((bytes) => encodeText(decodeBytes(bytes).text, 'utf-8')));
