@@ -695,6 +695,12 @@ export class GoScanner implements GoTokenStream {
     this.appendIndicator(type);
   }
 
+  /** In block context an entry, key or value indicator needs a place where a simple key may start, and opens a block collection at its column (unless one is open there). */
+  private openBlockCollection(type: 'block-sequence-start' | 'block-mapping-start', problem: string): void {
+    if (!this.simpleKeyAllowed) this.scannerError('', this.mark(), problem);
+    this.rollIndent(this.column, -1, type, this.mark());
+  }
+
   /** yaml_parser_fetch_flow_entry */
   private fetchFlowEntry(): void {
     this.removeSimpleKey();
@@ -704,10 +710,7 @@ export class GoScanner implements GoTokenStream {
 
   /** yaml_parser_fetch_block_entry */
   private fetchBlockEntry(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.scannerError('', this.mark(), 'block sequence entries are not allowed in this context');
-      this.rollIndent(this.column, -1, 'block-sequence-start', this.mark());
-    }
+    if (this.flowLevel === 0) this.openBlockCollection('block-sequence-start', 'block sequence entries are not allowed in this context');
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
     this.appendIndicator('block-entry');
@@ -715,10 +718,7 @@ export class GoScanner implements GoTokenStream {
 
   /** yaml_parser_fetch_key */
   private fetchKey(): void {
-    if (this.flowLevel === 0) {
-      if (!this.simpleKeyAllowed) this.scannerError('', this.mark(), 'mapping keys are not allowed in this context');
-      this.rollIndent(this.column, -1, 'block-mapping-start', this.mark());
-    }
+    if (this.flowLevel === 0) this.openBlockCollection('block-mapping-start', 'mapping keys are not allowed in this context');
     this.removeSimpleKey();
     this.simpleKeyAllowed = this.flowLevel === 0;
     this.appendIndicator('key');
@@ -735,10 +735,7 @@ export class GoScanner implements GoTokenStream {
       this.simpleKeysByToken.delete(key.tokenNumber);
       this.simpleKeyAllowed = false;
     } else {
-      if (this.flowLevel === 0) {
-        if (!this.simpleKeyAllowed) this.scannerError('', this.mark(), 'mapping values are not allowed in this context');
-        this.rollIndent(this.column, -1, 'block-mapping-start', this.mark());
-      }
+      if (this.flowLevel === 0) this.openBlockCollection('block-mapping-start', 'mapping values are not allowed in this context');
       this.simpleKeyAllowed = this.flowLevel === 0;
     }
     this.appendIndicator('value');
