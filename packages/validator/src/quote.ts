@@ -20,6 +20,11 @@ export function messageEscaped(text: string, limit = 100): string {
   return JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text).slice(1, -1);
 }
 
+/** User input as it stands inside backticks in a one-line message: like `messageEscaped`, but its quotes kept as written. */
+export function messageCode(text: string, limit = 100): string {
+  return messageEscaped(text, limit).replaceAll('\\"', '"');
+}
+
 /** A value quoted for a message: `"…"` around `messageEscaped(text)`. */
 export function messageQuoted(text: string, limit = 100): string {
   return `"${messageEscaped(text, limit)}"`;

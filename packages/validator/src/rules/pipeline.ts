@@ -51,6 +51,8 @@ export const yamlDuplicateKey = defineRule({
   messages: {
     duplicate:
       'Duplicate key "{{key}}" (first on line {{firstLine}}): `oc apply` and `oc create` keep only this last value and silently drop the first; only a client that sends the text as written (`oc create --raw`, curl) gets "duplicate field" from the server. Remove one.',
+    randomWinner:
+      'The keys `{{first}}` (line {{firstLine}}) and `{{key}}` are different YAML values ({{firstType}} and {{type}}) that both become the JSON key "{{json}}": which value oc sends depends on Go\'s random map order (sigs.k8s.io/yaml), so apply may send either; ocp-image judges this last one. Write the key once.',
   },
 });
 

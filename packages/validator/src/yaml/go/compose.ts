@@ -9,7 +9,7 @@
  */
 import type { CheckedMessage, InputLimits, PathSegment, RuleMessage } from '../../types.js';
 import { setOwn, valueAt } from '../../paths.js';
-import { messageEscaped } from '../../quote.js';
+import { messageCode, messageEscaped } from '../../quote.js';
 import { ruleMessage } from '../../rules/define.js';
 import { fileEncodingRule } from '../../rules/file.js';
 import { inputTooLarge, yamlDuplicateKey, yamlSyntax } from '../../rules/pipeline.js';
@@ -55,6 +55,33 @@ export interface GoComposeOptions {
   /** The 1-based line of an offset in the text, as findings count lines. */
   lineOf: (offset: number) => number;
 }
+
+/** A key of a Go map: the JSON key it becomes, and which Go value it is (`identity`: Go's map compares type and value). */
+interface GoMapKey {
+  json: string;
+  identity: string;
+  /** How the key is written (or the alias naming it), and its Go type in words, for messages. */
+  text: string;
+  type: string;
+  /** Its line, once recorded as the first of its JSON key. */
+  line: number;
+}
+
+/**
+ * The Go value a resolved key is in go-yaml's map[interface{}]interface{}: a timestamp stays the
+ * string it was written as (decode.go keeps it text when decoding into interface{}), and NaN
+ * equals nothing, not even itself.
+ */
+function goMapKey(resolved: ResolvedScalar): { identity: string; type: string } {
+  const { type, value } = resolved;
+  if (type === 'int') return { identity: `int:${resolved.integer ?? value}`, type: 'an integer' };
+  if (type === 'float') return { identity: Number.isNaN(value) ? NOT_A_NUMBER : `float:${value}`, type: 'a float' };
+  if (type === 'bool') return { identity: `bool:${value}`, type: 'a boolean' };
+  return { identity: `string:${value}`, type: 'a string' };
+}
+
+/** The identity of a NaN key, which no other key equals. */
+const NOT_A_NUMBER = 'float:NaN';
 
 /** decode.go's node: what `parser.parse` reads from the events. */
 interface GoNode {
@@ -197,6 +224,8 @@ class Decoder {
   private readonly unrepresentable: { text: string; range: SourceRange; path: PathSegment[] }[] = [];
   /** Keys JSON cannot carry, with the mapping that holds them; the conversion fails if it remains. */
   private readonly unconvertibleKeys: { container: object; path: PathSegment[]; message: SyntaxMessage; range: SourceRange }[] = [];
+  /** Per Go map (the object it becomes), the first key of each JSON key written into it, as the Go value it was. */
+  private readonly goKeys = new WeakMap<object, Map<string, GoMapKey>>();
 
   constructor(private readonly options: GoComposeOptions) {}
 
@@ -277,20 +306,31 @@ class Decoder {
         this.merge(valueNode, into, entries, path);
         continue;
       }
-      const key = this.key(keyNode, into, path);
+      const goKey = this.key(keyNode, into, path);
       const keySource = this.sourceOf(keyNode.kind === 'alias' ? (keyNode.target as GoNode) : keyNode);
       this.lastEnd = Math.max(this.lastEnd, this.rangeOf(keyNode).end);
-      if (key === undefined) {
+      if (goKey === undefined) {
         // A null key stays in Go's map (the conversion fails if the map remains): its value is decoded all the same.
         this.value(valueNode, path);
         continue;
       }
+      const key = goKey.json;
       const earlier = firstKeyAt.get(key);
-      if (earlier) {
+      const sameJsonKey = this.sameJsonKey(into, goKey, keyNode);
+      if (sameJsonKey && (sameJsonKey.identity !== goKey.identity || goKey.identity === NOT_A_NUMBER)) {
+        const data = {
+          first: messageCode(sameJsonKey.text, 40),
+          firstLine: sameJsonKey.line,
+          firstType: sameJsonKey.type,
+          key: messageCode(goKey.text, 40),
+          type: goKey.type,
+          json: messageEscaped(key),
+        };
+        this.report(ruleMessage(yamlDuplicateKey, { messageId: 'randomWinner', data }), this.rangeOf(keyNode), [...path, key]);
+      } else if (earlier) {
         this.report(ruleMessage(yamlDuplicateKey, { messageId: 'duplicate', data: { key, firstLine: this.options.lineOf(earlier.range.start) } }), this.rangeOf(keyNode), [...path, key]);
-      } else {
-        firstKeyAt.set(key, keySource);
       }
+      if (!earlier) firstKeyAt.set(key, keySource);
       path.push(key);
       setOwn(into, key, this.value(valueNode, path));
       path.pop();
@@ -329,8 +369,22 @@ class Decoder {
     this.finish(node, source);
   }
 
-  /** A key as sigs.k8s.io/yaml writes it into JSON; undefined for a null key or one beyond int64 (the conversion's to judge). */
-  private key(node: GoNode, container: Record<string, unknown>, path: PathSegment[]): string | undefined {
+  /**
+   * The first key written into the Go map `into` that becomes the same JSON key as `goKey`, which is
+   * recorded when it is the first. Keys that are different Go values (`1_000` and `1e3`, `y` and
+   * `"true"`) are two entries of Go's map, and sigs.k8s.io/yaml's conversion (yaml.go
+   * convertToJSONableObject, ranging over that map) keeps whichever it meets last: a random one.
+   */
+  private sameJsonKey(into: object, goKey: GoMapKey, keyNode: GoNode): GoMapKey | undefined {
+    let keys = this.goKeys.get(into);
+    if (!keys) this.goKeys.set(into, (keys = new Map()));
+    const first = keys.get(goKey.json);
+    if (!first) keys.set(goKey.json, { ...goKey, line: this.options.lineOf(this.rangeOf(keyNode).start) });
+    return first;
+  }
+
+  /** A key as sigs.k8s.io/yaml writes it into JSON, and as the Go value it is; undefined for a null key or one beyond int64 (the conversion's to judge). */
+  private key(node: GoNode, container: Record<string, unknown>, path: PathSegment[]): GoMapKey | undefined {
     const scalar = node.kind === 'alias' ? (node.target as GoNode) : node;
     if (scalar.kind !== 'scalar') {
       // decode.go `mapping`: a mapping or sequence key is decoded, then fails as an "invalid map key".
@@ -347,7 +401,10 @@ class Decoder {
         : this.resolve(node, path);
     this.locate(scalar);
     const key = jsonKeyString(resolved);
-    if (typeof key === 'string') return key;
+    if (typeof key === 'string') {
+      const range = this.rangeOf(node);
+      return { json: key, ...goMapKey(resolved), text: this.options.text.slice(range.start, range.end), line: 0 };
+    }
     const message: SyntaxMessage = key.messageId === 'nullKey' ? { messageId: 'nullKey' } : { messageId: 'unsignedKey', data: { key: String(resolved.value) } };
     this.unconvertibleKeys.push({ container, path: [...path], message, range: this.rangeOf(node) });
     return undefined;
