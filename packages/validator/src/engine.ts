@@ -64,6 +64,17 @@ interface PendingFinding extends CheckedMessage {
   serverPath?: string;
 }
 
+/** What turning pending findings into findings needs besides them. */
+interface FindingContext {
+  config: ValidationConfig;
+  text: string;
+  locator: Locator;
+  documents: ReadonlyMap<number, ReadDocument>;
+  /** The objects and templates found, which own the findings at their paths. */
+  owners: readonly ManifestObject[];
+  directives: Directives;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -126,28 +137,51 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const discovery = discoverObjects(document.value, document.index, imageKinds);
       for (const [kind, count] of Object.entries(discovery.skipped)) addCount(skipped, kind, count);
       const problems = discovery.problems.map((problem): PendingFinding => ({ ...problem, documentIndex: document.index, target: 'value' }));
-      pendingFindings.push(...problems);
+      for (const problem of problems) pendingFindings.push(problem);
       for (const object of discovery.objects) {
         objects.push(object);
-        pendingFindings.push(...checkObject(object, objectRules, config, document, locator, problems));
+        for (const finding of checkObject(object, objectRules, config, document, locator, problems)) pendingFindings.push(finding);
       }
       // Templates are created as objects too: only their own rules apply (there is no Template schema).
       for (const template of discovery.templates) {
         templates.push(template);
-        pendingFindings.push(...checkObject(template, templateRules, config, document, locator, []));
+        for (const finding of checkObject(template, templateRules, config, document, locator, [])) pendingFindings.push(finding);
       }
     }
 
     const directives = new Directives(read.comments, read.lines);
+    const findings = toFindings(pendingFindings, { config, text, locator, documents, owners: [...objects, ...templates], directives });
+    const unusedSeverity = effectiveSeverity(unusedDisableDirective, config);
+    if (unusedSeverity) {
+      for (const unused of directives.unused()) {
+        const data: MessageValues = unused.ruleId === undefined ? { type: unused.type } : { type: unused.type, rule: unused.ruleId };
+        const messageId = unused.ruleId === undefined ? 'unused' : 'unusedRule';
+        findings.push({
+          ruleId: unusedDisableDirective.id,
+          severity: unusedSeverity,
+          messageId,
+          data,
+          message: interpolate(unusedDisableDirective.messages[messageId], data),
+          ...locator.position(unused.range),
+          path: '',
+          documentIndex: documentAt(read.documents, unused.range.start),
+        });
+      }
+    }
+    findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
+  }
+
+  /** The read's and the rules' findings as the user sees them: severity, position, owner, fixes; suppressed ones left out. */
+  function toFindings(pendingFindings: readonly PendingFinding[], { config, text, locator, documents, owners, directives }: FindingContext): Finding[] {
     const findings: Finding[] = [];
     for (const pending of pendingFindings) {
       let item = pending;
       let rule = rulesById.get(item.ruleId);
       // A message id the rule does not have (the finding's or a suggestion's) is a bug in the
       // validator, never silently shown as text or dropped.
-      const messageIds = [item.messageId, ...(item.suggest ?? []).map((suggestion) => suggestion.messageId)];
       const messages = rule?.messages;
-      const unknownMessageId = messages ? messageIds.find((id) => !Object.hasOwn(messages, id)) : item.messageId;
+      const unknownMessageId = messages ? unknownMessageIdOf(item, messages) : item.messageId;
       if (!rule || unknownMessageId !== undefined) {
         const error = `no message "${unknownMessageId}"`;
         item = { ...item, ...ruleMessage(internalError, { messageId: 'rule', data: { rule: item.ruleId, error } }), fix: undefined, suggest: undefined, serverPath: undefined };
@@ -159,7 +193,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       const range =
         item.range ??
         (document && item.path ? locator.locate(document, item.locateAt ?? item.path, item.target).range : { start: 0, end: 0 });
-      const owner = item.path ? ownerOf([...objects, ...templates], item.documentIndex, item.path) : undefined;
+      const owner = item.path ? ownerOf(owners, item.documentIndex, item.path) : undefined;
       const fix = rule.fixable && item.fix && document ? textEditFor(item.fix, item.fix.path, document, locator, text) : undefined;
       const suggestions: FindingSuggestion[] = [];
       if (rule.hasSuggestions && document) {
@@ -188,25 +222,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       };
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
-    const unusedSeverity = effectiveSeverity(unusedDisableDirective, config);
-    if (unusedSeverity) {
-      for (const unused of directives.unused()) {
-        const data: MessageValues = unused.ruleId === undefined ? { type: unused.type } : { type: unused.type, rule: unused.ruleId };
-        const messageId = unused.ruleId === undefined ? 'unused' : 'unusedRule';
-        findings.push({
-          ruleId: unusedDisableDirective.id,
-          severity: unusedSeverity,
-          messageId,
-          data,
-          message: interpolate(unusedDisableDirective.messages[messageId], data),
-          ...locator.position(unused.range),
-          path: '',
-          documentIndex: documentAt(read.documents, unused.range.start),
-        });
-      }
-    }
-    findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-    return { findings, objects, skipped, ...(withComments ? { comments: read.comments } : {}) };
+    return findings;
   }
 
   function checkObject(
@@ -256,7 +272,9 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       }
     }
     dropFindingsAtPlaceholders(found);
-    const ruleFindings = [...found, ...discoveryFindings];
+    // Not a spread: code compiled for the element kinds of the arrays seen so far (empty ones, then
+    // some with findings) is thrown away when a new one comes, and with it this whole function's.
+    const ruleFindings = found.concat(discoveryFindings);
     const validator = schemaSet.validators[object.kind];
     if (!validator) return found;
 
@@ -272,7 +290,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     };
     const problems = !validator(value) ? schemaProblems(validator.errors ?? [], context) : [];
     const discarded = discardedBeforeValidation(object);
-    for (const problem of [...problems, ...nullStringProblems(context), ...decodingProblems(context)]) {
+    for (const problem of problems.concat(nullStringProblems(context), decodingProblems(context))) {
       const flags = rulesById.get(problem.ruleId)?.flags;
       if (flags?.schema && coveredByRule(problem, ruleFindings, inDocument(problem.path))) continue;
       if (!flags?.decoding && discarded.some((prefix) => startsWith(problem.path, prefix))) continue;
@@ -281,6 +299,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
     return found;
   }
+}
+
+/** The finding's message id or a suggestion's that `messages` lacks, if one does. */
+function unknownMessageIdOf(item: PendingFinding, messages: object): string | undefined {
+  if (!Object.hasOwn(messages, item.messageId)) return item.messageId;
+  return item.suggest?.find((suggestion) => !Object.hasOwn(messages, suggestion.messageId))?.messageId;
 }
 
 /** The path the server reports this finding of the rule at, if it reports a field error. */
@@ -292,8 +316,8 @@ function serverPathFor(rule: RuleDefinition, messageId: string, object: Manifest
 
 /** A value holding an unrendered placeholder gets that finding alone: what else fails there follows from it. */
 function dropFindingsAtPlaceholders(found: PendingFinding[]): void {
+  if (!found.some((finding) => finding.ruleId === unrenderedPlaceholder.id)) return;
   const placeholderPaths = found.filter((finding) => finding.ruleId === unrenderedPlaceholder.id).map((finding) => finding.path ?? []);
-  if (placeholderPaths.length === 0) return;
   const kept = found.filter(
     (finding) =>
       finding.ruleId === unrenderedPlaceholder.id ||

@@ -86,8 +86,7 @@ export function splitImageStreamTag(name: string): { tag: string; ok: boolean } 
 
 /** Paths (relative to the object) that the server decodes and then drops before validating. */
 export function discardedBeforeValidation(object: ManifestObject): PathSegment[][] {
-  return [
-    ...(CLEARED_ON_CREATE[object.kind] ?? []).map((field) => field.path),
-    ...[...replacedTagIndexes(object)].map((index) => ['spec', 'tags', index]),
-  ];
+  const paths = (CLEARED_ON_CREATE[object.kind] ?? []).map((field): PathSegment[] => field.path);
+  for (const index of replacedTagIndexes(object)) paths.push(['spec', 'tags', index]);
+  return paths;
 }
