@@ -126,6 +126,8 @@ describe('a document whose bytes start FE FF or FF FE after a UTF-8 byte order m
   it('is decoded as UTF-16, first or after a separator; in little-endian its last line feed leaves a byte alone', () => {
     expect(decodeFile(bytes(bom, utf16('a: 1\nb: [x, caf\u00e9, \u{1F600}]\n', false)))).toEqual([{ a: 1, b: ['x', 'caf\u00e9', '\u{1F600}'] }]);
     expect(decodeFile(bytes(bom, 'a: 1\n---\n', utf16('b: 2\n', false), '---\nc: 3\n'))).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    // Integers beyond 2^53 exactly as oc sends them, tagged ones too (read from the decoded text, not the source).
+    expect(decodeFile(bytes(bom, utf16('a: !!int 9007199254740993\nb: [9007199254740993]\n', false)))).toEqual([{ a: 9007199254740993n, b: [9007199254740993n] }]);
     // YAMLReader cuts lines at the byte 0A: the 00 after the last one is a line of its own, and the line feed it gets makes an odd byte count.
     expect(decodeFile(bytes(bom, utf16('a: 1\n', true)))).toEqual(['0 2:2 incomplete UTF-16 character']);
     // Without it, the line feed YAMLReader adds makes the odd byte: past the end of the line.
