@@ -149,8 +149,9 @@ export interface Utf16Input {
 export class GoScanner implements GoTokenStream {
   private readonly text: string;
   private readonly length: number;
-  /** Where the reader fails on bytes that are not characters (offset in the text), and the bytes of the U+FFFDs that stand for such bytes. */
+  /** Where the reader fails on bytes that are not characters of the encoding. */
   private readonly stop: ReaderStop | undefined;
+  /** The U+FFFDs that stand for bytes that are not UTF-8: one byte each. */
   private readonly illFormedBytes: number;
   /** The text was decoded from UTF-16: every character is two bytes, or four beyond U+FFFF. */
   private readonly utf16: boolean;
