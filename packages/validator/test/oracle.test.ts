@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeWithOracle, oracleAvailability, oracleLines, parseOracleLine, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
 import { decode, decodeBytes, encodeText, mayHoldUtf16Document, stringifyDecoded, type DecodedDocument } from '../src/index.js';
-import { divergence, ISSUE_CORNERS, prefetchedOracle } from './oracle-compare.js';
+import { divergence, ISSUE_CORNERS, knownDifference, prefetchedOracle } from './oracle-compare.js';
 import { numberDocument, streamBytes } from './arbitraries/bytes.js';
 import { runs, seed, timeoutFor } from './arbitraries/settings.js';
 import { streamText } from './arbitraries/yaml-text.js';
@@ -20,32 +20,6 @@ if (!availability.available) {
   if (process.env.CI === 'true') throw new Error(`CI needs the go-yaml oracle: ${availability.reason}`);
   console.warn(`oracle.test.ts SKIPPED: ${availability.reason}`);
 }
-
-/** Plain keys that are numbers and collide as JSON keys (`1_000` and `1e3` are both "1000"; NaN keys never equal each other in Go). */
-function collidingNumericKeys(text: string): boolean {
-  if ((text.match(/(?:^|[\s{,])\.(?:nan|NaN|NAN):[ \n]/g) ?? []).length > 1) return true;
-  const seen = new Map<number, string>();
-  for (const match of text.matchAll(/(?:^|[\s{,])([-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?):[ \n]/g)) {
-    const written = match[1] ?? '';
-    const value = Number(written.replaceAll('_', ''));
-    const earlier = seen.get(value);
-    if (earlier !== undefined && earlier !== written) return true;
-    seen.set(value, written);
-  }
-  return false;
-}
-
-/**
- * Where decode may still differ from go-yaml, each a shape of input recognised here so that any
- * other divergence fails (docs/yaml-decoding-differences.md explains it with the go-yaml source line).
- */
-export const KNOWN_DIFFERENCES: readonly {
-  name: string;
-  matches: (text: string, expected: readonly OracleDocument[], actual: readonly DecodedDocument[]) => boolean;
-}[] = [
-  // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
-  { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
-];
 
 /** go-yaml's reader problems with ill-formed UTF-8 and UTF-16 (readerc.go), as the oracle's message or ours names them. */
 const READER_PROBLEM =
@@ -86,7 +60,7 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
           const expected = oracle(text);
           const actual = decode(text);
           const problem = divergence(expected, actual);
-          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text, expected, actual))) known++;
+          if (problem && knownDifference(text)) known++;
           else if (problem) throw new Error(`${problem}\nin ${JSON.stringify(text)}`);
         }),
         parameters,
@@ -191,7 +165,7 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
       // which of several keys JSON cannot take (nil from `null:` or `~:`, a uint64) sigs.k8s.io/yaml names in its error.
       const unsupportedKey = /(Unsupported map key of type: )(?:[^"\\]|\\.)*/g;
       const sameOutcome = (a?: string, b?: string) => a?.replaceAll(unsupportedKey, '$1…') === b?.replaceAll(unsupportedKey, '$1…');
-      const differing = readable.filter((bytes, index) => !sameOutcome(fromBytes[index], fromText[index]) && !collidingNumericKeys(decodeBytes(bytes).text));
+      const differing = readable.filter((bytes, index) => !sameOutcome(fromBytes[index], fromText[index]) && !knownDifference(decodeBytes(bytes).text));
       expect(differing.map((bytes) => Buffer.from(bytes).toString('hex'))).toEqual([]);
       let known = 0;
       let illFormedAfterBom = 0;
@@ -207,7 +181,7 @@ describe.skipIf(!availability.available)('decode against go-yaml v2 (tools/oracl
           if (mayHoldUtf16Document(decoded)) utf16AfterBom++;
           const actual = decode(text, decoded);
           const problem = divergence(expected, actual);
-          if (problem && KNOWN_DIFFERENCES.some((difference) => difference.matches(text, expected, actual))) known++;
+          if (problem && knownDifference(text, bytes)) known++;
           else if (problem) throw new Error(`${problem}\nin ${Buffer.from(bytes).toString('hex')}`);
           else {
             // The port's reader fails where go-yaml's does, with its problem, or not at all.
