@@ -7,6 +7,7 @@
  * in the decoded text lead back to the source character that holds the first byte of theirs.
  */
 import { utf16ByteOrder, type IllFormedUtf8 } from '../../bytes.js';
+import { utf8Length } from '../../utf8.js';
 import type { ReaderStop, Utf16Input } from './scanner.js';
 
 export interface Utf16Document extends Utf16Input {
@@ -24,7 +25,7 @@ export function readAsUtf16(documentText: string, runs: readonly IllFormedUtf8[]
   const first = runs[0];
   const byteOrder = first?.offset === 0 ? utf16ByteOrder(first) : undefined;
   if (byteOrder === undefined) return undefined;
-  const { bytes, characterAt } = documentBytes(documentText, runs);
+  const { bytes, characterAtUnit } = documentBytes(documentText, runs);
   const littleEndian = byteOrder === 'utf-16le';
   const unitAt = (at: number) => (littleEndian ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) : ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0));
   const units = new Uint16Array(bytes.length >> 1);
@@ -53,7 +54,7 @@ export function readAsUtf16(documentText: string, runs: readonly IllFormedUtf8[]
   let text = '';
   for (let start = 0; start < length; start += 8192) text += String.fromCharCode(...units.subarray(start, Math.min(start + 8192, length)));
   // Each code unit is two bytes, the mark's too.
-  const documentOffset = (offset: number) => characterAt[offset * 2] ?? documentText.length;
+  const documentOffset = (offset: number) => characterAtUnit[offset] ?? documentText.length;
   return { text, byteLength: bytes.length, stop, documentOffset };
 }
 
@@ -61,13 +62,18 @@ function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-/** The bytes go-yaml is given for the document: its characters in UTF-8, each run's own bytes for its U+FFFDs; and for each byte, the offset of its character. */
-function documentBytes(text: string, runs: readonly IllFormedUtf8[]): { bytes: Uint8Array; characterAt: Uint32Array } {
-  const bytes = new Uint8Array(text.length * 3);
-  const characterAt = new Uint32Array(text.length * 3);
+/**
+ * The bytes go-yaml is given for the document: its characters in UTF-8, each run's own bytes for
+ * its U+FFFDs; and for each two bytes (a UTF-16 code unit), the offset of the character holding the first.
+ */
+function documentBytes(text: string, runs: readonly IllFormedUtf8[]): { bytes: Uint8Array; characterAtUnit: Uint32Array } {
+  // Each U+FFFD of a run is one byte, not the three of its UTF-8 encoding.
+  const size = utf8Length(text) - 2 * runs.reduce((sum, run) => sum + run.length, 0);
+  const bytes = new Uint8Array(size);
+  const characterAtUnit = new Uint32Array((size + 1) >> 1);
   let length = 0;
   const put = (byte: number, offset: number) => {
-    characterAt[length] = offset;
+    if ((length & 1) === 0) characterAtUnit[length >> 1] = offset;
     bytes[length++] = byte;
   };
   let runIndex = 0;
@@ -96,5 +102,5 @@ function documentBytes(text: string, runs: readonly IllFormedUtf8[]): { bytes: U
     }
     offset += codePoint > 0xffff ? 2 : 1;
   }
-  return { bytes: bytes.subarray(0, length), characterAt: characterAt.subarray(0, length) };
+  return { bytes, characterAtUnit };
 }
