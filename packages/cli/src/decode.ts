@@ -1,4 +1,4 @@
-import { decodeBytes, LINE_BREAK, type DecodedBytes, type fileEncodingRule, type RuleMessage } from '@ocp-image/validator';
+import { decodeBytes, LINE_BREAK, mayHoldUtf16Document, type DecodedBytes, type fileEncodingRule, type RuleMessage } from '@ocp-image/validator';
 
 /** A message of the file-encoding rule (its id and placeholders checked at compile time) and where. */
 export type EncodingProblem = RuleMessage<typeof fileEncodingRule.messages> & { line: number; column: number };
@@ -16,7 +16,9 @@ const utf32Boms: { bytes: number[]; label: string }[] = [
  * Turns a file's bytes into the text oc reads (UTF-8, or UTF-16 after its byte order mark; ill-formed
  * bytes become U+FFFD, as oc makes them), or says why oc cannot read it: UTF-32 and NUL bytes
  * (go-yaml and encoding/json reject U+0000). Ill-formed UTF-8 after a UTF-8 byte order mark fails
- * only the document go-yaml meets it in: `validate` and `decode` report it from `illFormedUtf8`.
+ * only the document go-yaml meets it in: `validate` and `decode` report it from `illFormedUtf8`;
+ * and where a document may be one go-yaml reads as UTF-16, its NULs are bytes of its characters,
+ * so NULs are left to them too (each fails the UTF-8 document it is in as a control character).
  */
 export function decodeManifest(raw: Uint8Array): DecodeResult {
   for (const bom of utf32Boms) {
@@ -24,7 +26,7 @@ export function decodeManifest(raw: Uint8Array): DecodeResult {
   }
   const decoded = decodeBytes(raw);
   const { text } = decoded;
-  const nul = text.indexOf('\u0000');
+  const nul = mayHoldUtf16Document(decoded) ? -1 : text.indexOf('\u0000');
   if (nul !== -1) {
     const position = positionOf(text, nul);
     return { problem: { messageId: 'binary', data: { ...position }, ...position } };

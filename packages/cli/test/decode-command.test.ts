@@ -79,6 +79,24 @@ describe('ocp-image decode', () => {
     expect(JSON.parse(fromJson.stdout)).toEqual([{ filePath: '-', documents: [{ index: 0, value: { s: 'caf\uFFFD\uFFFD' } }] }]);
   });
 
+  it('after a UTF-8 byte order mark reads a document whose bytes start FE FF or FF FE as UTF-16, as go-yaml does', async () => {
+    const utf16 = (text: string, littleEndian: boolean) => (littleEndian ? Buffer.from(`\uFEFF${text}`, 'utf16le') : Buffer.from(`\uFEFF${text}`, 'utf16le').swap16());
+    // Little-endian, the 00 after its last line feed is a line of its own: an odd byte go-yaml stops at.
+    const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a: 1\n---\n'), utf16('b: caf\u00e9\n', false), Buffer.from('---\n'), utf16('c: 3\n', true)]);
+    const result = await runCli(['decode', '-'], { input });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        filePath: '-',
+        documents: [
+          { index: 0, value: { a: 1 } },
+          { index: 1, value: { b: 'caf\u00e9' } },
+          { index: 2, error: { message: expect.stringMatching(/^Invalid UTF-16 in document 2 .*"incomplete UTF-16 character"/), line: 6, column: 2 } },
+        ],
+      },
+    ]);
+  });
+
   it('reports an unreadable encoding as the error of the file', async () => {
     const result = await runCli(['decode', '-'], { input: Buffer.from([0x61, 0x3a, 0x20, 0x00]) });
     expect(result.code).toBe(1);

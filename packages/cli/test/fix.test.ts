@@ -77,6 +77,29 @@ describe('validate --fix', () => {
     expect(result.code).toBe(1);
   });
 
+  it('does not fix a file with a UTF-8 byte order mark whose bytes are not all UTF-8, a document go-yaml reads as UTF-16 among them', async () => {
+    const text = await readFile(path.join(fixCasesRoot, 'template.yaml'), 'utf8');
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const utf16be = Buffer.from('\uFEFFapiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: Bad_Name\n', 'utf16le').swap16();
+    const files = {
+      'latin1.yaml': Buffer.concat([bom, Buffer.from(text), Buffer.from('# caf\xe9\n', 'latin1')]),
+      'utf16-document.yaml': Buffer.concat([bom, Buffer.from(text), Buffer.from('---\n'), utf16be]),
+    };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(directory, name), bytes);
+    const result = await runCli(['validate', '--fix', '--format', 'json', ...Object.keys(files)], { cwd: directory });
+    for (const [name, bytes] of Object.entries(files)) expect(await readFile(path.join(directory, name)), name).toEqual(bytes);
+    const results = JSON.parse(result.stdout) as (Omit<JsonResult, 'messages'> & { messages: { ruleId: string; line: number; message: string }[] })[];
+    for (const file of results) {
+      expect(file.messages[0], file.filePath).toMatchObject({ ruleId: 'file-encoding', message: expect.stringMatching(/^Not fixed: the file holds bytes that are not UTF-8 characters/) });
+      expect(file.output, file.filePath).toBeUndefined();
+    }
+    // The UTF-16 document is validated as go-yaml reads it: its name is found, on the line its bytes are on.
+    const separatorLine = text.split('\n').length;
+    const utf16Document = results.find((file) => file.filePath === 'utf16-document.yaml');
+    expect(utf16Document?.messages.find((message) => message.message.includes('Bad_Name'))).toMatchObject({ line: separatorLine + 4 });
+    expect(result.code).toBe(1);
+  });
+
   it('--fix-dry-run writes nothing and shows the fixed text as output', async () => {
     const name = 'imagestream.json';
     const result = await runCli(['validate', '--fix-dry-run', '--format', 'json', name], { cwd: directory });

@@ -24,7 +24,8 @@ export interface DecodedBytes {
    * After a UTF-8 byte order mark only: x/text passed the bytes on unchecked, so `text` holds one
    * U+FFFD per byte that is not part of a well-formed sequence (as encoding/json reads each, with
    * Go's utf8.DecodeRune), and these are the runs of them, in order. go-yaml fails on the first it
-   * reads; pass them to `validate` and `decode` (their `illFormedUtf8` option).
+   * reads, or reads a document that starts with FE FF or FF FE as UTF-16; pass them to `validate`
+   * and `decode` (their `illFormedUtf8` option).
    */
   illFormedUtf8?: IllFormedUtf8[];
 }
@@ -43,6 +44,29 @@ export interface IllFormedUtf8 {
    * UTF-8 octet sequence" instead, and the end of a document is known only once it is split.
    */
   problem: string;
+  /** The run's bytes: a document that starts with them may be one go-yaml reads as UTF-16 (see {@link utf16ByteOrder}). */
+  bytes: Uint8Array;
+}
+
+/**
+ * The UTF-16 byte order a document starting with `run` is read in: readerc.go
+ * yaml_parser_determine_encoding takes the bytes FF FE or FE FF (which x/text passed on unchecked
+ * after a UTF-8 mark) for a UTF-16 byte order mark.
+ */
+export function utf16ByteOrder(run: IllFormedUtf8): 'utf-16le' | 'utf-16be' | undefined {
+  const [first, second] = run.bytes;
+  if (first === 0xff && second === 0xfe) return 'utf-16le';
+  if (first === 0xfe && second === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Whether a document of the file may be one go-yaml reads as UTF-16 (its NULs then are bytes of
+ * its characters): after the UTF-8 mark, a run that starts a line (where YAMLReader starts
+ * documents) with the bytes of a UTF-16 mark.
+ */
+export function mayHoldUtf16Document({ text, illFormedUtf8 = [] }: DecodedBytes): boolean {
+  return illFormedUtf8.some((run) => utf16ByteOrder(run) !== undefined && (run.offset === 1 || text[run.offset - 1] === '\n'));
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -81,13 +105,11 @@ function decodeUnchecked(body: Uint8Array): DecodedBytes {
       continue;
     }
     text += strictUtf8.decode(body.subarray(wellFormedFrom, index));
-    const run: IllFormedUtf8 = { offset: text.length, length: 0, ...goYamlReading(body, index) };
-    while (index < body.length && wellFormedWidth(body, index) === 0) {
-      run.length++;
-      index++;
-    }
-    text += '\uFFFD'.repeat(run.length);
-    illFormedUtf8.push(run);
+    const runStart = index;
+    while (index < body.length && wellFormedWidth(body, index) === 0) index++;
+    const length = index - runStart;
+    illFormedUtf8.push({ offset: text.length, length, ...goYamlReading(body, runStart), bytes: body.subarray(runStart, index) });
+    text += '\uFFFD'.repeat(length);
     wellFormedFrom = index;
   }
   text += strictUtf8.decode(body.subarray(wellFormedFrom));

@@ -12,6 +12,7 @@ import { yamlDoubleQuoted, yamlQuoted, yamlSingleQuoted } from './quote.js';
 
 /** The text edit for `edit` (its path in document terms), or undefined when it cannot be made safely here. */
 export function textEditFor(edit: PathEdit, path: readonly PathSegment[], document: ReadDocument, locator: Locator, text: string): TextEdit | undefined {
+  if (document.editable === false) return undefined;
   // Removing an entry takes its whole lines, so it needs where block collections end exactly.
   const entry = locator.entry(document, path, edit.type === 'remove');
   // An alias stands for a value written elsewhere, maybe used elsewhere too: never edit through it.

@@ -17,6 +17,6 @@ export { renderPath } from './paths.js';
 export { serverPathNote } from './server-path.js';
 export { DEFAULT_LIMITS, LIMIT_DEFINITIONS, isValidLimit, limitsSchema, resolveLimits, type LimitName } from './limits.js';
 export { resolvePlainScalar, type ResolvedScalar, type ScalarType } from './yaml/scalar.js';
-export { decodeBytes, encodeText, type ByteEncoding, type DecodedBytes, type IllFormedUtf8 } from './bytes.js';
+export { decodeBytes, encodeText, mayHoldUtf16Document, type ByteEncoding, type DecodedBytes, type IllFormedUtf8 } from './bytes.js';
 export { decode, stringifyDecoded, type DecodedDocument, type DecodeError, type DecodeOptions } from './decode.js';
 export { LINE_BREAK } from './yaml/go-text.js';

@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, decodeBytes, encodeText, validate } from '../src/index.js';
+import { decode, decodeBytes, encodeText, rules, validate } from '../src/index.js';
+import { streamBytes } from './arbitraries/bytes.js';
+import { invariantViolations } from './arbitraries/invariants.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
@@ -23,22 +25,23 @@ describe('decodeBytes', () => {
   });
 
   it('after a UTF-8 byte order mark reads each ill-formed byte as one U+FFFD (Go\'s utf8.DecodeRune) and says how go-yaml meets each run', () => {
-    const run = (offset: number, length: number, width: number, problem: string) => ({ offset, length, width, problem });
+    // Each run keeps its bytes (a view of the input): a document that starts with FE FF or FF FE is one go-yaml reads as UTF-16.
+    const run = (offset: number, width: number, problem: string, runBytes: number[]) => ({ offset, length: runBytes.length, width, problem, bytes: Buffer.from(runBytes) });
     expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xff]))).toEqual({
       text: '\uFEFFa\uFFFD',
       encoding: 'utf-8-bom',
       firstIllFormed: 2,
-      illFormedUtf8: [run(2, 1, 0, 'invalid leading UTF-8 octet')],
+      illFormedUtf8: [run(2, 0, 'invalid leading UTF-8 octet', [0xff])],
     });
     // readerc.go: the length from the first byte's high bits, then 10xxxxxx bytes, then the value.
     const { text, illFormedUtf8 } = decodeBytes(bytes([0xef, 0xbb, 0xbf], 'a', [0xe2, 0x82], '\n', [0xc0, 0x80], '\uFFFD', [0xed, 0xa0, 0x80], 'b', [0xf4, 0x90, 0x80, 0x80], [0x80], [0xf0, 0x9f]));
     expect(text).toBe('\uFEFFa\uFFFD\uFFFD\n\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDb' + '\uFFFD'.repeat(7));
     expect(illFormedUtf8).toEqual([
-      run(2, 2, 3, 'invalid trailing UTF-8 octet'),
-      run(5, 2, 2, 'invalid length of a UTF-8 sequence'),
+      run(2, 3, 'invalid trailing UTF-8 octet', [0xe2, 0x82]),
+      run(5, 2, 'invalid length of a UTF-8 sequence', [0xc0, 0x80]),
       // the literal U+FFFD between is a character, not a run
-      run(8, 3, 3, 'invalid Unicode character'),
-      run(12, 7, 4, 'invalid Unicode character'),
+      run(8, 3, 'invalid Unicode character', [0xed, 0xa0, 0x80]),
+      run(12, 4, 'invalid Unicode character', [0xf4, 0x90, 0x80, 0x80, 0x80, 0xf0, 0x9f]),
     ]);
   });
 
@@ -113,5 +116,58 @@ describe('bytes that are not UTF-8 after a UTF-8 byte order mark, as go-yaml mee
     const decoded = decodeBytes(bytes(bom, 'kind: ImageStream\napiVersion: image.openshift.io/v1\nmetadata:\n  name: ok\n---\nkind: x', [0xff], '\n'));
     const { findings } = validate(decoded.text, decoded);
     expect(findings.map(({ ruleId, line, column, documentIndex }) => ({ ruleId, line, column, documentIndex }))).toEqual([{ ruleId: 'file-encoding', line: 6, column: 8, documentIndex: 1 }]);
+  });
+});
+
+describe('a document whose bytes start FE FF or FF FE after a UTF-8 byte order mark, which go-yaml reads as UTF-16 (expectations from tools/oracle)', () => {
+  const bom = [0xef, 0xbb, 0xbf];
+  const utf16 = (text: string, littleEndian: boolean) => [...(littleEndian ? Buffer.from(`\uFEFF${text}`, 'utf16le') : utf16be(`\uFEFF${text}`))];
+
+  it('is decoded as UTF-16, first or after a separator; in little-endian its last line feed leaves a byte alone', () => {
+    expect(decodeFile(bytes(bom, utf16('a: 1\nb: [x, caf\u00e9, \u{1F600}]\n', false)))).toEqual([{ a: 1, b: ['x', 'caf\u00e9', '\u{1F600}'] }]);
+    expect(decodeFile(bytes(bom, 'a: 1\n---\n', utf16('b: 2\n', false), '---\nc: 3\n'))).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
+    // Integers beyond 2^53 exactly as oc sends them, tagged ones too (read from the decoded text, not the source).
+    expect(decodeFile(bytes(bom, utf16('a: !!int 9007199254740993\nb: [9007199254740993]\n', false)))).toEqual([{ a: 9007199254740993n, b: [9007199254740993n] }]);
+    // YAMLReader cuts lines at the byte 0A: the 00 after the last one is a line of its own, and the line feed it gets makes an odd byte count.
+    expect(decodeFile(bytes(bom, utf16('a: 1\n', true)))).toEqual(['0 2:2 incomplete UTF-16 character']);
+    // Without it, the line feed YAMLReader adds makes the odd byte: past the end of the line.
+    expect(decodeFile(bytes(bom, utf16('a: 1', true)))).toEqual(['0 1:11 incomplete UTF-16 character']);
+  });
+
+  it("fails with go-yaml's problems for UTF-16 it cannot read, at the source character holding the unit's first byte", () => {
+    expect(decodeFile(bytes(bom, utf16('a: x', false), [0xdc, 0x00], '\n'))).toEqual(['0 1:11 unexpected low surrogate area']);
+    expect(decodeFile(bytes(bom, utf16('a: x', false), [0xd8, 0x00, 0x00, 0x41], '\n'))).toEqual(['0 1:11 expected low surrogate area']);
+    expect(decodeFile(bytes(bom, utf16('a: x', false), [0xd8, 0x00]))).toEqual(['0 1:11 incomplete UTF-16 surrogate pair']);
+    expect(decodeFile(bytes(bom, [0xfe, 0xff]))).toEqual(['0 1:3 incomplete UTF-16 character']);
+    // A control character, a syntax error: go-yaml's own words.
+    expect(decodeFile(bytes(bom, utf16('a: x\u0007\n', false)))).toEqual(['0 1:11 control characters are not allowed']);
+    expect(decodeFile(bytes(bom, utf16('a: [1\n', false)))).toEqual(["0 2:1 did not find expected ',' or ']'"]);
+  });
+
+  it('is read 512 bytes at a time: a unit in a later chunk is never decoded after `...`', () => {
+    const comment = `# ${'x'.repeat(600)}\n`;
+    expect(decodeFile(bytes(bom, utf16(`a: 1\n...\n${comment}`, false), [0xdc, 0x00]))).toEqual([{ a: 1 }]);
+    expect(decodeFile(bytes(bom, utf16(`a: 1\n${comment}`, false), [0xdc, 0x00]))).toEqual(['0 3:1 unexpected low surrogate area']);
+  });
+
+  it('validate judges its value, places findings on the bytes of its characters and offers no edits there', () => {
+    const decoded = decodeBytes(bytes(bom, 'kind: ImageStream\n---\n', utf16('apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: Bad_Name\n', false)));
+    const { findings } = validate(decoded.text, decoded);
+    const named = findings.find((finding) => finding.ruleId === 'imagestream-name');
+    // Line 6 is `00 20 00 20 00 6E …`: the 8 units of `  name: ` are columns 1-16, and 'B' starts with the 00 at column 17.
+    expect(named).toMatchObject({ documentIndex: 1, line: 6, column: 17 });
+    expect(named?.suggestions ?? []).toEqual([]);
+    expect(named?.fix).toBeUndefined();
+  });
+
+  it('findings stay inside the text on generated files', () => {
+    const ruleIds = new Set(rules.map((rule) => rule.id));
+    fc.assert(
+      fc.property(streamBytes, (file) => {
+        const decoded = decodeBytes(file);
+        expect(invariantViolations(decoded.text, validate(decoded.text, decoded).findings, ruleIds)).toEqual([]);
+      }),
+      { seed: 20_251_125, numRuns: 1_000 },
+    );
   });
 });

@@ -274,10 +274,10 @@ describe('GoScanner: the reader', () => {
   });
 
   it('fails on bytes that are not UTF-8 (runs of U+FFFD) where it decodes them, each counted as the one byte it is', () => {
-    const run = (offset: number, length: number, width: number, problem: string) => [{ offset, length, width, problem }];
+    const run = (offset: number, length: number, width: number, problem: string) => [{ offset, length, width, problem, bytes: new Uint8Array(length).fill(0x80) }];
     // In the first chunk: before any token, at the first byte.
     expect(() => new GoScanner('a: \uFFFD\n', run(3, 1, 0, 'invalid leading UTF-8 octet')).peek()).toThrow(
-      expect.objectContaining({ stage: 'reader', problem: 'invalid leading UTF-8 octet', illFormedBytes: true, problemMark: { offset: 3, line: 0, column: 3 } }),
+      expect.objectContaining({ stage: 'reader', problem: 'invalid leading UTF-8 octet', illFormedBytes: 'utf-8', problemMark: { offset: 3, line: 0, column: 3 } }),
     );
     // A 3-byte sequence from byte 510 waits for the next chunk, which the parser never needs after `...`.
     const firstDocument = (text: string, runs: IllFormedUtf8[]) => {

@@ -26,7 +26,7 @@ export const fileEncodingRule = defineRule({
   category: 'syntax',
   severity: 'error',
   description:
-    'A file oc cannot read as text: NUL bytes (binary) or UTF-32, and such a file is not validated; or, after a UTF-8 byte order mark, bytes that are not UTF-8 in a document go-yaml reads, which fails that document.',
+    'A file oc cannot read as text: NUL bytes (binary) or UTF-32, and such a file is not validated; or, after a UTF-8 byte order mark, bytes that are not UTF-8 (or not UTF-16, in a document that starts with the bytes of its mark) in a document go-yaml reads, which fails that document.',
   source: 'cli-runtime FileVisitor (x/text BOMOverride: UTF-8, or UTF-16 after its byte order mark) and go-yaml v2, which rejects NUL and ill-formed UTF-8',
   kinds: '*',
   docs: { appliesTo: 'every file the CLI reads' },
@@ -37,6 +37,8 @@ export const fileEncodingRule = defineRule({
     utf32: 'The file is UTF-32 encoded (byte order mark {{bom}}), which oc reads as UTF-16 or UTF-8 and fails on; save it as UTF-8.',
     invalidUtf8AfterBom:
       'Invalid UTF-8 in document {{document}} (counted from 0): after a UTF-8 byte order mark oc passes the bytes on unchecked, and go-yaml stops at them ("{{problem}}"); save the file as UTF-8.',
+    invalidUtf16AfterBom:
+      'Invalid UTF-16 in document {{document}} (counted from 0): after a UTF-8 byte order mark oc passes the bytes on unchecked, go-yaml reads a document that starts with the bytes FE FF or FF FE as UTF-16, and stops at these ("{{problem}}"); save the file as UTF-8.',
     fixWouldReplaceBytes:
       'Not fixed: the file holds bytes that are not {{encoding}} characters (oc reads each as U+FFFD, the first at {{line}}:{{column}}), and writing the fixed text would replace them too; repair the encoding first.',
   },

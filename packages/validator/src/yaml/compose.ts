@@ -291,12 +291,13 @@ function readGoFirst(
     return undefined;
   }
   const go = readGoDocument(streamDocument, sourceLength, limits, budget, result.lines, illFormedUtf8);
-  if (go.limited || go.document?.unreadable === true) return go;
+  // A document read as UTF-16 is go-yaml's alone: the `yaml` reader would read its bytes as other characters.
+  if (go.limited || (go.document?.unreadable === true && !go.utf16)) return go;
   const { text } = parserText(streamDocument);
   budget.uncounted.push(text);
   result.problems.push(...go.problems);
-  if (withComments) collectComments([...new Parser().parse(text)], result.comments, sourceOffsets(streamDocument, sourceLength));
-  if (go.document) result.documents.push(withExactSource(go.document, streamDocument, sourceLength));
+  if (withComments && !go.utf16) collectComments([...new Parser().parse(text)], result.comments, sourceOffsets(streamDocument, sourceLength));
+  if (go.document) result.documents.push(go.utf16 ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return 'read';
 }
 
@@ -341,18 +342,19 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
 /**
  * Decides a YAML document both readers have read, where the `yaml` reader reached no limit. Its
  * findings stay where both readers fail (its messages and positions), unless go-yaml fails on
- * bytes that are not UTF-8, which the `yaml` reader reads as U+FFFD; anything else is go-yaml's:
+ * bytes that are not UTF-8, which the `yaml` reader reads as U+FFFD, or read the document as
+ * UTF-16, whose bytes the `yaml` reader reads as other characters; anything else is go-yaml's:
  * its problem where only it fails (a limit too), its value and SourceNodes where it decodes the
  * document. False when reading has to stop there (go-yaml used up the node budget).
  */
 function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: number, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
   const goFailed = go.document?.unreadable === true;
-  if (ours.length > 0 && goFailed && !go.problems.some((problem) => problem.ruleId === fileEncodingRule.id)) return true;
+  if (ours.length > 0 && goFailed && !go.utf16 && !go.problems.some((problem) => problem.ruleId === fileEncodingRule.id)) return true;
   result.problems.length = before.problems;
   result.problems.push(...(goFailed ? go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id) : go.problems));
   result.documents.length = before.documents;
-  if (go.document) result.documents.push(goFailed ? go.document : withExactSource(go.document, streamDocument, sourceLength));
+  if (go.document) result.documents.push(goFailed || go.utf16 ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
 }
 

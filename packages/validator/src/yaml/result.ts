@@ -29,6 +29,8 @@ export interface ReadDocument {
    * ends a block collection with its last value.
    */
   exactSource(): SourceNode | null;
+  /** False where the text does not hold the document's characters (go-yaml read its bytes as UTF-16): its findings get no fixes or suggestions. */
+  editable?: false;
 }
 
 export interface ReadResult {

@@ -2,8 +2,9 @@
  * Files as bytes for the differential tests against the go-yaml oracle: generated streams saved as
  * UTF-8 (with or without a byte order mark) or UTF-16LE/BE with one, with ill-formed sequences
  * dropped in anywhere (in keys, values, comments, between the bytes of a character) — what
- * cli-runtime's x/text transform turns into text before oc reads YAML. And scalars that are
- * numbers of every form, to compare the JSON text oc sends for them.
+ * cli-runtime's x/text transform turns into text before oc reads YAML; and after a UTF-8 mark,
+ * documents saved as UTF-16 with their own mark, which x/text passes on unchecked and go-yaml
+ * reads as UTF-16. And scalars that are numbers of every form, to compare the JSON text oc sends for them.
  */
 import fc from 'fast-check';
 import { streamText } from './yaml-text.js';
@@ -20,7 +21,10 @@ const UTF8_PIECES = [
 /** UTF-16 code units: unpaired and reversed surrogates, a second byte order mark, U+FFFE, U+FFFD. */
 const UTF16_PIECES = [[0xd800], [0xdbff], [0xdc00], [0xdfff], [0xdc00, 0xd800], [0xdc00, 0xdc00], [0xdfff, 0xdfff, 0xd800], [0xd83d, 0x41], [0xfeff], [0xfffe], [0xfffd], [0xd83d, 0xde00]];
 
-const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as const;
+/** `utf-8-bom-mixed`: after a UTF-8 mark, each document (the lines between separator lines) in UTF-8, UTF-16LE or UTF-16BE. */
+const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'utf-8-bom-mixed'] as const;
+
+type DocumentEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 function insertAt(bytes: Uint8Array, insertions: readonly (readonly [number, Uint8Array])[], step: number): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -40,6 +44,43 @@ function utf16Units(units: readonly number[], littleEndian: boolean): Uint8Array
   return bytes;
 }
 
+/** `text` in UTF-16 after its mark, with `insertions` of UTF16_PIECES. */
+function utf16Body(text: string, littleEndian: boolean, insertions: readonly (readonly [number, number])[]): Uint8Array {
+  const units = [...text].flatMap((character) => [...Array(character.length).keys()].map((index) => character.charCodeAt(index)));
+  const pieces = insertions.map(([at, pick]) => [at, utf16Units(UTF16_PIECES[pick % UTF16_PIECES.length] ?? [], littleEndian)] as const);
+  return Buffer.concat([utf16Units([0xfeff], littleEndian), insertAt(utf16Units(units, littleEndian), pieces, 2)]);
+}
+
+/**
+ * After a UTF-8 mark, the lines of each document between separator lines (`---`, kept in UTF-8)
+ * in the encoding `encodings` gives it in turn; a UTF-16 one gets the insertions and, when the
+ * odd byte is odd, loses its last byte.
+ */
+function mixedBytes(text: string, encodings: readonly DocumentEncoding[], insertions: readonly (readonly [number, number])[], oddByte: number | null): Uint8Array {
+  const parts: Uint8Array[] = [Buffer.from([0xef, 0xbb, 0xbf])];
+  let document = '';
+  let count = 0;
+  const flush = () => {
+    const encoding = encodings[count++ % Math.max(1, encodings.length)] ?? 'utf-16be';
+    if (encoding === 'utf-8') parts.push(Buffer.from(document, 'utf8'));
+    else {
+      const body = utf16Body(document, encoding === 'utf-16le', insertions);
+      parts.push(oddByte !== null && oddByte % 2 === 1 ? body.subarray(0, -1) : body);
+    }
+    document = '';
+  };
+  for (const line of text.split(/(?<=\n)/)) {
+    if (!line.startsWith('---')) {
+      document += line;
+      continue;
+    }
+    if (document !== '' || count > 0) flush();
+    parts.push(Buffer.from(line, 'utf8'));
+  }
+  flush();
+  return Buffer.concat(parts);
+}
+
 /** A stream saved in one of the encodings oc reads, with up to three pieces put in and maybe an odd last byte. */
 export const streamBytes: fc.Arbitrary<Uint8Array> = fc
   .record({
@@ -47,14 +88,12 @@ export const streamBytes: fc.Arbitrary<Uint8Array> = fc
     encoding: fc.constantFrom(...ENCODINGS),
     insertions: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
     oddByte: fc.option(fc.integer({ min: 0, max: 255 }), { freq: 8 }),
+    documentEncodings: fc.array(fc.constantFrom<DocumentEncoding>('utf-8', 'utf-16le', 'utf-16be'), { minLength: 1, maxLength: 4 }),
   })
-  .map(({ text, encoding, insertions, oddByte }) => {
+  .map(({ text, encoding, insertions, oddByte, documentEncodings }) => {
+    if (encoding === 'utf-8-bom-mixed') return mixedBytes(text, documentEncodings, insertions, oddByte);
     if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-      const littleEndian = encoding === 'utf-16le';
-      const units = [...text].flatMap((character) => [...Array(character.length).keys()].map((index) => character.charCodeAt(index)));
-      const pieces = insertions.map(([at, pick]) => [at, utf16Units(UTF16_PIECES[pick % UTF16_PIECES.length] ?? [], littleEndian)] as const);
-      const body = insertAt(utf16Units(units, littleEndian), pieces, 2);
-      return Buffer.concat([utf16Units([0xfeff], littleEndian), body, Buffer.from(oddByte === null ? [] : [oddByte])]);
+      return Buffer.concat([utf16Body(text, encoding === 'utf-16le', insertions), Buffer.from(oddByte === null ? [] : [oddByte])]);
     }
     const pieces = insertions.map(([at, pick]) => [at, Buffer.from(UTF8_PIECES[pick % UTF8_PIECES.length] ?? [])] as const);
     // Any byte offset: a piece may land inside a character, which leaves it truncated.

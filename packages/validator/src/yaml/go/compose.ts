@@ -112,9 +112,12 @@ function markRange(mark: GoMark): SourceRange {
   return { start: mark.offset, end: mark.offset + 1 };
 }
 
-/** The message go-yaml's `parser.fail` gives a reader, scanner or parser error: its problem, in its words (bytes that are not UTF-8: the file's encoding). */
+/** The message go-yaml's `parser.fail` gives a reader, scanner or parser error: its problem, in its words (bytes that are not characters: the file's encoding). */
 function goYamlProblem(error: GoYamlError, documentIndex: number): CheckedMessage {
-  if (error.illFormedBytes) return ruleMessage(fileEncodingRule, { messageId: 'invalidUtf8AfterBom', data: { document: documentIndex, problem: error.problem } });
+  if (error.illFormedBytes) {
+    const messageId = error.illFormedBytes === 'utf-16' ? 'invalidUtf16AfterBom' : 'invalidUtf8AfterBom';
+    return ruleMessage(fileEncodingRule, { messageId, data: { document: documentIndex, problem: error.problem } });
+  }
   return ruleMessage(yamlSyntax, { messageId: 'parse', data: { message: error.problem } });
 }
 

@@ -14,10 +14,19 @@ import { composeGoDocument } from './compose.js';
 import type { GoEventStream } from './events.js';
 import { GoParser } from './parser.js';
 import { GoScanner } from './scanner.js';
+import { readAsUtf16 } from './utf16.js';
 
-/** `illFormedUtf8`: runs of U+FFFD in `text` that stand for bytes that are not UTF-8 (see GoScanner). */
-function goEvents(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []): GoEventStream {
-  return new GoParser(new GoScanner(text, illFormedUtf8));
+/**
+ * The text go-yaml reads for the document, its events, and the map from offsets in that text to
+ * the source: the document's own text (`illFormedUtf8`: the source's runs of U+FFFD that stand for
+ * bytes that are not UTF-8, see GoScanner), or the one go-yaml decodes from UTF-16 (see utf16.ts).
+ */
+function goReading(piece: StreamDocument, sourceLength: number, illFormedUtf8: readonly IllFormedUtf8[]): { text: string; events: GoEventStream; toSource: (offset: number) => number; utf16: boolean } {
+  const toSource = sourceOffsets(piece, sourceLength);
+  const runs = illFormedUtf8.length === 0 ? illFormedUtf8 : runsIn(piece, illFormedUtf8);
+  const utf16 = runs.length === 0 ? undefined : readAsUtf16(piece.text, runs);
+  if (!utf16) return { text: piece.text, events: new GoParser(new GoScanner(piece.text, runs)), toSource, utf16: false };
+  return { text: utf16.text, events: new GoParser(new GoScanner(utf16.text, [], utf16)), toSource: (offset) => toSource(utf16.documentOffset(offset)), utf16: true };
 }
 
 export interface GoRead {
@@ -27,6 +36,8 @@ export interface GoRead {
   problems: ReadProblem[];
   /** A limit stopped reading: the caller's limits decide. */
   limited: boolean;
+  /** go-yaml read the document as UTF-16: its reading alone counts (the source shows those bytes as other characters), and it is not `editable`. */
+  utf16: boolean;
 }
 
 /**
@@ -41,17 +52,17 @@ export function readGoDocument(
   lines: () => LineCounter,
   illFormedUtf8: readonly IllFormedUtf8[] = [],
 ): GoRead {
-  const toSource = sourceOffsets(piece, sourceLength);
-  const events = goEvents(piece.text, illFormedUtf8.length === 0 ? illFormedUtf8 : runsIn(piece, illFormedUtf8));
-  const go = composeGoDocument(events, { text: piece.text, index: piece.index, limits, budget, lineOf: (offset) => lines().linePos(toSource(offset)).line });
+  const { text, events, toSource, utf16 } = goReading(piece, sourceLength, illFormedUtf8);
+  const go = composeGoDocument(events, { text, index: piece.index, limits, budget, lineOf: (offset) => lines().linePos(toSource(offset)).line });
   const problems = go.problems.map((problem) => ({ ...problem, range: { start: toSource(problem.range.start), end: toSource(problem.range.end) }, documentIndex: piece.index }));
   const limited = go.problems.some((problem) => problem.ruleId === inputTooLarge.id);
   const base = { index: piece.index, syntax: piece.syntax };
   // A document only the conversion to JSON fails on is validated all the same: the rules say what to quote.
-  if (go.failed && go.value === undefined) return { document: { ...base, value: undefined, unreadable: true, source: () => null, exactSource: () => null }, problems, limited };
-  if (go.noDocument || (go.value === null && go.root?.style === 'plain')) return { problems, limited };
+  if (go.failed && go.value === undefined) return { document: { ...base, value: undefined, unreadable: true, source: () => null, exactSource: () => null }, problems, limited, utf16 };
+  if (go.noDocument || (go.value === null && go.root?.style === 'plain')) return { problems, limited, utf16 };
+  if (utf16) keepWrittenText(go.root, text);
   const root = sourceRanges(go.root, toSource);
-  return { document: { ...base, value: go.value, unreadable: false, source: () => root, exactSource: () => root }, problems, limited };
+  return { document: { ...base, value: go.value, unreadable: false, source: () => root, exactSource: () => root, ...(utf16 && { editable: false as const }) }, problems, limited, utf16 };
 }
 
 /** The runs (source offsets, in order) that lie in `piece`, at their offsets in its text. A run holds no line break, so it stays on its line. */
@@ -77,6 +88,20 @@ function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) =>
     else high = middle;
   }
   return low;
+}
+
+/**
+ * Gives each scalar without a text of its own (tagged, block) what its range covers in `text`,
+ * where decode.ts reads an exact number, for a document whose source does not hold its characters.
+ */
+function keepWrittenText(node: SourceNode | null | undefined, text: string, visited = new Set<SourceNode>()): void {
+  if (!node || visited.has(node)) return;
+  visited.add(node);
+  if (node.kind === 'scalar') node.text ??= text.slice(node.range.start, node.range.end);
+  for (const entry of node.entries?.values() ?? []) {
+    keepWrittenText(entry.key, text, visited);
+    keepWrittenText(entry.value, text, visited);
+  }
 }
 
 /** A SourceNode tree's ranges moved from the document's text to the source (each range once: some are shared). */

@@ -9,7 +9,9 @@
  * and `is_bom` tests the first bytes of the buffer instead of the current position. Bytes that
  * are not UTF-8, which oc passes on unchecked after a UTF-8 byte order mark, stand in the text as
  * one U+FFFD each (`IllFormedUtf8` runs): the reader counts each as the one byte it is and fails on
- * the first as readerc.go does, when it decodes it.
+ * the first as readerc.go does, when it decodes it. A document go-yaml reads as UTF-16 is given
+ * decoded (utf16.ts), with its length in bytes and where its reader stops: each character is
+ * counted as its two or four bytes.
  * Method names follow the Go functions they stand for.
  */
 import type { IllFormedUtf8 } from '../../bytes.js';
@@ -126,12 +128,33 @@ function utf8Text(bytes: readonly number[]): string {
   return text;
 }
 
+/** Where go-yaml's reader stops on bytes that are not a character of the document's encoding. */
+export interface ReaderStop {
+  /** Offset in the text the bytes would be decoded at. */
+  offset: number;
+  /** The bytes the reader needs there before it judges them. */
+  width: number;
+  /** Its problem when it has them. */
+  problem: string;
+  /** Its problem when the input ends before it has them. */
+  incomplete: string;
+}
+
+/** A document go-yaml reads as UTF-16: its text decoded (its mark a leading U+FEFF), its length in bytes, where the reader stops. */
+export interface Utf16Input {
+  byteLength: number;
+  stop: ReaderStop | undefined;
+}
+
 export class GoScanner implements GoTokenStream {
   private readonly text: string;
   private readonly length: number;
-  /** The first run of bytes that are not UTF-8 (offset in the text), and the bytes of all runs. */
-  private readonly illFormed: IllFormedUtf8 | undefined;
+  /** Where the reader fails on bytes that are not characters of the encoding. */
+  private readonly stop: ReaderStop | undefined;
+  /** The U+FFFDs that stand for bytes that are not UTF-8: one byte each. */
   private readonly illFormedBytes: number;
+  /** The text was decoded from UTF-16: every character is two bytes, or four beyond U+FFFF. */
+  private readonly utf16: boolean;
 
   // The scanner's position: `pos` indexes the text; index, line and column are go-yaml's mark.
   private pos = 0;
@@ -167,13 +190,16 @@ export class GoScanner implements GoTokenStream {
   private readonly simpleKeys: SimpleKey[] = [];
   private readonly simpleKeysByToken = new Map<number, number>();
 
-  /** `illFormedUtf8`: the runs of U+FFFD in `text` that stand for bytes that are not UTF-8, in order. */
-  constructor(text: string, illFormedUtf8: readonly IllFormedUtf8[] = []) {
+  /** `illFormedUtf8`: the runs of U+FFFD in `text` that stand for bytes that are not UTF-8, in order; `utf16`: the text was read from UTF-16. */
+  constructor(text: string, illFormedUtf8: readonly IllFormedUtf8[] = [], utf16?: Utf16Input) {
     // decode.go newParser: an empty document is read as a line break.
     this.text = text.length === 0 ? '\n' : text;
     this.length = this.text.length;
-    this.illFormed = illFormedUtf8[0];
+    this.utf16 = utf16 !== undefined;
+    const first = illFormedUtf8[0];
+    this.stop = utf16 ? utf16.stop : first && { offset: first.offset, width: first.width, problem: first.problem, incomplete: 'incomplete UTF-8 octet sequence' };
     this.illFormedBytes = illFormedUtf8.reduce((bytes, run) => bytes + run.length, 0);
+    if (utf16) this.byteLength = utf16.byteLength;
   }
 
   /**
@@ -338,15 +364,15 @@ export class GoScanner implements GoTokenStream {
       if (!first || this.rawUnread === 0) this.updateRawBuffer();
       first = false;
       while (this.rawUnread > 0) {
-        if (this.decodedPos === this.illFormed?.offset) {
-          // The sequence its first byte leads is decoded once all of it is in the raw buffer, or at the end of the input.
-          const { width, problem } = this.illFormed;
+        if (this.decodedPos === this.stop?.offset) {
+          // The bytes are judged once all the reader needs of them are in the raw buffer, or at the end of the input.
+          const { width, problem, incomplete } = this.stop;
           if (width > this.rawUnread && !this.eof) break;
-          this.readerError(width > this.rawUnread ? 'incomplete UTF-8 octet sequence' : problem, this.decodedPos, true);
+          this.readerError(width > this.rawUnread ? incomplete : problem, this.decodedPos, this.utf16 ? 'utf-16' : 'utf-8');
         }
         const unit = this.text.charCodeAt(this.decodedPos);
         const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (this.text.codePointAt(this.decodedPos) ?? unit) : unit;
-        const width = utf8Width(codePoint);
+        const width = this.utf16 ? (codePoint > 0xffff ? 4 : 2) : utf8Width(codePoint);
         if (width > this.rawUnread) break;
         if (!isAllowedCodePoint(codePoint)) {
           const lone = codePoint >= 0xd800 && codePoint <= 0xdfff;
@@ -363,13 +389,14 @@ export class GoScanner implements GoTokenStream {
     }
   }
 
-  /** yaml_parser_determine_encoding: the text is UTF-8; a leading byte order mark is dropped. */
+  /** yaml_parser_determine_encoding: the text is UTF-8 (or was decoded from UTF-16); a leading byte order mark is dropped. */
   private determineEncoding(): void {
     // Each U+FFFD of a run is one byte of the input, not the three of its UTF-8 encoding.
-    this.byteLength = utf8Length(this.text) - 2 * this.illFormedBytes;
+    if (!this.utf16) this.byteLength = utf8Length(this.text) - 2 * this.illFormedBytes;
     while (!this.eof && this.rawUnread < 3) this.updateRawBuffer();
-    if (this.rawUnread >= 3 && this.at(0) === BOM) {
-      this.rawUnread -= 3;
+    const markBytes = this.utf16 ? 2 : 3;
+    if (this.rawUnread >= markBytes && this.at(0) === BOM) {
+      this.rawUnread -= markBytes;
       this.decodedPos = 1;
       this.pos = 1;
     }
@@ -389,7 +416,7 @@ export class GoScanner implements GoTokenStream {
   }
 
   /** A reader error: go-yaml gives it no line, so the mark is computed here for findings. */
-  private readerError(problem: string, offset: number, illFormedBytes = false): never {
+  private readerError(problem: string, offset: number, illFormedBytes?: 'utf-8' | 'utf-16'): never {
     let line = this.line;
     let column = this.column;
     for (let i = this.pos; i < offset; i++) {

@@ -63,8 +63,8 @@ export class GoYamlError extends Error {
     readonly problemMark: GoMark,
     readonly context?: string,
     readonly contextMark?: GoMark,
-    /** A reader error on bytes that are not UTF-8 (passed on unchecked after a UTF-8 byte order mark). */
-    readonly illFormedBytes = false,
+    /** A reader error on bytes that are not characters of this encoding (passed on unchecked after a UTF-8 byte order mark). */
+    readonly illFormedBytes?: 'utf-8' | 'utf-16',
   ) {
     super(problem);
   }
