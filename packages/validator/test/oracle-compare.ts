@@ -1,17 +1,24 @@
 /** How the differential tests compare `decode` with the go-yaml oracle (tools/oracle). */
 import { decodeWithOracle, type OracleDocument } from '../../../tools/oracle/oracle.mjs';
 import { decodeBytes, mayHoldUtf16Document, type DecodedDocument } from '../src/index.js';
+import { jsonKeyString, resolvePlainScalar } from '../src/yaml/scalar.js';
 
-/** Plain keys that are numbers and collide as JSON keys (`1_000` and `1e3` are both "1000"; NaN keys never equal each other in Go). */
-function collidingNumericKeys(text: string): boolean {
-  if ((text.match(/(?:^|[\s{,])\.(?:nan|NaN|NAN):[ \n]/g) ?? []).length > 1) return true;
-  const seen = new Map<number, string>();
-  for (const match of text.matchAll(/(?:^|[\s{,])([-+]?[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?):[ \n]/g)) {
-    const written = match[1] ?? '';
-    const value = Number(written.replaceAll('_', ''));
-    const earlier = seen.get(value);
-    if (earlier !== undefined && earlier !== written) return true;
-    seen.set(value, written);
+/**
+ * Keys that are different Go values but the same JSON key (`1_000` and `1e3`, `1` and `"1"`, `y` and
+ * `"true"`; NaN keys never equal each other in Go), anywhere in the text: which one sigs.k8s.io/yaml
+ * keeps depends on Go's map order.
+ */
+function collidingKeys(text: string): boolean {
+  const seen = new Map<string, string>();
+  for (const match of text.matchAll(/(?:^|[\s{,])(?:"([^"\\\n]*)"|'([^'\n]*)'|([-+.\w]+)):[ \n]/g)) {
+    const [, doubleQuoted, singleQuoted, plain] = match;
+    const resolved = plain === undefined ? { type: 'string' as const, value: doubleQuoted ?? singleQuoted ?? '' } : resolvePlainScalar(plain);
+    const key = jsonKeyString(resolved);
+    if (typeof key !== 'string') continue;
+    const identity = `${resolved.type === 'timestamp' ? 'string' : resolved.type}:${resolved.integer ?? String(resolved.value)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && (earlier !== identity || identity === 'float:NaN')) return true;
+    seen.set(key, identity);
   }
   return false;
 }
@@ -28,8 +35,8 @@ function textsOf(text: string, bytes?: Uint8Array): string[] {
  * so that any other divergence fails (docs/yaml-decoding-differences.md explains it with the go-yaml source line).
  */
 export const KNOWN_DIFFERENCES: readonly { name: string; matches: (text: string) => boolean }[] = [
-  // go-yaml decodes int and float keys into a Go map: which of two colliding keys sigs.k8s.io/yaml keeps depends on Go's map order.
-  { name: 'numeric keys that collide as JSON keys', matches: collidingNumericKeys },
+  // go-yaml decodes keys into a Go map: which of two that are the same JSON key sigs.k8s.io/yaml keeps depends on Go's map order.
+  { name: 'keys that are different Go values but the same JSON key', matches: collidingKeys },
 ];
 
 /** Whether a text (read from `bytes`, when a file) has the shape of a known difference. */
