@@ -42,11 +42,11 @@ function stopsDecoding(problem: ReadProblem): boolean {
  */
 export function decode(text: string, options: DecodeOptions = {}): DecodedDocument[] {
   const { text: input, illFormedUtf8 } = withoutByteOrderMark(text, options.illFormedUtf8);
-  return decodedDocuments(readDocuments(input, resolveLimits(options.limits), false, illFormedUtf8), input);
+  return decodedDocuments(readDocuments(input, resolveLimits(options.limits), false, illFormedUtf8));
 }
 
 /** What oc makes of a text (without a leading byte order mark) that a reader has read. */
-export function decodedDocuments(read: ReadResult, input: string): DecodedDocument[] {
+export function decodedDocuments(read: ReadResult): DecodedDocument[] {
   const firstFailure = new Map<number, ReadProblem>();
   for (const problem of read.problems) {
     if (!stopsDecoding(problem)) continue;
@@ -58,7 +58,7 @@ export function decodedDocuments(read: ReadResult, input: string): DecodedDocume
   for (const document of read.documents) {
     if (document.index >= firstFailingIndex) break;
     // oc skips a document whose JSON is null (`!!null ""` too), as it skips an empty one.
-    if (document.value !== null) documents.push({ index: document.index, value: asSent(document, input) });
+    if (document.value !== null) documents.push({ index: document.index, value: asSent(document) });
   }
   const failure = firstFailure.get(firstFailingIndex);
   if (failure) {
@@ -76,11 +76,11 @@ export function decodedDocuments(read: ReadResult, input: string): DecodedDocume
  * -0 only when the JSON text was not an integer: go-yaml's `-0.0` becomes the JSON `-0`, an int64 0.
  * Only documents holding such numbers are walked again, with their source.
  */
-function asSent(document: ReadDocument, text: string): unknown {
+function asSent(document: ReadDocument): unknown {
   if (!holdsInexactNumber(document.value)) return document.value;
   const json = document.syntax === 'json';
   const exact = (value: unknown, source: SourceNode | null | undefined): unknown => {
-    if (typeof value === 'number') return exactNumber(value, source, text, json);
+    if (typeof value === 'number') return exactNumber(value, source, json);
     if (value === null || typeof value !== 'object' || !holdsInexactNumber(value)) return value;
     const entry = (segment: string | number) => source?.entries?.get(segment)?.value;
     if (Array.isArray(value)) return value.map((item, index) => exact(item, entry(index)));
@@ -100,11 +100,9 @@ function holdsInexactNumber(value: unknown): boolean {
   return (Array.isArray(value) ? value : Object.values(value)).some(holdsInexactNumber);
 }
 
-function exactNumber(value: number, source: SourceNode | null | undefined, text: string, json: boolean): number | bigint {
+function exactNumber(value: number, source: SourceNode | null | undefined, json: boolean): number | bigint {
   if (!isInexact(value) || !source) return value;
-  // A tagged plain scalar (`!!int 12`) keeps no text of its own: it is what its range covers.
-  const written = source.text ?? text.slice(source.range.start, source.range.end);
-  const integer = integerWritten(written, source, json);
+  const integer = source.text === undefined ? undefined : integerWritten(source.text, source, json);
   if (Object.is(value, -0)) return json && integer === undefined ? value : 0;
   return integer !== undefined && integer >= INT64_MIN && integer <= INT64_MAX ? integer : value;
 }

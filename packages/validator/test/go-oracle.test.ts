@@ -50,7 +50,7 @@ function readWithGoYaml(text: string, illFormedUtf8: readonly IllFormedUtf8[] = 
 function goDivergence(text: string, expected: readonly OracleDocument[], illFormed: readonly IllFormedUtf8[] = []): string | undefined {
   const { text: input, illFormedUtf8 } = withoutByteOrderMark(text, illFormed);
   const read = readWithGoYaml(input, illFormedUtf8);
-  return read && divergence(expected, decodedDocuments(read, input));
+  return read && divergence(expected, decodedDocuments(read));
 }
 
 const sampleRuns = 20_000;

@@ -150,9 +150,9 @@ export function decodingProblems(context: SchemaErrorContext): SchemaProblem[] {
   return problems;
 }
 
-/** The number as the manifest writes it, when a plain scalar holds it. */
+/** The number as the manifest writes it, when a plain or tagged (`!!int 12`) scalar holds it. */
 function writtenNumber(value: number, node: SourceNode | null | undefined): string {
-  return node?.kind === 'scalar' && node.style === 'plain' && node.text !== undefined ? node.text : String(value);
+  return node?.kind === 'scalar' && (node.style === 'plain' || node.tag !== undefined) && node.text !== undefined ? node.text : String(value);
 }
 
 /** Bytes and times are long: quoted shorter than other values. */

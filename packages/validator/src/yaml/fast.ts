@@ -267,7 +267,7 @@ class EventWalker {
     } else if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
       this.described = { kind: 'scalar', range, style: 'quoted', quote: event.style === SCALAR_STYLE.DOUBLE_QUOTED ? 'double' : 'single', text, properties, ...tag };
     } else {
-      this.described = { kind: 'scalar', range, style: 'other', properties, ...tag };
+      this.described = { kind: 'scalar', range, style: 'other', text, properties, ...tag };
     }
     this.lastEnd = range.end;
   }

@@ -18,7 +18,10 @@ export interface SourceNode {
   style?: 'plain' | 'quoted' | 'other';
   /** Quoted scalars: which quotes. */
   quote?: 'single' | 'double';
-  /** Plain scalars: the text as written (before resolution: `~`, `yes`, `1.10`); quoted ones: the text they stand for. */
+  /**
+   * Plain scalars: the text as written (before resolution: `~`, `yes`, `1.10`); quoted and block
+   * ones: the text they stand for; tagged plain ones (`!!int 12`): the text after the tag.
+   */
   text?: string;
   /** Scalars: written with a tag or an anchor. */
   properties?: boolean;

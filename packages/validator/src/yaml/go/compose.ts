@@ -491,7 +491,7 @@ class Decoder {
       } else if (event.style === 'plain' && !event.tag) {
         source = { kind: 'scalar', range, style: 'plain', text, properties };
       } else {
-        source = { kind: 'scalar', range, style: 'other', properties, ...tag };
+        source = { kind: 'scalar', range, style: 'other', text, properties, ...tag };
       }
     }
     this.sources.set(node, source);

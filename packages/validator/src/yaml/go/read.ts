@@ -60,7 +60,6 @@ export function readGoDocument(
   // A document only the conversion to JSON fails on is validated all the same: the rules say what to quote.
   if (go.failed && go.value === undefined) return { document: { ...base, value: undefined, unreadable: true, source: () => null, exactSource: () => null }, problems, limited, utf16 };
   if (go.noDocument || (go.value === null && go.root?.style === 'plain')) return { problems, limited, utf16 };
-  if (utf16) keepWrittenText(go.root, text);
   const root = sourceRanges(go.root, toSource);
   return { document: { ...base, value: go.value, unreadable: false, source: () => root, exactSource: () => root, ...(utf16 && { editable: false as const }) }, problems, limited, utf16 };
 }
@@ -88,20 +87,6 @@ function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) =>
     else high = middle;
   }
   return low;
-}
-
-/**
- * Gives each scalar without a text of its own (tagged, block) what its range covers in `text`,
- * where decode.ts reads an exact number, for a document whose source does not hold its characters.
- */
-function keepWrittenText(node: SourceNode | null | undefined, text: string, visited = new Set<SourceNode>()): void {
-  if (!node || visited.has(node)) return;
-  visited.add(node);
-  if (node.kind === 'scalar') node.text ??= text.slice(node.range.start, node.range.end);
-  for (const entry of node.entries?.values() ?? []) {
-    keepWrittenText(entry.key, text, visited);
-    keepWrittenText(entry.value, text, visited);
-  }
 }
 
 /** A SourceNode tree's ranges moved from the document's text to the source (each range once: some are shared). */
