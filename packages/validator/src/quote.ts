@@ -17,12 +17,19 @@ export function yamlQuoted(text: string): string {
 
 /** User input as it may stand inside quotes or backticks in a one-line message: shortened when long (inputs can be huge), line breaks and control characters escaped. */
 export function messageEscaped(text: string, limit = 100): string {
-  return JSON.stringify(text.length > limit ? `${text.slice(0, limit)}…` : text).slice(1, -1);
+  return JSON.stringify(shortened(text, limit)).slice(1, -1);
 }
 
-/** User input as it stands inside backticks in a one-line message: like `messageEscaped`, but its quotes kept as written. */
+/** User input as it stands inside backticks in a one-line message: shortened like `messageEscaped`, only its line breaks and control characters escaped (quotes and backslashes are as written). */
 export function messageCode(text: string, limit = 100): string {
-  return messageEscaped(text, limit).replaceAll('\\"', '"');
+  return shortened(text, limit).replace(/[\p{Cc}\u2028\u2029]/gu, (character) =>
+    character < ' ' ? JSON.stringify(character).slice(1, -1) : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Inputs can be huge: a message shows the first `limit` characters. */
+function shortened(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 /** A value quoted for a message: `"…"` around `messageEscaped(text)`. */

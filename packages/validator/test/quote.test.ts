@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { messageEscaped, messageQuoted, yamlDoubleQuoted, yamlQuoted, yamlSingleQuoted } from '../src/quote.js';
+import { messageCode, messageEscaped, messageQuoted, yamlDoubleQuoted, yamlQuoted, yamlSingleQuoted } from '../src/quote.js';
 
 const texts = ['1.10', 'yes', '~', 'a"b', "it's", 'back\\slash', 'tab\there', 'line\nbreak', 'ünï ✓', ''];
 
@@ -27,12 +27,19 @@ describe('quote.ts', () => {
     expect(messageQuoted('x'.repeat(150), 80)).toBe(`"${'x'.repeat(80)}…"`);
   });
 
+  it('shows code in backticks as written, but for line breaks and control characters', () => {
+    expect(messageCode('"\\x31"')).toBe('"\\x31"');
+    expect(messageCode("'a''b'")).toBe("'a''b'");
+    expect(messageCode('a\nb\tc\u0085d\u2028e')).toBe('a\\nb\\tc\\u0085d\\u2028e');
+    expect(messageCode('x'.repeat(50), 40)).toBe(`${'x'.repeat(40)}…`);
+  });
+
   it('is the only place in the validator that quotes (JSON.stringify and doubled single quotes)', () => {
     const sourceRoot = fileURLToPath(new URL('../src/', import.meta.url));
     // paths.ts renders a key of a path (`labels["a.b"]`), a syntax of its own; errors.ts writes a
     // non-string value of an enum (a list or a mapping) as JSON; decode.ts serializes decoded
     // documents as encoding/json does (its doc comment names JSON.stringify once).
-    const allowed: Record<string, number> = { 'quote.ts': 3, 'paths.ts': 1, [path.join('schema', 'errors.ts')]: 1, 'decode.ts': 3 };
+    const allowed: Record<string, number> = { 'quote.ts': 4, 'paths.ts': 1, [path.join('schema', 'errors.ts')]: 1, 'decode.ts': 3 };
     const counts = Object.fromEntries(
       readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
         .filter((name) => name.endsWith('.ts'))

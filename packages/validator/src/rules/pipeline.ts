@@ -45,7 +45,7 @@ export const yamlDuplicateKey = defineRule({
   id: 'yaml-duplicate-key',
   category: 'lint',
   severity: 'warning',
-  description: 'A mapping should not repeat a key: oc keeps only the last value, silently.',
+  description: 'A mapping should not repeat a key: oc keeps only one of its values, silently.',
   source: `${YAML_DECODING}: go-yaml v2 (and encoding/json for JSON files) silently keeps the last value; kubectl re-encodes the decoded object before sending it (k8s.io/cli-runtime resource.Helper) and skips its client-side NoDoubleKeySchema when the server supports field validation (k8s.io/kubectl pkg/validation/schema.go paramVerifyingSchema), so the server never sees the repeated key`,
   kinds: '*',
   messages: {

@@ -54,7 +54,9 @@ function utf16Body(text: string, littleEndian: boolean, insertions: readonly (re
 /**
  * After a UTF-8 mark, the lines of each document between separator lines (`---`, kept in UTF-8)
  * in the encoding `encodings` gives it in turn; a UTF-16 one gets the insertions and, when the
- * odd byte is odd, loses its last byte.
+ * odd byte is odd, loses its last byte. A UTF-16LE document ends with the 00 after its last line
+ * feed, so the separator line after it starts with that byte and is none: oc (and this test) read
+ * the rest of the file as part of that document.
  */
 function mixedBytes(text: string, encodings: readonly DocumentEncoding[], insertions: readonly (readonly [number, number])[], oddByte: number | null): Uint8Array {
   const parts: Uint8Array[] = [Buffer.from([0xef, 0xbb, 0xbf])];

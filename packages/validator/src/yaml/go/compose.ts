@@ -60,28 +60,50 @@ export interface GoComposeOptions {
 interface GoMapKey {
   json: string;
   identity: string;
-  /** How the key is written (or the alias naming it), and its Go type in words, for messages. */
+  /** How the key is written (or the alias naming it), its Go type in words, and where it starts, for messages. */
   text: string;
   type: string;
-  /** Its line, once recorded as the first of its JSON key. */
-  line: number;
+  offset: number;
 }
 
 /**
  * The Go value a resolved key is in go-yaml's map[interface{}]interface{}: a timestamp stays the
- * string it was written as (decode.go keeps it text when decoding into interface{}), and NaN
- * equals nothing, not even itself.
+ * string it was written as (decode.go keeps it text when decoding into interface{}), -0 equals 0,
+ * and NaN equals nothing, not even itself (`nanCount` makes each one a key of its own).
  */
-function goMapKey(resolved: ResolvedScalar): { identity: string; type: string } {
+function goMapKey(resolved: ResolvedScalar, nanCount: number): { identity: string; type: string } {
   const { type, value } = resolved;
   if (type === 'int') return { identity: `int:${resolved.integer ?? value}`, type: 'an integer' };
-  if (type === 'float') return { identity: Number.isNaN(value) ? NOT_A_NUMBER : `float:${value}`, type: 'a float' };
+  if (type === 'float') return Number.isNaN(value) ? { identity: `NaN:${nanCount}`, type: 'a NaN' } : { identity: `float:${value}`, type: 'a float' };
   if (type === 'bool') return { identity: `bool:${value}`, type: 'a boolean' };
   return { identity: `string:${value}`, type: 'a string' };
 }
 
-/** The identity of a NaN key, which no other key equals. */
-const NOT_A_NUMBER = 'float:NaN';
+/**
+ * The keys of one Go map, beside the JSON object it becomes. A key written again replaces its
+ * entry, key included (Go's mapassign updates float and interface keys: `0.0` after `-0.0` leaves
+ * the key `0`). Different keys that become one JSON key (`1` and `"1"`) are entries of their own,
+ * and sigs.k8s.io/yaml's conversion (yaml.go convertToJSONableObject, ranging over the map) keeps
+ * whichever it meets last: a random one.
+ */
+class GoMapKeys {
+  /** The JSON key of each entry, by its key's identity. */
+  private readonly jsonOf = new Map<string, string>();
+  /** The first key of each entry, by the JSON key it becomes. */
+  private readonly entriesOf = new Map<string, GoMapKey[]>();
+
+  /** Writes `key`; returns the JSON key its entry had until now, when it had another, and the other entries of its JSON key. */
+  write(key: GoMapKey): { replacedJson: string | undefined; rivals: GoMapKey[] } {
+    const earlierJson = this.jsonOf.get(key.identity);
+    const replacedJson = earlierJson !== undefined && earlierJson !== key.json ? earlierJson : undefined;
+    if (replacedJson !== undefined) this.entriesOf.set(replacedJson, (this.entriesOf.get(replacedJson) ?? []).filter((entry) => entry.identity !== key.identity));
+    this.jsonOf.set(key.identity, key.json);
+    const entries = this.entriesOf.get(key.json) ?? [];
+    if (!entries.some((entry) => entry.identity === key.identity)) entries.push(key);
+    this.entriesOf.set(key.json, entries);
+    return { replacedJson, rivals: entries.filter((entry) => entry.identity !== key.identity) };
+  }
+}
 
 /** decode.go's node: what `parser.parse` reads from the events. */
 interface GoNode {
@@ -228,7 +250,8 @@ class Decoder {
   /** Keys JSON cannot carry, with the mapping that holds them; the conversion fails if it remains. */
   private readonly unconvertibleKeys: { container: object; path: PathSegment[]; message: SyntaxMessage; range: SourceRange }[] = [];
   /** Per Go map (the object it becomes), the first key of each JSON key written into it, as the Go value it was. */
-  private readonly goKeys = new WeakMap<object, Map<string, GoMapKey>>();
+  private readonly goMaps = new WeakMap<object, GoMapKeys>();
+  private nanKeys = 0;
 
   constructor(private readonly options: GoComposeOptions) {}
 
@@ -301,6 +324,8 @@ class Decoder {
    */
   private mappingInto(node: GoNode, into: Record<string, unknown>, entries: Map<PathSegment, SourceEntry>, path: PathSegment[]): void {
     const firstKeyAt = new Map<string, SourceNode>();
+    let goMap = this.goMaps.get(into);
+    if (!goMap) this.goMaps.set(into, (goMap = new GoMapKeys()));
     for (let index = 0; index + 1 < node.children.length; index += 2) {
       const keyNode = node.children[index] as GoNode;
       const valueNode = node.children[index + 1] as GoNode;
@@ -318,13 +343,18 @@ class Decoder {
         continue;
       }
       const key = goKey.json;
-      const earlier = firstKeyAt.get(key);
-      const sameJsonKey = this.sameJsonKey(into, goKey, keyNode);
-      if (sameJsonKey && (sameJsonKey.identity !== goKey.identity || goKey.identity === NOT_A_NUMBER)) {
+      const earlier = firstKeyAt.get(goKey.identity);
+      const { replacedJson, rivals } = goMap.write(goKey);
+      if (replacedJson !== undefined) {
+        delete into[replacedJson];
+        entries.delete(replacedJson);
+      }
+      const [rival] = rivals;
+      if (rival) {
         const data = {
-          first: messageCode(sameJsonKey.text, 40),
-          firstLine: sameJsonKey.line,
-          firstType: sameJsonKey.type,
+          first: messageCode(rival.text, 40),
+          firstLine: this.options.lineOf(rival.offset),
+          firstType: rival.type,
           key: messageCode(goKey.text, 40),
           type: goKey.type,
           json: messageEscaped(key),
@@ -333,7 +363,7 @@ class Decoder {
       } else if (earlier) {
         this.report(ruleMessage(yamlDuplicateKey, { messageId: 'duplicate', data: { key, firstLine: this.options.lineOf(earlier.range.start) } }), this.rangeOf(keyNode), [...path, key]);
       }
-      if (!earlier) firstKeyAt.set(key, keySource);
+      if (!earlier) firstKeyAt.set(goKey.identity, keySource);
       path.push(key);
       setOwn(into, key, this.value(valueNode, path));
       path.pop();
@@ -372,20 +402,6 @@ class Decoder {
     this.finish(node, source);
   }
 
-  /**
-   * The first key written into the Go map `into` that becomes the same JSON key as `goKey`, which is
-   * recorded when it is the first. Keys that are different Go values (`1_000` and `1e3`, `y` and
-   * `"true"`) are two entries of Go's map, and sigs.k8s.io/yaml's conversion (yaml.go
-   * convertToJSONableObject, ranging over that map) keeps whichever it meets last: a random one.
-   */
-  private sameJsonKey(into: object, goKey: GoMapKey, keyNode: GoNode): GoMapKey | undefined {
-    let keys = this.goKeys.get(into);
-    if (!keys) this.goKeys.set(into, (keys = new Map()));
-    const first = keys.get(goKey.json);
-    if (!first) keys.set(goKey.json, { ...goKey, line: this.options.lineOf(this.rangeOf(keyNode).start) });
-    return first;
-  }
-
   /** A key as sigs.k8s.io/yaml writes it into JSON, and as the Go value it is; undefined for a null key or one beyond int64 (the conversion's to judge). */
   private key(node: GoNode, container: Record<string, unknown>, path: PathSegment[]): GoMapKey | undefined {
     const scalar = node.kind === 'alias' ? (node.target as GoNode) : node;
@@ -406,7 +422,8 @@ class Decoder {
     const key = jsonKeyString(resolved);
     if (typeof key === 'string') {
       const range = this.rangeOf(node);
-      return { json: key, ...goMapKey(resolved), text: this.options.text.slice(range.start, range.end), line: 0 };
+      const goKey = goMapKey(resolved, Number.isNaN(resolved.value) ? this.nanKeys++ : 0);
+      return { json: key, ...goKey, text: this.options.text.slice(range.start, range.end), offset: range.start };
     }
     const message: SyntaxMessage = key.messageId === 'nullKey' ? { messageId: 'nullKey' } : { messageId: 'unsignedKey', data: { key: String(resolved.value) } };
     this.unconvertibleKeys.push({ container, path: [...path], message, range: this.rangeOf(node) });
