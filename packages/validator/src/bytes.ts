@@ -2,6 +2,7 @@
  * Bytes to text exactly as `oc apply -f` reads a file or stdin: cli-runtime's FileVisitor passes
  * them through golang.org/x/text `unicode.BOMOverride(unicode.UTF8.NewDecoder())`.
  */
+import { utf8Length } from './utf8.js';
 
 /** How the bytes were read: UTF-8 without or with a byte order mark, or UTF-16 after its mark. */
 export type ByteEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
@@ -67,6 +68,11 @@ export function utf16ByteOrder(run: IllFormedUtf8): 'utf-16le' | 'utf-16be' | un
  */
 export function mayHoldUtf16Document({ text, illFormedUtf8 = [] }: DecodedBytes): boolean {
   return illFormedUtf8.some((run) => utf16ByteOrder(run) !== undefined && (run.offset === 1 || text[run.offset - 1] === '\n'));
+}
+
+/** The bytes `text` stands for when `illFormedBytes` of its U+FFFDs are runs' bytes: each one byte, not the three of U+FFFD in UTF-8. */
+export function bytesOfText(text: string, illFormedBytes: number): number {
+  return utf8Length(text) - 2 * illFormedBytes;
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -14,8 +14,7 @@
  * counted as its two or four bytes.
  * Method names follow the Go functions they stand for.
  */
-import type { IllFormedUtf8 } from '../../bytes.js';
-import { utf8Length } from '../../utf8.js';
+import { bytesOfText, type IllFormedUtf8 } from '../../bytes.js';
 import { GoYamlError, type GoMark, type GoScalarStyle, type GoToken, type GoTokenStream, type GoTokenType } from './tokens.js';
 
 /** readerc.go reads its input in chunks of input_raw_buffer_size (yamlprivateh.go). */
@@ -391,8 +390,7 @@ export class GoScanner implements GoTokenStream {
 
   /** yaml_parser_determine_encoding: the text is UTF-8 (or was decoded from UTF-16); a leading byte order mark is dropped. */
   private determineEncoding(): void {
-    // Each U+FFFD of a run is one byte of the input, not the three of its UTF-8 encoding.
-    if (!this.utf16) this.byteLength = utf8Length(this.text) - 2 * this.illFormedBytes;
+    if (!this.utf16) this.byteLength = bytesOfText(this.text, this.illFormedBytes);
     while (!this.eof && this.rawUnread < 3) this.updateRawBuffer();
     const markBytes = this.utf16 ? 2 : 3;
     if (this.rawUnread >= markBytes && this.at(0) === BOM) {

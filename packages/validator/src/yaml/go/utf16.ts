@@ -6,8 +6,7 @@
  * run keeps the bytes), so the document's bytes are rebuilt from it, decoded here, and positions
  * in the decoded text lead back to the source character that holds the first byte of theirs.
  */
-import { utf16ByteOrder, type IllFormedUtf8 } from '../../bytes.js';
-import { utf8Length } from '../../utf8.js';
+import { bytesOfText, utf16ByteOrder, type IllFormedUtf8 } from '../../bytes.js';
 import type { ReaderStop, Utf16Input } from './scanner.js';
 
 export interface Utf16Document extends Utf16Input {
@@ -67,8 +66,7 @@ function isLowSurrogate(unit: number): boolean {
  * its U+FFFDs; and for each two bytes (a UTF-16 code unit), the offset of the character holding the first.
  */
 function documentBytes(text: string, runs: readonly IllFormedUtf8[]): { bytes: Uint8Array; characterAtUnit: Uint32Array } {
-  // Each U+FFFD of a run is one byte, not the three of its UTF-8 encoding.
-  const size = utf8Length(text) - 2 * runs.reduce((sum, run) => sum + run.length, 0);
+  const size = bytesOfText(text, runs.reduce((sum, run) => sum + run.length, 0));
   const bytes = new Uint8Array(size);
   const characterAtUnit = new Uint32Array((size + 1) >> 1);
   let length = 0;
