@@ -120,4 +120,5 @@ export const ISSUE_CORNERS: readonly string[] = [
   // -0.0 and 0.0 are one key of Go's map, which the later one writes, key and value (mapassign updates float keys).
   '-0.0: x\n0.0: y\n',
   '0.0: x\n-0.0: y\nz: 1\n',
+  '-0.0: a\n"-0": b\n0.0: c\n',
 ];

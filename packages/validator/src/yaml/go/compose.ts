@@ -92,11 +92,18 @@ class GoMapKeys {
   /** The first key of each entry, by the JSON key it becomes. */
   private readonly entriesOf = new Map<string, GoMapKey[]>();
 
-  /** Writes `key`; returns the JSON key its entry had until now, when it had another, and the other entries of its JSON key. */
+  /**
+   * Writes `key`; returns the JSON key its entry had until now when it had another that no entry
+   * becomes any more (the JSON object loses it), and the other entries of its JSON key.
+   */
   write(key: GoMapKey): { replacedJson: string | undefined; rivals: GoMapKey[] } {
     const earlierJson = this.jsonOf.get(key.identity);
-    const replacedJson = earlierJson !== undefined && earlierJson !== key.json ? earlierJson : undefined;
-    if (replacedJson !== undefined) this.entriesOf.set(replacedJson, (this.entriesOf.get(replacedJson) ?? []).filter((entry) => entry.identity !== key.identity));
+    let replacedJson: string | undefined;
+    if (earlierJson !== undefined && earlierJson !== key.json) {
+      const left = (this.entriesOf.get(earlierJson) ?? []).filter((entry) => entry.identity !== key.identity);
+      this.entriesOf.set(earlierJson, left);
+      if (left.length === 0) replacedJson = earlierJson;
+    }
     this.jsonOf.set(key.identity, key.json);
     const entries = this.entriesOf.get(key.json) ?? [];
     if (!entries.some((entry) => entry.identity === key.identity)) entries.push(key);
@@ -249,7 +256,7 @@ class Decoder {
   private readonly unrepresentable: { text: string; range: SourceRange; path: PathSegment[] }[] = [];
   /** Keys JSON cannot carry, with the mapping that holds them; the conversion fails if it remains. */
   private readonly unconvertibleKeys: { container: object; path: PathSegment[]; message: SyntaxMessage; range: SourceRange }[] = [];
-  /** Per Go map (the object it becomes), the first key of each JSON key written into it, as the Go value it was. */
+  /** The keys of each Go map, by the object it becomes. */
   private readonly goMaps = new WeakMap<object, GoMapKeys>();
   private nanKeys = 0;
 
