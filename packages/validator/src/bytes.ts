@@ -45,8 +45,12 @@ export interface IllFormedUtf8 {
    * UTF-8 octet sequence" instead, and the end of a document is known only once it is split.
    */
   problem: string;
-  /** The run's bytes: a document that starts with them may be one go-yaml reads as UTF-16 (see {@link utf16ByteOrder}). */
-  bytes: Uint8Array;
+  /**
+   * The run's bytes: a document that starts with them may be one go-yaml reads as UTF-16 (see
+   * {@link utf16ByteOrder}). `decodeBytes` always gives them; a document with runs made without
+   * them is read as UTF-8.
+   */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -55,7 +59,7 @@ export interface IllFormedUtf8 {
  * after a UTF-8 mark) for a UTF-16 byte order mark.
  */
 export function utf16ByteOrder(run: IllFormedUtf8): 'utf-16le' | 'utf-16be' | undefined {
-  const [first, second] = run.bytes;
+  const [first, second] = run.bytes ?? [];
   if (first === 0xff && second === 0xfe) return 'utf-16le';
   if (first === 0xfe && second === 0xff) return 'utf-16be';
   return undefined;

@@ -29,7 +29,7 @@ export interface DecodeOptions {
   illFormedUtf8?: readonly IllFormedUtf8[];
 }
 
-/** Problems that stop `oc`: the text is not YAML it reads, or a limit stopped reading (a duplicate key does not: go-yaml v2 keeps the last). */
+/** Problems that stop `oc`: the text is not YAML it reads, or a limit stopped reading (a duplicate key does not). */
 function stopsDecoding(problem: ReadProblem): boolean {
   const flags = getRule(problem.ruleId)?.flags;
   return flags?.parseFatal === true || flags?.inputLimit === true;

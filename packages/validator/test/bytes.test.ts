@@ -160,6 +160,12 @@ describe('a document whose bytes start FE FF or FF FE after a UTF-8 byte order m
     expect(named?.fix).toBeUndefined();
   });
 
+  it('is read as UTF-8 where the runs were made without their bytes (never a throw)', () => {
+    const madeByHand = [{ offset: 0, length: 2, width: 0, problem: 'invalid leading UTF-8 octet' }];
+    expect(decode('\uFFFD\uFFFDa: 1\n', { illFormedUtf8: madeByHand })).toMatchObject([{ index: 0, error: { line: 1, column: 1 } }]);
+    expect(validate('\uFFFD\uFFFDa: 1\n', { illFormedUtf8: madeByHand }).findings.map((finding) => finding.ruleId)).toEqual(['file-encoding']);
+  });
+
   it('findings stay inside the text on generated files', () => {
     const ruleIds = new Set(rules.map((rule) => rule.id));
     fc.assert(

@@ -16,6 +16,8 @@ export interface Utf16Document extends Utf16Input {
   documentOffset(offset: number): number;
 }
 
+type RunWithBytes = IllFormedUtf8 & { bytes: Uint8Array };
+
 const INCOMPLETE_CHARACTER = 'incomplete UTF-16 character';
 const INCOMPLETE_PAIR = 'incomplete UTF-16 surrogate pair';
 
@@ -23,8 +25,9 @@ const INCOMPLETE_PAIR = 'incomplete UTF-16 surrogate pair';
 export function readAsUtf16(documentText: string, runs: readonly IllFormedUtf8[]): Utf16Document | undefined {
   const first = runs[0];
   const byteOrder = first?.offset === 0 ? utf16ByteOrder(first) : undefined;
-  if (byteOrder === undefined) return undefined;
-  const { bytes, characterAtUnit } = documentBytes(documentText, runs);
+  const withBytes = runs.filter((run): run is RunWithBytes => run.bytes !== undefined);
+  if (byteOrder === undefined || withBytes.length < runs.length) return undefined;
+  const { bytes, characterAtUnit } = documentBytes(documentText, withBytes);
   const littleEndian = byteOrder === 'utf-16le';
   const unitAt = (at: number) => (littleEndian ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) : ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0));
   const units = new Uint16Array(bytes.length >> 1);
@@ -65,7 +68,7 @@ function isLowSurrogate(unit: number): boolean {
  * The bytes go-yaml is given for the document: its characters in UTF-8, each run's own bytes for
  * its U+FFFDs; and for each two bytes (a UTF-16 code unit), the offset of the character holding the first.
  */
-function documentBytes(text: string, runs: readonly IllFormedUtf8[]): { bytes: Uint8Array; characterAtUnit: Uint32Array } {
+function documentBytes(text: string, runs: readonly RunWithBytes[]): { bytes: Uint8Array; characterAtUnit: Uint32Array } {
   const size = bytesOfText(text, runs.reduce((sum, run) => sum + run.length, 0));
   const bytes = new Uint8Array(size);
   const characterAtUnit = new Uint32Array((size + 1) >> 1);
