@@ -26,6 +26,14 @@ beforeAll(async () => {
     'deploy/node_modules/pkg/f.yaml': '{{ not yaml',
     'deploy/.git/g.yaml': '{{ not yaml',
     'deploy/template.yaml.tpl': 'kind: [not yaml',
+    'jsonc/app.json': JSON.stringify({ apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name: 'app' } }),
+    'jsonc/tsconfig.json': '{\n  // JSONC: a comment\n  "compilerOptions": { "strict": true, },\n}\n',
+    'jsonc/packages/a/tsconfig.build.json': '{ /* comment */ "extends": "../../tsconfig.json" }\n',
+    'jsonc/jsconfig.json': '{\n  // comment\n}\n',
+    'jsonc/.vscode/settings.json': '{\n  // comment\n  "editor.tabSize": 2,\n}\n',
+    'jsonc/.vscode/tasks.yaml': stream('tasks'),
+    'jsonc/.devcontainer/devcontainer.json': '{ // comment\n}\n',
+    'jsonc/package-lock.json': '{ "name": "x", "lockfileVersion": 3, "packages": {} }\n',
     'paths/with space.yaml': legacy('spaced'),
     'paths/ünïcødé/管理.yml': legacy('unicode'),
     'paths/[brackets].yaml': stream('brackets'),
@@ -66,6 +74,17 @@ describe('finding files', () => {
       'deploy/c.json',
       'deploy/generated/e.yaml',
     ]);
+  });
+
+  it('leaves out JSON files that are never manifests (JSONC configs, package-lock.json), as the ESLint configs do, unless named', async () => {
+    const walked = await json(['jsonc']);
+    expect(walked.code).toBe(0);
+    expect(filePaths(walked.results)).toEqual(['jsonc/.vscode/tasks.yaml', 'jsonc/app.json']);
+    const globbed = await json(['jsonc/**/*.json']);
+    expect(filePaths(globbed.results)).toEqual(['jsonc/app.json']);
+    const named = await json(['jsonc/tsconfig.json']);
+    expect(named.code).toBe(1);
+    expect(named.results[0]?.messages[0]?.ruleId).toBe('yaml-syntax');
   });
 
   it('expands glob patterns to manifest files, sorted, and checks a file given twice once', async () => {

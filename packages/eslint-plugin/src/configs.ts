@@ -1,5 +1,5 @@
 import type { ConfigObject, Plugin, RuleConfig } from '@eslint/core';
-import { effectiveSeverity, severitySettingOf, type RuleDefinition, type Severity, type ValidationConfig } from '@ocp-image/validator';
+import { effectiveSeverity, notManifestFiles, severitySettingOf, type RuleDefinition, type Severity, type ValidationConfig } from '@ocp-image/validator';
 import { pluginNamespace } from './meta.js';
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -9,11 +9,6 @@ export const manifestFiles = {
   yaml: ['**/*.yaml', '**/*.yml'],
   json: ['**/*.json'],
 } as const;
-
-/** JSON files that are never manifests: JSONC configs (their comments are JSON syntax errors) and
- *  lock files (large, and read for nothing). */
-export const notManifests = ['**/tsconfig*.json', '**/jsconfig*.json', '**/.vscode/**', '**/.devcontainer/**', '**/devcontainer.json', '**/package-lock.json'];
-
 
 /**
  * Which rules a config turns on, and how: the CLI's own severities (`effectiveSeverity`), so that
@@ -41,7 +36,7 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
     return (['yaml', 'json'] as const).map((language) => ({
       name: `${pluginNamespace}/${name}/${language}`,
       files: [...manifestFiles[language]],
-      ...(language === 'json' ? { ignores: [...notManifests] } : {}),
+      ...(language === 'json' ? { ignores: [...notManifestFiles] } : {}),
       plugins: { [pluginNamespace]: plugin },
       language: `${pluginNamespace}/${language}`,
       rules,

@@ -13,6 +13,7 @@ export { effectiveSeverity, interpolate } from './config.js';
 export { isTemplateParameterValue, isNonStringTemplateParameter } from './template.js';
 export { closestMatch } from './suggest.js';
 export { chartDirectoryCandidates } from './helm-chart.js';
+export { notManifestFiles } from './not-manifests.js';
 export { renderPath } from './paths.js';
 export { serverPathNote } from './server-path.js';
 export { DEFAULT_LIMITS, LIMIT_DEFINITIONS, isValidLimit, limitsSchema, resolveLimits, type LimitName } from './limits.js';
