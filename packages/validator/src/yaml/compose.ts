@@ -432,7 +432,9 @@ function readDocument(
       source: () => rootSource,
       exactSource: () => rootSource,
     };
-    const linesWithErrors = new Set<number>();
+    // The parser often reports one mistake several ways at the same place, and where go-yaml's
+    // scanner differs (a tab, a tag) it was reported above: keep one per line.
+    const linesWithErrors = new Set(result.problems.slice(problemsBefore).map((problem) => result.lines().linePos(problem.range.start).line));
     for (const error of doc.errors) {
       entry.unreadable = true;
       // Only on a nearly exhausted caller's stack (parsing stops deeper than the limit): stop there too.
@@ -441,7 +443,6 @@ function readDocument(
         return false;
       }
       const range = unclosedOpening(doc, error) ?? { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-      // The parser often reports one mistake several ways at the same place: keep one per line.
       const line = result.lines().linePos(range.start).line;
       if (linesWithErrors.has(line)) continue;
       linesWithErrors.add(line);
