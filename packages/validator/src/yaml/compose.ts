@@ -350,12 +350,34 @@ function yamlSource(streamDocument: StreamDocument, sourceLength: number, go: Re
 function readAsGoYaml(go: GoRead, streamDocument: StreamDocument, sourceLength: number, result: ReadResult, before: { problems: number; documents: number }): boolean {
   const ours = result.problems.slice(before.problems);
   const goFailed = go.document?.unreadable === true;
-  if (ours.length > 0 && goFailed && !go.utf16 && !go.problems.some((problem) => problem.ruleId === fileEncodingRule.id)) return true;
+  if (ours.length > 0 && goFailed && !go.utf16 && !go.problems.some((problem) => problem.ruleId === fileEncodingRule.id)) {
+    dropParseErrorsBeforeGoFailure(result, before.problems, go.problems[0]);
+    return true;
+  }
   result.problems.length = before.problems;
   result.problems.push(...(goFailed ? go.problems.filter((problem) => problem.ruleId !== yamlDuplicateKey.id) : go.problems));
   result.documents.length = before.documents;
   if (go.document) result.documents.push(goFailed || go.utf16 ? go.document : withExactSource(go.document, streamDocument, sourceLength));
   return !go.problems.some((problem) => problem.ruleId === inputTooLarge.id && problem.messageId === 'nodes');
+}
+
+/**
+ * Where both readers fail and one of the checks that mirror go-yaml's scanner (a tab, a tag: not
+ * the `yaml` package's own parse errors) fails on the line where go-yaml does, oc stops there:
+ * the `yaml` package's parse errors on earlier lines are a reading oc does not share (after
+ * `key:` and a tab-indented line, "A block sequence may not be used as an implicit map key" at
+ * the key). Elsewhere they stand, earlier lines included: an unclosed quote or bracket is reported
+ * at its opening, where go-yaml only notices it lines later.
+ */
+function dropParseErrorsBeforeGoFailure(result: ReadResult, from: number, goFailure: ReadProblem | undefined): void {
+  if (!goFailure) return;
+  const lineOf = (problem: ReadProblem) => result.lines().linePos(problem.range.start).line;
+  const failureLine = lineOf(goFailure);
+  const isParseError = (problem: ReadProblem) => problem.ruleId === yamlSyntax.id && problem.messageId === 'parse';
+  const ours = result.problems.slice(from);
+  if (!ours.some((problem) => !isParseError(problem) && lineOf(problem) === failureLine)) return;
+  result.problems.length = from;
+  for (const problem of ours) if (!isParseError(problem) || lineOf(problem) >= failureLine) result.problems.push(problem);
 }
 
 function unreadableDocument({ index, syntax }: Pick<StreamDocument, 'index' | 'syntax'>): ReadDocument {
