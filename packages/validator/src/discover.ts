@@ -17,6 +17,9 @@ import listItemType from './rules/client/list-item-type.js';
 import { isRecord } from './rules/utils/object.js';
 import { messageEscaped, messageQuoted } from './quote.js';
 
+/** How `skipped` counts mappings without a kind: CI configuration, Helm values, Ansible tasks… */
+export const NO_KIND = '(no kind)';
+
 /** A problem oc meets while decoding or typing, before any object rule runs. */
 export interface DiscoveryProblem extends CheckedMessage {
   /** Document path of the failing value. */
@@ -134,7 +137,7 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     const written = writtenKind(value, imageKinds);
     const objectKind = (typeof written === 'string' && !imageKinds.has(written) && caseCorrectedKind(value, written, pathPrefix, inTemplate)) || written;
     if (!isImageObject(value, objectKind, imageKinds, inTemplate)) {
-      skip(typeof kind === 'string' ? kind : '(no kind)');
+      skip(typeof kind === 'string' && kind !== '' ? kind : NO_KIND);
       return;
     }
     discovery.objects.push(toObject(value, objectKind, pathPrefix, inTemplate));

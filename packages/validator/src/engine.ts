@@ -20,7 +20,7 @@ import type {
 import { withoutByteOrderMark, type IllFormedUtf8 } from './bytes.js';
 import { effectiveSeverity, interpolate } from './config.js';
 import { Directives } from './directives.js';
-import { discoverObjects } from './discover.js';
+import { discoverObjects, NO_KIND } from './discover.js';
 import { resolveLimits } from './limits.js';
 import { Locator, type LocateTarget } from './locate.js';
 import { addCount, renderPath, valueAt } from './paths.js';
@@ -155,8 +155,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       }
     }
 
+    // Only where every document was read can a text be known to hold no Kubernetes object.
+    const holdsObject =
+      objects.length > 0 || templates.length > 0 || Object.keys(skipped).some((kind) => kind !== NO_KIND) || read.documents.some((document) => document.value === undefined);
+    const reported = holdsObject ? pendingFindings : pendingFindings.filter((finding) => !isManifestsOnly(rulesById.get(finding.ruleId), finding.messageId));
     const directives = new Directives(read.comments, read.lines);
-    const findings = toFindings(pendingFindings, { config, text, locator, documents, owners: [...objects, ...templates], directives });
+    const findings = toFindings(reported, { config, text, locator, documents, owners: [...objects, ...templates], directives });
     const unusedSeverity = effectiveSeverity(unusedDisableDirective, config);
     if (unusedSeverity) {
       for (const unused of directives.unused()) {
@@ -311,6 +315,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 function unknownMessageIdOf(item: PendingFinding, messages: object): string | undefined {
   if (!Object.hasOwn(messages, item.messageId)) return item.messageId;
   return item.suggest?.find((suggestion) => !Object.hasOwn(messages, suggestion.messageId))?.messageId;
+}
+
+/** Whether a finding of the rule with this message id is reported only in a text that holds a Kubernetes object. */
+function isManifestsOnly(rule: RuleDefinition | undefined, messageId: string): boolean {
+  const only = rule?.flags?.manifestsOnly;
+  return only === true || (only?.includes(messageId) ?? false);
 }
 
 /** The path the server reports this finding of the rule at, if it reports a field error. */

@@ -222,6 +222,12 @@ export interface RuleFlags<MessageId extends string = string> {
   wrongType?: boolean;
   /** Checks what a value holds (enum, range, pattern, format): nothing to say of a value of the wrong type. */
   valueConstraint?: boolean;
+  /**
+   * Findings (all, or those of these message ids) reported only in a text that holds a Kubernetes
+   * object (a mapping with a kind): other YAML and JSON (a CI workflow, an Ansible playbook, a JSON
+   * array) is not meant for oc.
+   */
+  manifestsOnly?: true | readonly MessageId[];
 }
 
 /** What the rule's docs page header says beyond the other fields (npm run update-docs writes it). */

@@ -320,11 +320,27 @@ describe('object rules', () => {
   });
 });
 
+describe('text that is not meant for oc', () => {
+  const ruleIdsOf = (text: string) => validate(text).findings.map((finding) => finding.ruleId);
+
+  it('reports the rules flagged manifestsOnly only where the text holds a Kubernetes object, or a document that could not be read', () => {
+    const notForOc = '- hosts: all\n---\nratio: .nan\nname: a\nname: b\n';
+    expect(ruleIdsOf(notForOc)).toEqual([]);
+    // A kind in any document makes the file oc's, and every finding counts.
+    expect(ruleIdsOf(`${notForOc}---\nkind: ConfigMap\n`)).toEqual(['document-not-object', 'yaml-syntax', 'yaml-duplicate-key']);
+    // A document that cannot be read may hold one: nothing is left out.
+    expect(ruleIdsOf(`${notForOc}---\na: [\n`)).toEqual(['document-not-object', 'yaml-syntax', 'yaml-duplicate-key', 'yaml-syntax']);
+    // Syntax errors are reported whatever the file holds.
+    expect(ruleIdsOf('a: [\n')).toEqual(['yaml-syntax']);
+  });
+});
+
 describe('robustness', () => {
   it('never throws', () => {
     const inputs = ['', '\u0000\u0001', '[', ']]]', '- - - -', '{"a":', 'kind: Thing\n\tbad: tab', '*unknown', '&a [*a]', '%YAML 9.9\n---\na: 1'];
     for (const input of inputs) expect(() => validate(input)).not.toThrow();
-    expect(validate(42 as unknown as string).findings).toMatchObject([{ ruleId: 'document-not-object', message: expect.stringContaining('it is a number') }]);
+    const stream = { toString: () => 'kind: Foo\n---\n42\n' };
+    expect(validate(stream as unknown as string).findings).toMatchObject([{ ruleId: 'document-not-object', message: expect.stringContaining('it is a number') }]);
   });
 
   it('does not count a byte order mark as a column', () => {

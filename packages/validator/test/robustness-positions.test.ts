@@ -21,8 +21,9 @@ describe('positions stay inside the text', () => {
     expect(positions('{}\r\r\n"')).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 3, column: 1 })]);
     expect(positions('"""\n:')[0]).toEqual(expect.objectContaining({ ruleId: 'yaml-syntax', line: 1, column: 3 }));
     // go-yaml reads "" and stops there: what follows its root is not read (the oracle agrees). The
-    // root itself, a bare string, is no object oc can decode.
-    expect(positions('""\r\r\nn')).toEqual([{ ruleId: 'document-not-object', line: 1, column: 1, endLine: 1, endColumn: 3 }]);
+    // root itself, a bare string, is no object oc can decode (reported in a text meant for oc, one
+    // with a Kubernetes object).
+    expect(positions('kind: Foo\n---\n""\r\r\nn')).toEqual([{ ruleId: 'document-not-object', line: 3, column: 1, endLine: 3, endColumn: 3 }]);
   });
 
   it('line numbers after such a token count every line feed', () => {

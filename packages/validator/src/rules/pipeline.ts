@@ -16,7 +16,9 @@ export const yamlSyntax = defineRule({
   description: 'The file must be valid YAML (or JSON) that go-yaml v2 can convert to JSON.',
   source: YAML_DECODING,
   kinds: '*',
-  flags: { parseFatal: true },
+  // A document that go-yaml reads but that cannot become JSON keeps its value: YAML that is no
+  // manifest (a config with .inf, a complex key) is left alone, as its other findings are.
+  flags: { parseFatal: true, manifestsOnly: ['notJson', 'nullKey', 'complexKey', 'unsignedKey'] },
   messages: {
     parse: '{{message}}',
     nullKey: 'A null key cannot be converted to JSON (sigs.k8s.io/yaml rejects it); write a string key.',
@@ -48,6 +50,7 @@ export const yamlDuplicateKey = defineRule({
   description: 'A mapping should not repeat a key: oc keeps only one of its values, silently.',
   source: `${YAML_DECODING}: go-yaml v2 (and encoding/json for JSON files) silently keeps the last value; kubectl re-encodes the decoded object before sending it (k8s.io/cli-runtime resource.Helper) and skips its client-side NoDoubleKeySchema when the server supports field validation (k8s.io/kubectl pkg/validation/schema.go paramVerifyingSchema), so the server never sees the repeated key`,
   kinds: '*',
+  flags: { manifestsOnly: true },
   messages: {
     duplicate:
       'Duplicate key "{{key}}" (first on line {{firstLine}}): `oc apply` and `oc create` keep only this last value and silently drop the first; only a client that sends the text as written (`oc create --raw`, curl) gets "duplicate field" from the server. Remove one.',

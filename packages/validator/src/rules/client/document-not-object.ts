@@ -8,6 +8,7 @@ export default defineRule({
   source:
     'kubernetes/cli-runtime pkg/resource/visitor.go StreamVisitor.Visit skips only empty and null documents; mapper.go infoForData decodes the rest with apimachinery unstructured.UnstructuredJSONScheme, which unmarshals into a Go struct and fails on anything but a JSON object',
   kinds: '*',
+  flags: { manifestsOnly: true },
   messages: {
     scalar: 'oc cannot decode this document: it is a {{type}}, not an object ("json: cannot unmarshal {{type}} into Go value"), so oc apply fails; remove it, or comment it out.',
     sequence:
