@@ -33,6 +33,7 @@ beforeAll(async () => {
     'jsonc/.vscode/settings.json': '{\n  // comment\n  "editor.tabSize": 2,\n}\n',
     'jsonc/.vscode/tasks.yaml': stream('tasks'),
     'jsonc/.devcontainer/devcontainer.json': '{ // comment\n}\n',
+    'jsonc/.eslintrc.json': '{\n  "root": true,\n  // ESLint reads comments here\n  "extends": ["eslint:recommended"]\n}\n',
     'jsonc/package-lock.json': '{ "name": "x", "lockfileVersion": 3, "packages": {} }\n',
     'paths/with space.yaml': legacy('spaced'),
     'paths/ünïcødé/管理.yml': legacy('unicode'),

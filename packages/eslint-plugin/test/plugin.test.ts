@@ -77,7 +77,7 @@ describe('configs built from registry metadata', () => {
 
   it('leaves JSONC configs and lock files alone, but lints other JSON', () => {
     const jsonc = '{\n  // a comment\n  "compilerOptions": { "strict": true },\n}\n';
-    for (const filename of ['tsconfig.json', 'packages/app/tsconfig.build.json', '.vscode/settings.json', 'package-lock.json']) {
+    for (const filename of ['tsconfig.json', 'packages/app/tsconfig.build.json', '.vscode/settings.json', '.eslintrc.json', 'package-lock.json']) {
       expect(lint(jsonc, filename, plugin.configs.recommended as Linter.Config[]).some((message) => message.fatal), filename).toBe(false);
     }
     expect(lint(jsonc, 'deploy/stream.json', plugin.configs.recommended as Linter.Config[])).toMatchObject([{ fatal: true, line: 2 }]);

@@ -12,5 +12,15 @@ export const notManifestFiles: readonly string[] = [
   '**/.vscode/**/*.json',
   '**/.devcontainer/**/*.json',
   '**/devcontainer.json',
+  // Tools whose JSON config files take comments too.
+  '**/.eslintrc.json',
+  '**/tslint.json',
+  '**/.babelrc.json',
+  '**/api-extractor.json',
+  '**/typedoc.json',
+  '**/.markdownlint.json',
+  '**/cspell.json',
+  '**/.cspell.json',
+  '**/turbo.json',
   '**/package-lock.json',
 ];
