@@ -96,3 +96,46 @@ describe('recipes: validate what helm and kustomize render', () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe('kustomize patches', () => {
+  // An overlay's patches are fragments kustomize merges into the base's resources: no from.kind
+  // (the base has it), and strategic-merge directives oc does not know.
+  const base = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\nspec:\n  tags:\n  - name: latest\n    from: {kind: DockerImage, name: quay.io/org/app:latest}\n';
+  const patch = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\nspec:\n  tags:\n  - name: latest\n    from:\n      name: quay.io/org/app:1.0\n';
+  const deletion = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\nspec:\n  tags:\n  - name: old\n    $patch: delete\n';
+  let overlays: string;
+  let removeOverlays: () => Promise<void>;
+  beforeAll(async () => {
+    ({ directory: overlays, remove: removeOverlays } = await makeTempDirectory());
+    const files: Record<string, string> = {
+      'base/kustomization.yaml': 'resources:\n- imagestream.yaml\n',
+      'base/imagestream.yaml': base,
+      'overlays/prod/kustomization.yml': 'resources:\n- ../../base\npatches:\n- path: patches/tag.yaml\n- target: {kind: ImageStream}\n  patch: |-\n    - op: remove\n      path: /spec/tags/1\npatchesStrategicMerge:\n- delete-old.yaml\n',
+      'overlays/prod/patches/tag.yaml': patch,
+      'overlays/prod/delete-old.yaml': deletion,
+      // Not listed as a patch: a manifest like any other.
+      'overlays/prod/extra.yaml': patch,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.join(overlays, path.dirname(name)), { recursive: true });
+      await writeFile(path.join(overlays, name), text);
+    }
+  });
+  afterAll(() => removeOverlays());
+
+  const patchNotice = (count: number) =>
+    `ocp-image: skipped ${count === 1 ? '1 file that is a kustomize patch' : `${count} files that are kustomize patches`} ` +
+    '(listed under patches in a kustomization.yaml); validate the built output instead: kustomize build <directory> | ocp-image validate -\n';
+
+  it('skips the files a kustomization lists as patches, in walks, by name and from standard input, with one notice', async () => {
+    const walked = await runCli(['validate', '--format', 'json', '.'], { cwd: overlays });
+    expect(walked.stderr).toBe(patchNotice(2));
+    const findings = parseJsonOutput(walked.stdout).flatMap((file) => file.messages.map((message) => `${file.filePath} ${message.ruleId}`));
+    expect(findings).toEqual(['overlays/prod/extra.yaml tag-from-kind']);
+    expect(walked.code).toBe(1);
+    const named = await runCli(['validate', 'overlays/prod/patches/tag.yaml', 'base/imagestream.yaml'], { cwd: overlays });
+    expect(named).toMatchObject({ code: 0, stderr: patchNotice(1) });
+    const piped = await runCli(['validate', '-', '--stdin-filename', 'delete-old.yaml'], { cwd: path.join(overlays, 'overlays/prod'), input: deletion });
+    expect(piped).toMatchObject({ code: 0, stderr: patchNotice(1) });
+  });
+});

@@ -1,6 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chartDirectoryCandidates, rules, validate, type Finding, type InputLimits, type ValidateOptions, type ValidationResult } from '@ocp-image/validator';
+import {
+  chartDirectoryCandidates,
+  kustomizationFileNames,
+  kustomizationPatchPaths,
+  rules,
+  validate,
+  type Finding,
+  type InputLimits,
+  type ValidateOptions,
+  type ValidationResult,
+} from '@ocp-image/validator';
 
 /**
  * The options every `ocp-image/*` rule accepts: the parts of the CLI config that change which
@@ -26,15 +36,34 @@ export function validationOptions(filePath: string, options: RuleOptions = {}): 
 
 /**
  * The validator's result for a file; none for a file below a Helm chart's `templates/` (a directory
- * with `Chart.yaml`), a Go template that the CLI skips too. (Not remembered: an editor session
- * outlives a chart's creation.)
+ * with `Chart.yaml`), a Go template, or for a patch that a kustomization in its directory or one
+ * above lists, which the CLI skips too. (Not remembered: an editor session outlives a chart's
+ * creation and a kustomization's edits.)
  */
 export function validateManifest(text: string, options: ValidateOptions): ValidationResult {
   const filePath = options.filePath;
-  if (filePath && chartDirectoryCandidates(filePath).some((directory) => existsSync(path.join(directory, 'Chart.yaml')))) {
+  if (filePath && (chartDirectoryCandidates(filePath).some((directory) => existsSync(path.join(directory, 'Chart.yaml'))) || isKustomizePatch(filePath))) {
     return { findings: [], objects: [], skipped: {}, unrenderedTemplate: true };
   }
   return validate(text, options);
+}
+
+function isKustomizePatch(filePath: string): boolean {
+  const absolutePath = path.resolve(filePath);
+  for (let directory = path.dirname(absolutePath); ; directory = path.dirname(directory)) {
+    // kustomize reads the first of the names it finds.
+    const name = kustomizationFileNames.find((candidate) => existsSync(path.join(directory, candidate)));
+    if (name !== undefined) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path.join(directory, name), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined && kustomizationPatchPaths(text).some((patch) => path.resolve(directory, patch) === absolutePath)) return true;
+    }
+    if (path.dirname(directory) === directory) return false;
+  }
 }
 
 /** Opt-in rules report here; ESLint shows their findings only where the user turned their rule on. */

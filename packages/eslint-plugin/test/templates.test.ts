@@ -6,6 +6,7 @@ import { eslintWithConfig } from './support.js';
 
 const quotedTemplate = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: "{{ .Release.Name }}"\n';
 const brokenTemplate = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: {{ include "app.fullname" . }}\n';
+const tagPatch = 'apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata:\n  name: app\nspec:\n  tags:\n  - name: latest\n    from:\n      name: quay.io/org/app:1.0\n';
 
 let repository: string;
 beforeAll(async () => {
@@ -15,6 +16,10 @@ beforeAll(async () => {
     'charts/app/templates/quoted.yaml': quotedTemplate,
     'other/templates/quoted.yaml': quotedTemplate,
     'other/broken.yaml': brokenTemplate,
+    // A kustomize overlay: its patch leaves out from.kind (the base has it), an unlisted file does not.
+    'overlay/kustomization.yaml': 'resources:\n- ../base\npatches:\n- path: patches/tag.yaml\n',
+    'overlay/patches/tag.yaml': tagPatch,
+    'overlay/patches/unlisted.yaml': tagPatch,
   };
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.join(repository, path.dirname(name)), { recursive: true });
@@ -24,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => rm(repository, { recursive: true, force: true }));
 
 describe('templates for other tools in ESLint, as the CLI skips them', () => {
-  it('reports nothing for a Helm chart template or for template actions that make a file invalid YAML', async () => {
+  it('reports nothing for a Helm chart template, for template actions that make a file invalid YAML, or for a kustomize patch', async () => {
     const results = await eslintWithConfig(repository, 'recommended').lintFiles(['.']);
     const messages = Object.fromEntries(
       results.map((result) => [path.relative(repository, result.filePath), result.messages.map((message) => message.ruleId ?? 'fatal')]),
@@ -35,6 +40,9 @@ describe('templates for other tools in ESLint, as the CLI skips them', () => {
       // Not below a chart: valid YAML, and the placeholder is reported as the CLI reports it.
       'other/templates/quoted.yaml': ['ocp-image/unrendered-placeholder'],
       'other/broken.yaml': [],
+      'overlay/kustomization.yaml': [],
+      'overlay/patches/tag.yaml': [],
+      'overlay/patches/unlisted.yaml': ['ocp-image/tag-from-kind'],
     });
   });
 });

@@ -14,6 +14,7 @@ export { isTemplateParameterValue, isNonStringTemplateParameter } from './templa
 export { closestMatch } from './suggest.js';
 export { chartDirectoryCandidates } from './helm-chart.js';
 export { notManifestFiles } from './not-manifests.js';
+export { kustomizationFileNames, kustomizationPatchPaths } from './kustomize.js';
 export { renderPath } from './paths.js';
 export { serverPathNote } from './server-path.js';
 export { DEFAULT_LIMITS, LIMIT_DEFINITIONS, isValidLimit, limitsSchema, resolveLimits, type LimitName } from './limits.js';

@@ -10,6 +10,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { loadFormatter, type FormatName } from '../formatters/index.js';
 import { createChartTemplateTest, skippedTemplatesNotice } from '../chart-templates.js';
 import { createIgnoreMatcher, patternProblem, type IgnoreSource } from '../ignore.js';
+import { createKustomizePatchTest, skippedPatchesNotice } from '../kustomize-patches.js';
 import { readStdin } from '../input.js';
 import { writeStdout } from '../output.js';
 import { checkFiles } from '../pool.js';
@@ -198,10 +199,16 @@ export async function runValidate(operands: string[], options: ValidateOptions):
   const reportsUnreadable = config.rules?.[fileReadRule.id] !== 'off';
   const tasks: FileTask[] = [];
   const isChartTemplate = createChartTemplateTest();
+  const isKustomizePatch = createKustomizePatchTest();
   let skippedTemplates = 0;
+  let skippedPatches = 0;
   for (const target of targets) {
     if (target.kind === 'file' && (await isChartTemplate(target.absolutePath))) {
       skippedTemplates += 1;
+      continue;
+    }
+    if (target.kind === 'file' && (await isKustomizePatch(target.absolutePath))) {
+      skippedPatches += 1;
       continue;
     }
     if (target.kind === 'file') {
@@ -222,6 +229,7 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     } else {
       const absolutePath = path.resolve(cwd, options.stdinFilename);
       if (await isChartTemplate(absolutePath)) skippedTemplates += 1;
+      else if (await isKustomizePatch(absolutePath)) skippedPatches += 1;
       else if (!isIgnored(absolutePath)) tasks.push({ filePath: displayPath(absolutePath, cwd), bytes });
     }
   }
@@ -245,8 +253,9 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     }
   }
 
-  const notice = options.quiet ? undefined : skippedTemplatesNotice(skippedTemplates);
-  if (notice) process.stderr.write(`${notice}\n`);
+  if (!options.quiet) {
+    for (const notice of [skippedTemplatesNotice(skippedTemplates), skippedPatchesNotice(skippedPatches)]) if (notice) process.stderr.write(`${notice}\n`);
+  }
 
   let errors = 0;
   let warnings = 0;
