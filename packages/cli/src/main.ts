@@ -21,9 +21,9 @@ function collect(value: string, previous: string[]): string[] {
 
 const validateHelp = `
 Files, directories and glob patterns may be mixed; directories are searched for .yaml, .yml and
-.json files (never inside node_modules or .git, and not JSONC configs such as tsconfig.json or
-.vscode/*.json, nor package-lock.json). "-" reads standard input. Without paths the working
-directory is validated. "ocp-image <paths>" is short for "ocp-image validate <paths>".
+.json files (never inside node_modules or .git). JSONC configs such as tsconfig.json or
+.vscode/*.json, and package-lock.json, are never read. "-" reads standard input. Without paths the
+working directory is validated. "ocp-image <paths>" is short for "ocp-image validate <paths>".
 
 Files that the working directory's .gitignore ignores are skipped (as Prettier does), unless
 --no-gitignore. Configuration: ocp-image.config.json, .yaml or .yml, found from the working

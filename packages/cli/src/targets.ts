@@ -1,7 +1,6 @@
 import { readdir, type Dirent } from 'node:fs';
 import { readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { notManifestFiles } from '@ocp-image/validator/not-manifests';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UsageError } from './errors.js';
 import type { IgnoreMatcher } from './ignore.js';
@@ -38,8 +37,6 @@ const manifestExtension = /\.(ya?ml|json)$/i;
  * Such links are reported instead (see `linkRevealingFs`).
  */
 const alwaysSkipped = ['**/node_modules/**', '**/.git/**'];
-/** What directories and globs leave out: the above, and JSON files that are never manifests (as the ESLint configs do). */
-const walkIgnores = [...alwaysSkipped, ...notManifestFiles];
 
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -164,7 +161,7 @@ export async function resolveTargets(operands: readonly string[], options: Targe
     const globOptions = {
       absolute: true,
       dot: true,
-      ignore: walkIgnores,
+      ignore: alwaysSkipped,
       expandDirectories: false,
       followSymbolicLinks: false,
       fs: linkRevealingFs(links, selected),

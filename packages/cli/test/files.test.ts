@@ -77,15 +77,20 @@ describe('finding files', () => {
     ]);
   });
 
-  it('leaves out JSON files that are never manifests (JSONC configs, package-lock.json), as the ESLint configs do, unless named', async () => {
+  it('leaves out JSON files that are never manifests (JSONC configs, package-lock.json), as the ESLint configs do, named ones too', async () => {
     const walked = await json(['jsonc']);
     expect(walked.code).toBe(0);
     expect(filePaths(walked.results)).toEqual(['jsonc/.vscode/tasks.yaml', 'jsonc/app.json']);
     const globbed = await json(['jsonc/**/*.json']);
     expect(filePaths(globbed.results)).toEqual(['jsonc/app.json']);
-    const named = await json(['jsonc/tsconfig.json']);
-    expect(named.code).toBe(1);
-    expect(named.results[0]?.messages[0]?.ruleId).toBe('yaml-syntax');
+    // pre-commit and lint-staged pass them by name: skipped silently, as ignored files are.
+    const named = await json(['jsonc/tsconfig.json', 'jsonc/.vscode/settings.json', 'jsonc/app.json']);
+    expect(named.code).toBe(0);
+    expect(filePaths(named.results)).toEqual(['jsonc/app.json']);
+    // An --ignore-pattern that re-includes one checks it.
+    const included = await json(['--ignore-pattern', '!tsconfig.json', 'jsonc/tsconfig.json']);
+    expect(included.code).toBe(1);
+    expect(included.results[0]?.messages[0]?.ruleId).toBe('yaml-syntax');
   });
 
   it('expands glob patterns to manifest files, sorted, and checks a file given twice once', async () => {

@@ -1,10 +1,9 @@
 /**
- * JSON files that are never manifests, which the CLI's directory and glob walks and the ESLint
- * configs both leave out: JSONC configs (their comments and trailing commas are syntax errors to
- * oc, so a repository's tsconfig.json would fail every run) and npm's lock file (large, and read
- * for nothing). A file named explicitly is still checked. Globs relative to the walked directory.
- * Its own module (and package subpath) so that the CLI's main thread can read it without loading
- * the validator.
+ * JSON files that are never manifests, which the CLI (as ignore patterns below every other source,
+ * named files included: pre-commit passes a staged tsconfig.json by name) and the ESLint configs
+ * both leave out: JSONC configs (their comments and trailing commas are syntax errors to oc, so a
+ * repository's tsconfig.json would fail every run) and npm's lock file (large, and read for
+ * nothing). Globs that are also .gitignore lines.
  */
 export const notManifestFiles: readonly string[] = [
   '**/tsconfig*.json',

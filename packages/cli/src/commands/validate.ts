@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileReadRule, fileSymlinkSkippedRule, ruleCategories, severitySettings, unusedDisableDirective, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
+import { fileReadRule, fileSymlinkSkippedRule, notManifestFiles, ruleCategories, severitySettings, unusedDisableDirective, type RuleCategory, type SeveritySetting, type ValidationConfig } from '@ocp-image/validator';
 import type { FixOptions } from '../check-file.js';
 import type { CacheStrategy } from '../cache.js';
 import type { FileTask } from '../check-file.js';
@@ -181,7 +181,9 @@ export async function runValidate(operands: string[], options: ValidateOptions):
     ...(loaded?.config.limits ? { limits: loaded.config.limits } : {}),
   };
   // From the lowest precedence to the highest: a later source's `!pattern` re-includes a file.
-  const ignoreSources: IgnoreSource[] = [];
+  // First the JSON files that are never manifests, wherever they are (as the ESLint configs leave
+  // them out): pre-commit and lint-staged pass a staged tsconfig.json by name.
+  const ignoreSources: IgnoreSource[] = [{ patterns: notManifestFiles, baseDirectory: path.parse(cwd).root }];
   if (options.gitignore ?? loaded?.config.gitignore ?? true) ignoreSources.push({ patterns: await readGitignore(cwd), baseDirectory: cwd });
   if (loaded?.config.ignores) ignoreSources.push({ patterns: loaded.config.ignores, baseDirectory: path.dirname(loaded.filePath) });
   ignoreSources.push({ patterns: options.ignorePattern, baseDirectory: cwd });
