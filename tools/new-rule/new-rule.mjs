@@ -121,7 +121,8 @@ Change its severity or turn it off in \`ocp-image.config.yaml\` (\`rules: { ${id
 export function registerRule(index, id, category) {
   const name = camelCase(id);
   const list = listName(index);
-  const listOpen = list === undefined ? -1 : index.indexOf('[', index.indexOf(`export const ${list}`));
+  // The list's own bracket, after the `=`: not the one of its type (`readonly RuleDefinition[]`).
+  const listOpen = list === undefined ? -1 : index.indexOf('[', index.indexOf('=', index.indexOf(`export const ${list}`)));
   const listClose = listOpen === -1 ? -1 : index.indexOf('];', listOpen);
   if (listClose === -1) throw new Error(`rules/${category}/index.ts: no "export const <name>Rules = [ … ];"`);
   const entries = index

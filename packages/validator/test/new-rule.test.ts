@@ -34,7 +34,10 @@ describe('npm run new-rule', () => {
       const source = scaffoldFiles('image-thing', category, [])[`packages/validator/src/rules/${category}/image-thing.ts`] ?? '';
       expect(source, category).toContain(`category: '${category}',\n  severity: '${defaultSeverity(category)}',`);
       const index = readFileSync(path.join(repoRoot, `packages/validator/src/rules/${category}/index.ts`), 'utf8');
-      expect(registerRule(index, 'image-thing', category), category).toMatch(/\n {2}imageThing,\n\];/);
+      const registered = registerRule(index, 'image-thing', category);
+      expect(registered, category).toMatch(/\n {2}imageThing,\n\];/);
+      // The list's type is left as it is.
+      expect(registered, category).toContain(': readonly RuleDefinition[] = [\n');
     }
   });
 
