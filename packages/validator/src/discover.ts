@@ -14,6 +14,8 @@ import documentNotObject from './rules/client/document-not-object.js';
 import kindCase from './rules/client/kind-case.js';
 import kindNotCreatable, { subresourceOf } from './rules/client/kind-not-creatable.js';
 import listItemType from './rules/client/list-item-type.js';
+import unknownKind from './rules/client/unknown-kind.js';
+import { closestMatch } from './suggest.js';
 import { isRecord } from './rules/utils/object.js';
 import { messageEscaped, messageQuoted } from './quote.js';
 
@@ -137,6 +139,10 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     const written = writtenKind(value, imageKinds);
     const objectKind = (typeof written === 'string' && !imageKinds.has(written) && caseCorrectedKind(value, written, pathPrefix, inTemplate)) || written;
     if (!isImageObject(value, objectKind, imageKinds, inTemplate)) {
+      if (value.apiVersion === IMAGE_API_VERSION && typeof kind === 'string' && kind !== '' && !kindsByLowerCase(imageKinds).has(kind.toLowerCase())) {
+        const meant = closestMatch(kind, kindsByLowerCase(imageKinds).values());
+        problem([...pathPrefix, 'kind'], ruleMessage(unknownKind, { messageId: 'unknown', data: { value: kindText(kind), hint: meant === undefined ? '' : ` Did you mean "${meant}"?` } }));
+      }
       skip(typeof kind === 'string' && kind !== '' ? kind : NO_KIND);
       return;
     }

@@ -4,6 +4,7 @@ import documentNotObject from './document-not-object.js';
 import kindCase from './kind-case.js';
 import kindNotCreatable from './kind-not-creatable.js';
 import listItemType from './list-item-type.js';
+import unknownKind from './unknown-kind.js';
 
 /** What `oc apply -f` does with a file before the server validates an object: decoding, typing, REST mapping. */
 export const clientRules: readonly RuleDefinition[] = [
@@ -12,4 +13,5 @@ export const clientRules: readonly RuleDefinition[] = [
   apiVersionMapping,
   kindCase,
   kindNotCreatable,
+  unknownKind,
 ];
