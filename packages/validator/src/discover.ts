@@ -139,14 +139,18 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     const written = writtenKind(value, imageKinds);
     const objectKind = (typeof written === 'string' && !imageKinds.has(written) && caseCorrectedKind(value, written, pathPrefix, inTemplate)) || written;
     if (!isImageObject(value, objectKind, imageKinds, inTemplate)) {
-      if (value.apiVersion === IMAGE_API_VERSION && typeof kind === 'string' && kind !== '' && !kindsByLowerCase(imageKinds).has(kind.toLowerCase())) {
-        const meant = closestMatch(kind, kindsByLowerCase(imageKinds).values());
-        problem([...pathPrefix, 'kind'], ruleMessage(unknownKind, { messageId: 'unknown', data: { value: kindText(kind), hint: meant === undefined ? '' : ` Did you mean "${meant}"?` } }));
-      }
+      if (typeof kind === 'string') reportUnknownKind(value, kind, pathPrefix);
       skip(typeof kind === 'string' && kind !== '' ? kind : NO_KIND);
       return;
     }
     discovery.objects.push(toObject(value, objectKind, pathPrefix, inTemplate));
+  };
+
+  /** A kind that image.openshift.io/v1 does not serve, in an object written for it (case variants are kind-case's). */
+  const reportUnknownKind = (value: Record<string, unknown>, kind: string, pathPrefix: PathSegment[]): void => {
+    if (value.apiVersion !== IMAGE_API_VERSION || kind === '' || kindsByLowerCase(imageKinds).has(kind.toLowerCase())) return;
+    const meant = closestMatch(kind, kindsByLowerCase(imageKinds).values());
+    problem([...pathPrefix, 'kind'], ruleMessage(unknownKind, { messageId: 'unknown', data: { value: kindText(kind), hint: meant === undefined ? '' : ` Did you mean "${meant}"?` } }));
   };
 
   const visitList = (list: Record<string, unknown>, listKind: string, pathPrefix: PathSegment[], inTemplate: boolean): void => {
@@ -156,6 +160,8 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       return;
     }
     const itemKind = typedItemKind(listKind, imageKinds);
+    // oc maps the list's own kind before it reads the items; the generic List is not a group's.
+    if (itemKind === undefined && listKind !== 'List') reportUnknownKind(list, listKind, pathPrefix);
     if (itemKind !== undefined && !isImageObject(list, itemKind, imageKinds, inTemplate)) {
       skip(listKind);
       return;

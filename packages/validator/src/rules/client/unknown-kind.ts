@@ -11,6 +11,6 @@ export default defineRule({
   kinds: '*',
   messages: {
     unknown:
-      'oc cannot map kind {{value}} in image.openshift.io/v1 ("no matches for kind \\"{{value}}\\" in version \\"image.openshift.io/v1\\""), so nothing of this object is checked.{{hint}}',
+      'oc cannot map kind {{value}} in image.openshift.io/v1 ("no matches for kind \\"{{value}}\\" in version \\"image.openshift.io/v1\\""), and oc applies nothing of it.{{hint}}',
   },
 });
