@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { kustomizationFileNames, kustomizationPatchPaths } from '@ocp-image/validator/kustomize';
 
 /**
  * Whether a file is a patch that a kustomization in its directory or one above applies: a
@@ -7,14 +8,11 @@ import path from 'node:path';
  * Remembers each directory's patches: a walk asks about many files of the same overlay.
  */
 export function createKustomizePatchTest(): (absolutePath: string) => Promise<boolean> {
-  // Loaded on first use, as the other matchers are.
-  const kustomize = import('@ocp-image/validator/kustomize');
   const patchesByDirectory = new Map<string, Promise<ReadonlySet<string>>>();
   const patchesOf = (directory: string): Promise<ReadonlySet<string>> => {
     let patches = patchesByDirectory.get(directory);
     if (!patches) {
       patches = (async () => {
-        const { kustomizationFileNames, kustomizationPatchPaths } = await kustomize;
         for (const name of kustomizationFileNames) {
           const text = await readFile(path.join(directory, name), 'utf8').catch(() => undefined);
           // kustomize reads the first of the names it finds.
