@@ -185,6 +185,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
   /** The read's and the rules' findings as the user sees them: severity, position, owner, fixes; suppressed ones left out. */
   function toFindings(pendingFindings: readonly PendingFinding[], { config, text, locator, documents, owners, directives }: FindingContext): Finding[] {
     const findings: Finding[] = [];
+    const shown = new Set<string>();
     for (const pending of pendingFindings) {
       let item = pending;
       let rule = rulesById.get(item.ruleId);
@@ -230,6 +231,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         ...(fix ? { fix } : {}),
         ...(suggestions.length > 0 ? { suggestions } : {}),
       };
+      // A node written once and reached by several paths (an anchor's, through `*alias` or a `<<`
+      // merge key) is one place in the text, judged alike at each path: one finding there, at the
+      // first path, and one fix that settles them all.
+      const written = sharedNodeKey(finding);
+      if (shown.has(written)) continue;
+      shown.add(written);
       if (!directives.isSuppressed(finding)) findings.push(finding);
     }
     return findings;
@@ -309,6 +316,12 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
     }
     return found;
   }
+}
+
+/** What makes two findings the same to the reader: the rule's words, the place in the text and the fix (paths and owners aside). */
+function sharedNodeKey(finding: Finding): string {
+  const { ruleId, messageId, data, documentIndex, line, column, endLine, endColumn, fix } = finding;
+  return JSON.stringify([ruleId, messageId, data, documentIndex, line, column, endLine, endColumn, fix]);
 }
 
 /** The finding's message id or a suggestion's that `messages` lacks, if one does. */

@@ -58,6 +58,19 @@ describe('safe fixes', () => {
     expect(findings.filter((finding) => finding.fix).map((finding) => finding.line)).toEqual([]);
   });
 
+  it('fix a value that tags share through an anchor once, where it is written', () => {
+    const text = stream('  tags:\n  - &tag # shared\n    name: a\n    importPolicy: {importMode: legacy}\n    from: &source {kind: dockerimage, name: a/b}\n  - <<: *tag\n    name: b\n    from: *source\n');
+    const findings = validate(text).findings;
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.line}:${finding.column} ${finding.path}`)).toEqual([
+      'import-mode 9:32 spec.tags[0].importPolicy.importMode',
+      'tag-from-kind 10:26 spec.tags[0].from.kind',
+    ]);
+    const fixed = fixText(text);
+    expect(fixed.output).toBe(text.replace('legacy', 'Legacy').replace('dockerimage', 'DockerImage'));
+    expect(fixed.findings).toEqual([]);
+    expect(fixText(fixed.output)).toMatchObject({ output: fixed.output, fixed: false });
+  });
+
   it('apply overlapping fixes in later passes, as ESLint does', () => {
     const a: Finding = { ruleId: 'x', severity: 'error', messageId: 'm', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, path: '', documentIndex: 0, fix: { range: [0, 3], text: 'abc' } };
     const b: Finding = { ...a, fix: { range: [3, 4], text: 'D' } };
