@@ -122,6 +122,10 @@ describe('schema findings', () => {
     expect(written('  insecure: "Off"\n')).toEqual(['spec.insecure must be a boolean (true or false), not the string "Off"; write false, without quotes.']);
     expect(written('  count: "0x10"\n')).toEqual(['spec.count must be an integer, not the string "0x10"; write 16, without quotes.']);
     expect(written('  count: "1_000"\n')).toEqual(['spec.count must be an integer, not the string "1_000"; write 1000, without quotes.']);
+    // Unquoted, go-yaml reads 012 as octal 10, while whoever quoted it most likely meant twelve: no value is named, no fix.
+    const leadingZero = validate(thing('  count: "012"\n')).findings;
+    expect(leadingZero.map((finding) => finding.message)).toEqual(['spec.count must be an integer, not the string "012".']);
+    expect(leadingZero[0]?.fix).toBeUndefined();
   });
 
   it('reports a value of the wrong type once, not also against its enum', () => {

@@ -15,6 +15,9 @@ import { resolvePlainScalar } from '../yaml/scalar.js';
 import type { LocateTarget } from '../locate.js';
 import { schemaTypes, type SchemaAtPath } from './walk.js';
 
+/** An integer written with a leading zero (`012`, `-07`): octal to YAML 1.1, decimal to most readers. */
+const LEADING_ZERO_NUMBER = /^[-+]?0[0-9]/;
+
 /** The part of an ajv `ErrorObject` used here. */
 export interface SchemaError {
   instancePath: string;
@@ -211,7 +214,8 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
         }
         if (typeof data === 'string' && node?.style === 'quoted') {
           const unquoted = resolvePlainScalar(data);
-          const fits = expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
+          // "012" is 10 to YAML 1.1 but twelve to a reader, and quoted it never meant YAML's octal: no guess.
+          const fits = !LEADING_ZERO_NUMBER.test(data) && expected.some((type) => unquoted.type === (type === 'integer' ? 'int' : type === 'boolean' ? 'bool' : type) || (type === 'number' && (unquoted.type === 'int' || unquoted.type === 'float')));
           if (fits) {
             // The value to write is the one the unquoted text means (`"yes"` → true, `"0x10"` → 16),
             // and the fix writes that value rather than the YAML 1.1 spelling.
