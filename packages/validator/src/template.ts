@@ -1,7 +1,8 @@
 /**
  * OpenShift Template parameters: `${NAME}` is replaced by the parameter's text, `${{NAME}}` by
  * its JSON value (so it may stand for a number, a boolean or an object). Values holding them are
- * only valid after `oc process`; the validator does not type- or format-check them.
+ * only valid after `oc process`; the validator does not format-check them, and type-checks only
+ * that a value with `${NAME}` (text after processing) sits where the API wants a string.
  * Syntax from openshift/library-go `template/templateprocessing` (`[a-zA-Z0-9_]+`).
  */
 const PARAMETER_REFERENCE = /\$\{\{?[a-zA-Z0-9_]+\}?\}/;

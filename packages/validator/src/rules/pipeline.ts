@@ -105,13 +105,15 @@ export const schemaType = defineRule({
   category: 'schema',
   severity: 'error',
   description: 'Every field must have the type the API declares (string, integer, boolean, object, array).',
-  source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding.`,
+  source: `${GENERATED_SCHEMA}. ${STRICT_DECODING}; a value of the wrong type fails decoding. In a Template, openshift/library-go pkg/template/templateprocessing (EvaluateParameterSubstitution) replaces \${NAME} with text and only a whole-value \${{NAME}} with JSON.`,
   kinds: '*',
   fixable: 'code',
   flags: { schema: true, decoding: true, wrongType: true },
   messages: {
     type: '{{field}} must be {{expected}}, not {{actual}}.',
     quotedValue: '{{field}} must be {{expected}}, not the string {{value}}; write {{fix}}, without quotes.',
+    stringParameter:
+      '{{field}} must be {{expected}}, but {{value}} stays a string after `oc process`, which replaces a ${…} parameter with text; write {{jsonParameter}} as the whole value to substitute the parameter as JSON.',
   },
 });
 

@@ -10,13 +10,16 @@ import type { SourceNode } from '../yaml/source.js';
 import { ruleMessage } from '../rules/define.js';
 import { pointerToPath, renderPath, valueAt } from '../paths.js';
 import { caseVariantOf, closestMatch } from '../suggest.js';
-import { isTemplateParameterValue } from '../template.js';
+import { isNonStringTemplateParameter, isTemplateParameterValue } from '../template.js';
 import { resolvePlainScalar } from '../yaml/scalar.js';
 import type { LocateTarget } from '../locate.js';
 import { schemaTypes, type SchemaAtPath } from './walk.js';
 
 /** An integer written with a leading zero (`012`, `-07`): octal to YAML 1.1, decimal to most readers. */
 const LEADING_ZERO_NUMBER = /^[-+]?0[0-9]/;
+
+/** A value that is exactly one `${NAME}` reference (library-go templateprocessing's parameter name syntax). */
+const WHOLE_STRING_PARAMETER = /^\$\{([a-zA-Z0-9_]+)\}$/;
 
 /** The part of an ajv `ErrorObject` used here. */
 export interface SchemaError {
@@ -193,8 +196,21 @@ export function schemaProblems(errors: readonly SchemaError[], context: SchemaEr
       });
       continue;
     }
-    // Template parameters are substituted later (`${{X}}` may even become a number or a mapping).
-    if (context.inTemplate && isTemplateParameterValue(data)) continue;
+    // Template parameters are substituted later: `${{X}}` as the whole value may become any JSON
+    // value, but `${X}` is replaced by text, so the value stays a string where the API wants another type.
+    if (context.inTemplate && isTemplateParameterValue(data)) {
+      const expected = error.keyword === 'type' ? expectedTypes(error.params) : [];
+      if (isNonStringTemplateParameter(data) || expected.length === 0 || expected.includes('string')) continue;
+      const name = WHOLE_STRING_PARAMETER.exec(data)?.[1];
+      const jsonParameter = `\${{${name ?? 'NAME'}}}`;
+      add({
+        ...ruleMessage(schemaType, { messageId: 'stringParameter', data: { field, expected: describeExpected(expected), value: messageQuoted(data), jsonParameter } }),
+        path,
+        target: 'value',
+        ...(name === undefined ? {} : { fix: { type: 'replace', path, value: jsonParameter } }),
+      });
+      continue;
+    }
     // The server's decoder reads a JSON null as "not set".
     if (data === null) continue;
     switch (error.keyword) {
