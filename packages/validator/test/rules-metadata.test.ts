@@ -78,9 +78,10 @@ describe('Kubernetes name checks', () => {
 });
 
 describe('metadata-name', () => {
-  it('requires a name unless generateName is given', () => {
+  it('requires a name unless generateName is given, which oc apply refuses', () => {
     expect(run(metadataName, stream('  namespace: demo'))).toMatchObject([{ path: 'metadata.name', messageId: 'required' }]);
-    expect(run(metadataName, stream('  generateName: app-'))).toEqual([]);
+    expect(run(metadataName, stream('  generateName: app-'))).toMatchObject([{ path: 'metadata.generateName', messageId: 'generateNameWithApply' }]);
+    expect(run(metadataName, stream('  generateName: app-\n  name: app'))).toEqual([]);
     expect(run(metadataName, 'kind: ImageStream')).toMatchObject([{ path: 'metadata.name' }]);
     expect(run(metadataName, stream('  name: ""'))).toMatchObject([{ messageId: 'required' }]);
   });
@@ -90,7 +91,7 @@ describe('metadata-name', () => {
     expect(run(metadataName, stream('  name: team/app'))[0]?.message).toBe(
       `The name "team/app" may not contain '/'. Did you mean "team-app"?`,
     );
-    expect(paths(metadataName, stream('  generateName: "a%"'))).toEqual(['metadata.generateName']);
+    expect(run(metadataName, stream('  generateName: "a%"')).map((finding) => finding.messageId)).toEqual(['invalidGenerateName', 'generateNameWithApply']);
   });
 
   it('checks the metadata of signatures inside an Image and of an ImageStreamMapping image', () => {
