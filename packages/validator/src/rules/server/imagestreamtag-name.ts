@@ -5,13 +5,26 @@ import { pathSegmentProblems } from './kubernetes-names.js';
 import { didYouMean, quote } from '../utils/message.js';
 import { isTemplateValue, record, string } from '../utils/object.js';
 
+/**
+ * Why the tag part of `<stream>:<tag>` fails library-go imageutil.ParseImageStreamTagName, which
+ * the REST Get of ImageStreamTag and ImageTag runs (Create splits the name more leniently: only the
+ * first ":" counts, and an empty tag becomes "latest").
+ */
+function applyLookupProblem(tag: string): string | undefined {
+  if (tag === '') return 'the tag after ":" is empty';
+  if (tag.includes(':')) return 'it has more than one ":"';
+  // An "@" before the ":" makes the stream part invalid, which invalidStream reports.
+  if (tag.includes('@')) return 'it contains "@" (the form of an ImageStreamImage name)';
+  return undefined;
+}
+
 export default defineRule({
   id: 'imagestreamtag-name',
   category: 'server',
   severity: 'error',
   description: 'ImageStreamTag and ImageTag names are <stream>:<tag>, and the stream part must be a valid image stream name that fits in namespace/name of 255 characters.',
   source:
-    'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"), then the image stream is created or updated and validated by ValidateImageStream (ValidateImageStreamName; \'namespace/name\' cannot be longer than reference.NameTotalLengthMax = 255)',
+    'openshift/openshift-apiserver pkg/image/apiserver/registry/imagestreamtag/rest.go and imagetag/rest.go Create: imageutil.SplitImageStreamTag ("must be of the form <stream_name>:<tag>"); their Get, which `oc apply` calls first: imageutil.ParseImageStreamTagName (exactly one ":", no "@", both parts non-empty; Bad Request "… must be retrieved with <name>:<tag>"), then the image stream is created or updated and validated by ValidateImageStream (ValidateImageStreamName; \'namespace/name\' cannot be longer than reference.NameTotalLengthMax = 255)',
   kinds: ['ImageStreamTag', 'ImageTag'],
   // REST Create answers Bad Request, or the image stream it creates fails its own validation.
   flags: { noServerPath: true },
@@ -20,6 +33,8 @@ export default defineRule({
     streamTooLong:
       "The image stream {{stream}} that holds this tag cannot exist in {{namespace}}: 'namespace/name' would be {{length}} characters, and an image stream's cannot be longer than 255 (it becomes the repository path in the registry). Shorten the stream name.",
     invalidStream: `The stream part {{stream}} of {{value}} must be a valid image stream name ("${REPOSITORY_NAME_COMPONENT}").{{hint}}`,
+    applyLookupFails:
+      '`oc apply` first looks the {{kind}} up by its name {{value}}, and the server answers Bad Request ("{{kind}}s must be retrieved with <name>:<tag>") because {{reason}}; `oc create` would accept it. Name it <stream>:<tag> with one ":", no "@" and a non-empty tag.',
   },
   check({ object, report }) {
     const name = string(record(object.value, 'metadata'), 'name');
@@ -34,6 +49,10 @@ export default defineRule({
       return;
     }
     const stream = name.slice(0, colon);
+    const lookupProblem = applyLookupProblem(name.slice(colon + 1));
+    if (lookupProblem !== undefined && !object.inTemplate) {
+      report({ path: ['metadata', 'name'], messageId: 'applyLookupFails', data: { kind: object.kind, value: quote(name), reason: lookupProblem } });
+    }
     if (!isRepositoryNameComponent(stream)) {
       const fixed = suggestStreamName(stream);
       report({
