@@ -107,6 +107,8 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     problem(path, { ...ruleMessage(kindCase, { messageId, data }), fix: { type: 'replace', path, value: kind } });
     return kind;
   };
+  /** The parameters declared by the Template whose objects are being visited. */
+  let templateParameters: ReadonlySet<string> | undefined;
   const toObject = (value: Record<string, unknown>, kind: string, pathPrefix: PathSegment[], inTemplate: boolean): ManifestObject => {
     const metadata = isRecord(value.metadata) ? value.metadata : {};
     return {
@@ -118,6 +120,7 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
       documentIndex,
       pathPrefix,
       inTemplate,
+      ...(inTemplate && templateParameters ? { templateParameters } : {}),
     };
   };
 
@@ -132,7 +135,11 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
     if (kind === 'Template') {
       discovery.templates.push(toObject(value, kind, pathPrefix, inTemplate));
       if (Array.isArray(value.objects)) {
+        const outer = templateParameters;
+        // Processing the outer Template fills in its parameters in the inner one's objects too.
+        templateParameters = new Set([...(outer ?? []), ...declaredParameters(value)]);
         value.objects.forEach((item, index) => visitTemplateObject(item, [...pathPrefix, 'objects', index]));
+        templateParameters = outer;
       }
       return;
     }
@@ -233,4 +240,10 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
   // The objects of a top-level sequence are checked all the same, ready for when they are split or wrapped in a List.
   if (Array.isArray(root)) root.forEach((item, index) => isRecord(item) && visitObject(item, [index], false));
   return discovery;
+}
+
+/** The names of a Template's `parameters`: `oc process` replaces `${NAME}` only for these. */
+function declaredParameters(template: Record<string, unknown>): ReadonlySet<string> {
+  const parameters = Array.isArray(template.parameters) ? template.parameters : [];
+  return new Set(parameters.flatMap((parameter) => (isRecord(parameter) && typeof parameter.name === 'string' ? [parameter.name] : [])));
 }

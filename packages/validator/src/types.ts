@@ -107,6 +107,8 @@ export interface ManifestObject {
   pathPrefix: PathSegment[];
   /** Inside a Template: values with `${PARAM}` / `${{PARAM}}` are not format-checked. */
   inTemplate: boolean;
+  /** Inside a Template: the names of its parameters (a `${NAME}` of another name is left as written). */
+  templateParameters?: ReadonlySet<string>;
   /** An item of a typed list (ImageStreamList…) written without kind and apiVersion: `value` carries the list's. */
   impliedType?: boolean;
 }

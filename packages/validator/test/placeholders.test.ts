@@ -21,6 +21,13 @@ describe('findPlaceholder', () => {
     expect(findPlaceholder(value, inTemplate)).toEqual({ kind, text });
   });
 
+  it('in a Template, takes ${NAME} and ${{NAME}} for parameters only when the Template declares NAME', () => {
+    const declared = new Set(['TAG']);
+    expect(findPlaceholder('quay.io/org/app:${TAG}', true, declared)).toBeUndefined();
+    expect(findPlaceholder('quay.io/org/app:${TAGS}', true, declared)).toEqual({ kind: 'undeclared-parameter', text: '${TAGS}', parameter: 'TAGS' });
+    expect(findPlaceholder('${{REPLICAS}}', true, declared)).toEqual({ kind: 'undeclared-parameter', text: '${{REPLICAS}}', parameter: 'REPLICAS' });
+  });
+
   it.each([
     ['quay.io/org/app:1.0', false],
     ['quay.io/org/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', false],

@@ -1,7 +1,8 @@
 import { findPlaceholder } from '../../placeholders.js';
 import type { PathSegment } from '../../types.js';
 import { defineRule } from '../define.js';
-import { quote } from '../utils/message.js';
+import { closestMatch } from '../../suggest.js';
+import { didYouMean, quote } from '../utils/message.js';
 import { isRecord } from '../utils/object.js';
 
 /** Free text the server stores without checking it: a placeholder there is not rejected (nor in
@@ -48,14 +49,19 @@ export default defineRule({
     variable:
       '{{value}} holds the variable {{placeholder}}, which nothing replaces before `oc apply`{{templateHint}}; the server would reject it as written. Substitute it first (`envsubst < file | ocp-image validate -`) or leave the file out (ignores).',
     fillIn: '{{value}} holds the fill-in marker {{placeholder}}; the server would reject it as written. Write the real value, or leave the file out (ignores).',
+    undeclaredParameter:
+      '{{value}} holds {{placeholder}}, but the Template declares no parameter {{parameter}}: `oc process` leaves it as written, and the server would reject it. Declare the parameter under parameters, or correct the name.{{hint}}',
   },
   check({ object, report }) {
     visitStrings(object.value, [], (text, at) => {
-      const placeholder = findPlaceholder(text, object.inTemplate);
+      const placeholder = findPlaceholder(text, object.inTemplate, object.templateParameters);
       if (!placeholder) return;
       const path = [...at];
       const data = { value: quote(text), placeholder: quote(placeholder.text) };
-      if (placeholder.kind === 'template-action') {
+      if (placeholder.parameter !== undefined) {
+        const meant = closestMatch(placeholder.parameter, object.templateParameters ?? []);
+        report({ path, messageId: 'undeclaredParameter', data: { ...data, parameter: quote(placeholder.parameter), hint: didYouMean(meant) } });
+      } else if (placeholder.kind === 'template-action') {
         report({ path, messageId: 'templateAction', data });
       } else if (placeholder.kind === 'fill-in') {
         report({ path, messageId: 'fillIn', data });
