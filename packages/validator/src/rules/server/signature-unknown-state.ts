@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
-import { signatureSites } from '../utils/signatures.js';
-import { array, isEmptyValue, isRecord, string } from '../utils/object.js';
+import { readConditions, signatureSites } from '../utils/signatures.js';
+import { array, isEmptyValue, string } from '../utils/object.js';
 
 const STATUS_FIELDS = ['imageIdentity', 'signedClaims', 'issuedBy', 'issuedTo'] as const;
 
@@ -21,11 +21,10 @@ export default defineRule({
     // A standalone ImageSignature has these cleared on create instead (server-populated-field).
     for (const { signature, path, embedded } of signatureSites(object)) {
       if (!embedded) continue;
-      const trustedConditions = (array(signature, 'conditions') ?? []).filter(
-        (condition) => isRecord(condition) && string(condition, 'type') === 'Trusted',
-      );
-      const trusted = trustedConditions[trustedConditions.length - 1];
-      if (trusted !== undefined && string(trusted, 'status') !== 'Unknown') continue;
+      const reading = readConditions(array(signature, 'conditions') ?? []);
+      // Where the conditions make the server fail, signature-conditions reports it; nothing after is reached.
+      if (reading.failsAt !== undefined) continue;
+      if (reading.trusted !== undefined && string(reading.trusted, 'status') !== 'Unknown') continue;
       for (const field of STATUS_FIELDS) {
         const value = signature[field];
         const isSet = field === 'issuedBy' || field === 'issuedTo' ? value !== undefined && value !== null : !isEmptyValue(value);
