@@ -234,7 +234,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       // A node written once and reached by several paths (an anchor's, through `*alias` or a `<<`
       // merge key) is one place in the text, judged alike at each path: one finding there, at the
       // first path, and one fix that settles them all.
-      const written = sharedNodeKey(finding);
+      const written = sharedNodeKey(finding, interpolate(rule.messages[item.messageId], item.data));
       if (shown.has(written)) continue;
       shown.add(written);
       if (!directives.isSuppressed(finding)) findings.push(finding);
@@ -319,9 +319,10 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
 }
 
 /** What makes two findings the same to the reader: the rule's words, the place in the text and the fix (paths and owners aside). */
-function sharedNodeKey(finding: Finding): string {
-  const { ruleId, messageId, data, documentIndex, line, column, endLine, endColumn, fix } = finding;
-  return JSON.stringify([ruleId, messageId, data, documentIndex, line, column, endLine, endColumn, fix]);
+function sharedNodeKey(finding: Finding, words: string): string {
+  const { ruleId, messageId, documentIndex, line, column, endLine, endColumn, fix } = finding;
+  const edit = fix ? `${fix.range[0]}-${fix.range[1]}:${fix.text.length}:${fix.text}` : '';
+  return `${documentIndex} ${line}:${column}-${endLine}:${endColumn} ${ruleId} ${messageId} ${edit.length}:${edit}${words}`;
 }
 
 /** The finding's message id or a suggestion's that `messages` lacks, if one does. */

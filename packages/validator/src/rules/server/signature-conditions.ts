@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { readConditions, signatureSites } from '../utils/signatures.js';
+import { readConditions } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
 import { quote } from '../utils/message.js';
 import { array, isRecord, string } from '../utils/object.js';
 

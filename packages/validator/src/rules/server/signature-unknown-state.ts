@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { readConditions, signatureSites } from '../utils/signatures.js';
+import { readConditions } from './support.js';
+import { signatureSites } from '../utils/signatures.js';
 import { array, isEmptyValue, string } from '../utils/object.js';
 
 const STATUS_FIELDS = ['imageIdentity', 'signedClaims', 'issuedBy', 'issuedTo'] as const;
