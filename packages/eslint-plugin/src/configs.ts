@@ -11,6 +11,14 @@ export const manifestFiles = {
 } as const;
 
 /**
+ * oc reads manifests as YAML 1.1, and so do the validator and ocp-image/yaml. A YAML language a later
+ * config object switches these files to (eslint-plugin-yml's yml/yaml, whose parser reads YAML 1.2
+ * unless told) must too: otherwise yml/plain-scalar unquotes the "on" or "yes" that yaml-implicit-type
+ * quoted, `eslint --fix` loops between the two and may leave a boolean where oc needs a string.
+ */
+const yamlLanguageOptions = { parserOptions: { defaultYAMLVersion: '1.1' } };
+
+/**
  * Which rules a config turns on, and how: the CLI's own severities (`effectiveSeverity`), so that
  * a config and the command line it names report the same findings.
  * - recommended: `ocp-image validate` without options — every rule at its default severity;
@@ -36,7 +44,7 @@ export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[
     return (['yaml', 'json'] as const).map((language) => ({
       name: `${pluginNamespace}/${name}/${language}`,
       files: [...manifestFiles[language]],
-      ...(language === 'json' ? { ignores: [...notManifestFiles] } : {}),
+      ...(language === 'json' ? { ignores: [...notManifestFiles] } : { languageOptions: yamlLanguageOptions }),
       plugins: { [pluginNamespace]: plugin },
       language: `${pluginNamespace}/${language}`,
       rules,

@@ -120,7 +120,8 @@ export const yamlLanguage: Language = {
   nodeTypeKey: 'type',
   visitorKeys: { Program: [] },
   validateLanguageOptions() {
-    // No options: the validator reads YAML as the API server does, whatever a config says.
+    // No options: the validator reads YAML as the API server does, whatever a config says (the
+    // configs' YAML version is for eslint-plugin-yml's language, see configs.ts).
   },
   parse(file: File): ParseResult<ProgramNode> {
     const text = String(file.body);

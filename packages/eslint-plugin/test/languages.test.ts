@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Linter } from 'eslint';
+import { Linter } from 'eslint';
 import json from '@eslint/json';
 import yml from 'eslint-plugin-yml';
 import { validate } from '@ocp-image/validator';
@@ -104,6 +104,22 @@ spec:
     const reported = ruleIds(lint(text, 'stream.yaml', [...(plugin.configs.all as Linter.Config[]), ...(yml.configs.recommended as Linter.Config[])]));
     expect(reported).toContain('ocp-image/api-version-mapping');
     expect(reported).toContain('yml/no-empty-mapping-value');
+  });
+
+  it("has eslint-plugin-yml's language read YAML 1.1, as oc does, so that --fix keeps the quotes a string needs", () => {
+    const text = `apiVersion: image.openshift.io/v1
+kind: ImageStream
+metadata:
+  name: app
+  annotations:
+    enabled: "on"
+    legacy: yes
+`;
+    const config = [...(plugin.configs.recommended as Linter.Config[]), ...(yml.configs.standard as Linter.Config[])];
+    // Read as YAML 1.2, yml/plain-scalar took "on" for a plain string and unquoted it, while yaml-implicit-type quoted yes: a loop.
+    const { output, messages } = new Linter({ configType: 'flat' }).verifyAndFix(text, config, 'stream.yaml');
+    expect(output).toBe(text.replace('legacy: yes', 'legacy: "yes"'));
+    expect(messages).toEqual([]);
   });
 
   it('tells eslint-plugin-yml rules on its own language, which has no YAML syntax tree, what to do instead of letting them skip the file', () => {
