@@ -19,6 +19,14 @@ export const manifestFiles = {
 const yamlLanguageOptions = { parserOptions: { defaultYAMLVersion: '1.1' } };
 
 /**
+ * ESLint's JavaScript rules of js.configs.recommended that fail on any other language as they start
+ * (they read comments the JavaScript way); the others listen for JavaScript nodes, which manifests
+ * never have. Off for manifests, so that a JavaScript config without `files` placed before ours
+ * does not stop the run on them (eslint-plugin-yml's configs do the same).
+ */
+const javascriptRulesOff: Record<string, RuleConfig> = { 'no-irregular-whitespace': 'off' };
+
+/**
  * Which rules a config turns on, and how: the CLI's own severities (`effectiveSeverity`), so that
  * a config and the command line it names report the same findings.
  * - recommended: `ocp-image validate` without options — every rule at its default severity;
@@ -35,7 +43,7 @@ function eslintSeverity(rule: RuleDefinition, config: ValidationConfig): (typeof
 /** One config = two objects, YAML and JSON manifests, each with its language and the same rules. */
 export function createConfigs(plugin: Plugin, registry: readonly RuleDefinition[]): Record<ConfigName, ConfigObject[]> {
   const build = (name: ConfigName): ConfigObject[] => {
-    const rules: Record<string, RuleConfig> = {};
+    const rules: Record<string, RuleConfig> = { ...javascriptRulesOff };
     for (const rule of registry) {
       // Opt-in rules (unused directives) are off here as in the CLI: effectiveSeverity leaves them out.
       const severity = eslintSeverity(rule, configSettings[name]);

@@ -14,8 +14,10 @@ import { rememberFindings, validateManifest, validationOptions } from './validat
  * the ocp-image rules run too.
  */
 
-interface ProgramNode {
-  type: 'Program';
+/** The root: the YAML stream, all documents of the file. Not `Program`, for which ESLint's JavaScript
+ *  rules listen and then ask for a JavaScript scope: a JavaScript config without `files` would fail here. */
+interface StreamNode {
+  type: 'Stream';
   range: [number, number];
   loc: SourceLocation;
 }
@@ -34,7 +36,7 @@ interface InlineConfigElement {
   loc: SourceLocation;
 }
 
-type ManifestParseResult = OkParseResult<ProgramNode> & { findings: readonly Finding[]; comments: readonly SourceComment[] };
+type ManifestParseResult = OkParseResult<StreamNode> & { findings: readonly Finding[]; comments: readonly SourceComment[] };
 
 /** ESLint's directive comments: `eslint`, `eslint-disable`, `eslint-enable`, `eslint-disable-line`, `eslint-disable-next-line`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
@@ -49,13 +51,13 @@ const parserServices = Object.freeze({
   },
 });
 
-class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string, never>; RootNode: ProgramNode; SyntaxElementWithLoc: ProgramNode | CommentNode; ConfigNode: CommentNode }> {
+class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string, never>; RootNode: StreamNode; SyntaxElementWithLoc: StreamNode | CommentNode; ConfigNode: CommentNode }> {
   readonly hasBOM: boolean;
-  readonly visitorKeys = { Program: [] };
+  readonly visitorKeys = { Stream: [] };
   readonly parserServices = parserServices;
   readonly #inlineConfigNodes: CommentNode[];
 
-  constructor(text: string, ast: ProgramNode, hasBOM: boolean, comments: readonly SourceComment[]) {
+  constructor(text: string, ast: StreamNode, hasBOM: boolean, comments: readonly SourceComment[]) {
     // Lines end where the validator's findings say they do.
     super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.hasBOM = hasBOM;
@@ -104,10 +106,10 @@ class ManifestSourceCode extends TextSourceCodeBase<{ LangOptions: Record<string
   }
 }
 
-function programNode(text: string): ProgramNode {
+function streamNode(text: string): StreamNode {
   const lines = text.split(LINE_BREAK);
   return {
-    type: 'Program',
+    type: 'Stream',
     range: [0, text.length],
     loc: { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines.at(-1)?.length ?? 0 } },
   };
@@ -118,12 +120,12 @@ export const yamlLanguage: Language = {
   lineStart: 1,
   columnStart: 0,
   nodeTypeKey: 'type',
-  visitorKeys: { Program: [] },
+  visitorKeys: { Stream: [] },
   validateLanguageOptions() {
     // No options: the validator reads YAML as the API server does, whatever a config says (the
     // configs' YAML version is for eslint-plugin-yml's language, see configs.ts).
   },
-  parse(file: File): ParseResult<ProgramNode> {
+  parse(file: File): ParseResult<StreamNode> {
     const text = String(file.body);
     // Most manifests have no ESLint comment: comments are asked for only where one may be.
     const { findings, comments = [] } = validateManifest(text, { ...validationOptions(file.path), comments: text.includes('eslint') });
@@ -131,10 +133,10 @@ export const yamlLanguage: Language = {
     if (findings.some((finding) => unreadableYamlRules.has(finding.ruleId))) {
       return { ok: false, errors: findings.filter((finding) => parseErrorRules.has(finding.ruleId)).map(toFileError) };
     }
-    const result: ManifestParseResult = { ok: true, ast: programNode(text), findings, comments };
+    const result: ManifestParseResult = { ok: true, ast: streamNode(text), findings, comments };
     return result;
   },
-  createSourceCode(file: File, parseResult: OkParseResult<ProgramNode>) {
+  createSourceCode(file: File, parseResult: OkParseResult<StreamNode>) {
     const { ast, findings, comments } = parseResult as ManifestParseResult;
     const sourceCode = new ManifestSourceCode(String(file.body), ast, file.bom, comments);
     // The rules report these findings; without rule options they need no second validation.

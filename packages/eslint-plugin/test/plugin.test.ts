@@ -2,16 +2,18 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Linter } from 'eslint';
+import js from '@eslint/js';
 import { rules as registry, validate } from '@ocp-image/validator';
 import plugin from '../src/index.js';
 import { describeFinding, describeMessage, lint, repoRoot } from './support.js';
 
 const configNames = ['recommended', 'strict', 'all'] as const;
 
+/** A config's settings of the plugin's rules (it also turns off a JavaScript rule, see the test for it). */
 function ruleSettings(name: (typeof configNames)[number]): Record<string, unknown> {
   const [yaml, json] = plugin.configs[name];
   expect(yaml?.rules).toEqual(json?.rules);
-  return yaml?.rules ?? {};
+  return Object.fromEntries(Object.entries(yaml?.rules ?? {}).filter(([id]) => id.startsWith('ocp-image/')));
 }
 
 describe('rules generated from the registry', () => {
@@ -116,6 +118,19 @@ describe('configs built from registry metadata', () => {
     expect(messages.map((message) => [message.ruleId, message.line, message.message])).toEqual([
       ['ocp-image/unused-disable-directive', 4, "Unused ocp-image-disable-line directive (no problems were reported from 'metadata-name')."],
     ]);
+  });
+});
+
+describe('beside a JavaScript config', () => {
+  it('lints manifests after js.configs.recommended given without files, and JavaScript still gets its rules', () => {
+    const config = [js.configs.recommended, ...(plugin.configs.recommended as Linter.Config[])] as Linter.Config[];
+    const legacyStream = 'apiVersion: v1\nkind: ImageStream\nmetadata:\n  name: app\n';
+    // Its rules that need a JavaScript scope or comments failed here: "sourceCode.getAllComments is not a function".
+    expect(lint(legacyStream, 'stream.yaml', config).map((message) => message.ruleId)).toEqual(['ocp-image/api-version-mapping']);
+    expect(lint('{"apiVersion": "v1", "kind": "ImageStream", "metadata": {"name": "app"}}', 'stream.json', config).map((message) => message.ruleId)).toEqual([
+      'ocp-image/api-version-mapping',
+    ]);
+    expect(lint('undefinedName;\n', 'app.js', config).map((message) => message.ruleId)).toEqual(['no-undef']);
   });
 });
 
