@@ -216,12 +216,13 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
         }
       }
       const path = item.path ? renderPath(item.path) : '';
+      const words = interpolate(rule.messages[item.messageId], item.data);
       const finding: Finding = {
         ruleId: item.ruleId,
         severity,
         messageId: item.messageId,
         data: item.data,
-        message: interpolate(rule.messages[item.messageId], item.data) + serverPathNote(path, item.serverPath),
+        message: words + serverPathNote(path, item.serverPath),
         ...locator.position(range),
         path,
         ...(item.serverPath === undefined ? {} : { serverPath: item.serverPath }),
@@ -234,7 +235,7 @@ export function createEngine(schemaSet: SchemaSet, registry: readonly RuleDefini
       // A node written once and reached by several paths (an anchor's, through `*alias` or a `<<`
       // merge key) is one place in the text, judged alike at each path: one finding there, at the
       // first path, and one fix that settles them all.
-      const written = sharedNodeKey(finding, interpolate(rule.messages[item.messageId], item.data));
+      const written = sharedNodeKey(finding, words);
       if (shown.has(written)) continue;
       shown.add(written);
       if (!directives.isSuppressed(finding)) findings.push(finding);
