@@ -17,6 +17,7 @@ import listItemType from './rules/client/list-item-type.js';
 import unknownKind from './rules/client/unknown-kind.js';
 import { closestMatch } from './suggest.js';
 import { isRecord } from './rules/utils/object.js';
+import { didYouMean } from './rules/utils/message.js';
 import { messageEscaped, messageQuoted } from './quote.js';
 
 /** How `skipped` counts mappings without a kind: CI configuration, Helm values, Ansible tasks… */
@@ -157,7 +158,7 @@ export function discoverObjects(root: unknown, documentIndex: number, imageKinds
   const reportUnknownKind = (value: Record<string, unknown>, kind: string, pathPrefix: PathSegment[]): void => {
     if (value.apiVersion !== IMAGE_API_VERSION || kind === '' || kindsByLowerCase(imageKinds).has(kind.toLowerCase())) return;
     const meant = closestMatch(kind, kindsByLowerCase(imageKinds).values());
-    problem([...pathPrefix, 'kind'], ruleMessage(unknownKind, { messageId: 'unknown', data: { value: kindText(kind), hint: meant === undefined ? '' : ` Did you mean "${meant}"?` } }));
+    problem([...pathPrefix, 'kind'], ruleMessage(unknownKind, { messageId: 'unknown', data: { value: kindText(kind), hint: didYouMean(meant) } }));
   };
 
   const visitList = (list: Record<string, unknown>, listKind: string, pathPrefix: PathSegment[], inTemplate: boolean): void => {
